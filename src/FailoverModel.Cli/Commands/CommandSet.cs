@@ -1,0 +1,12 @@
+using System.CommandLine;
+
+namespace FailoverModel.Cli.Commands;
+
+/// <summary>Every subcommand of <c>failover-model</c>, in the order <c>--help</c> lists them.</summary>
+public static class CommandSet
+{
+    public static IEnumerable<Command> All(CliIo io) =>
+    [
+        RunCommand.Create(io),
+    ];
+}

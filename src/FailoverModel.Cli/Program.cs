@@ -1,0 +1,3 @@
+using FailoverModel.Cli;
+
+return Cli.Invoke(args, Console.Out, Console.Error);

@@ -1,0 +1,48 @@
+using Stateless;
+using Stateless.Reflection;
+
+namespace FailoverModel.Machines;
+
+public enum LinkTrigger : byte
+{
+    LinkFails,
+    LinkRestored,
+}
+
+/// <summary>
+/// The failover link and the Stateful Failover link. When the failover link fails during operation "each unit marks
+/// the failover interface as failed" and no failover can happen until it is restored; when the Stateful Failover link
+/// fails, "state information becomes out of date" (seed, "Failover Actions", last two rows).
+/// </summary>
+public sealed class LinkMachine
+{
+    private readonly StateMachine<LinkStatus, LinkTrigger> _machine;
+    private LinkStatus _status;
+
+    public LinkMachine()
+    {
+        _machine = new StateMachine<LinkStatus, LinkTrigger>(() => _status, s => _status = s, FiringMode.Immediate);
+        _machine.Configure(LinkStatus.Up).Permit(LinkTrigger.LinkFails, LinkStatus.Down);
+        _machine.Configure(LinkStatus.Down).Permit(LinkTrigger.LinkRestored, LinkStatus.Up);
+        _machine.Configure(LinkStatus.NotConfigured);
+    }
+
+    /// <summary>The link's status after the trigger, or null when it does not apply (already down, not configured).</summary>
+    public LinkStatus? Fire(LinkStatus from, LinkTrigger trigger)
+    {
+        _status = from;
+        if (!_machine.CanFire(trigger))
+        {
+            return null;
+        }
+
+        _machine.Fire(trigger);
+        return _status;
+    }
+
+    public StateMachineInfo GetInfo()
+    {
+        _status = LinkStatus.Up;
+        return _machine.GetInfo();
+    }
+}

@@ -1,0 +1,86 @@
+using Stateless;
+using Stateless.Reflection;
+
+namespace FailoverModel.Machines;
+
+/// <summary>What happens to a unit as a whole (seed, "Failover Triggers": hardware, power and software failure; <c>failover</c>).</summary>
+public enum UnitTrigger : byte
+{
+    PowerOn,
+    PowerFailure,
+    SoftwareFailure,
+    ReloadCompletes,
+    HardwareFailure,
+    Replace,
+    EnableFailover,
+    DisableFailover,
+}
+
+/// <summary>
+/// The unit: power, boot from its startup configuration, software failure (fail and reload), hardware failure (failed
+/// until replaced) and failover enabled or disabled. A unit boots with failover on when its startup configuration
+/// says <c>failover</c>; a replacement unit carries only the bootstrap (seed, "Replace the Failed Unit with a New Unit").
+/// </summary>
+public sealed class UnitMachine
+{
+    private readonly StateMachine<UnitStatus, UnitTrigger> _machine;
+    private UnitStatus _status;
+    private bool _startupEnablesFailover;
+
+    public UnitMachine()
+    {
+        _machine = new StateMachine<UnitStatus, UnitTrigger>(() => _status, s => _status = s, FiringMode.Immediate);
+
+        _machine.Configure(UnitStatus.PoweredOff)
+            .PermitIf(UnitTrigger.PowerOn, UnitStatus.FailoverOn, () => _startupEnablesFailover, "startup configuration has failover")
+            .PermitIf(UnitTrigger.PowerOn, UnitStatus.FailoverOff, () => !_startupEnablesFailover, "startup configuration has no failover")
+            .PermitReentry(UnitTrigger.Replace);
+
+        _machine.Configure(UnitStatus.FailoverOn)
+            .Permit(UnitTrigger.PowerFailure, UnitStatus.PoweredOff)
+            .Permit(UnitTrigger.SoftwareFailure, UnitStatus.Reloading)
+            .Permit(UnitTrigger.HardwareFailure, UnitStatus.HardwareFailed)
+            .Permit(UnitTrigger.Replace, UnitStatus.PoweredOff)
+            .Permit(UnitTrigger.DisableFailover, UnitStatus.FailoverOff);
+
+        _machine.Configure(UnitStatus.FailoverOff)
+            .Permit(UnitTrigger.PowerFailure, UnitStatus.PoweredOff)
+            .Permit(UnitTrigger.SoftwareFailure, UnitStatus.Reloading)
+            .Permit(UnitTrigger.HardwareFailure, UnitStatus.HardwareFailed)
+            .Permit(UnitTrigger.Replace, UnitStatus.PoweredOff)
+            .Permit(UnitTrigger.EnableFailover, UnitStatus.FailoverOn);
+
+        // A software failure reloads the unit: it boots again from its startup configuration.
+        _machine.Configure(UnitStatus.Reloading)
+            .PermitIf(UnitTrigger.ReloadCompletes, UnitStatus.FailoverOn, () => _startupEnablesFailover, "startup configuration has failover")
+            .PermitIf(UnitTrigger.ReloadCompletes, UnitStatus.FailoverOff, () => !_startupEnablesFailover, "startup configuration has no failover")
+            .Permit(UnitTrigger.PowerFailure, UnitStatus.PoweredOff)
+            .Permit(UnitTrigger.HardwareFailure, UnitStatus.HardwareFailed)
+            .Permit(UnitTrigger.Replace, UnitStatus.PoweredOff);
+
+        // A hardware failure lasts until the unit is replaced.
+        _machine.Configure(UnitStatus.HardwareFailed)
+            .Permit(UnitTrigger.PowerFailure, UnitStatus.PoweredOff)
+            .Permit(UnitTrigger.Replace, UnitStatus.PoweredOff);
+    }
+
+    /// <summary>The unit's status after the trigger, or null when the trigger does not apply in that status.</summary>
+    public UnitStatus? Fire(UnitStatus from, UnitTrigger trigger, bool startupEnablesFailover)
+    {
+        _status = from;
+        _startupEnablesFailover = startupEnablesFailover;
+        if (!_machine.CanFire(trigger))
+        {
+            return null;
+        }
+
+        _machine.Fire(trigger);
+        return _status;
+    }
+
+    public StateMachineInfo GetInfo()
+    {
+        _status = UnitStatus.PoweredOff;
+        return _machine.GetInfo();
+    }
+}

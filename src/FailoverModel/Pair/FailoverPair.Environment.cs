@@ -1,0 +1,161 @@
+using FailoverModel.Machines;
+using FailoverModel.Rules;
+using FailoverModel.Topology;
+
+namespace FailoverModel.Pair;
+
+/// <summary>Power, failures, interfaces and links: what the world does to the pair.</summary>
+public sealed partial class FailoverPair
+{
+    private void Boot(StepBuilder step, UnitRole unit, UnitTrigger trigger, string verb)
+    {
+        var me = step.Unit(unit);
+        if (_unit.Fire(me.Status, trigger, me.StartupFailover) is not { } status)
+        {
+            step.Note($"{unit.Token()} is {me.Status.Display()}: it cannot be {verb}");
+            return;
+        }
+
+        FireAll(step, unit, GroupTrigger.Rebooted);
+        step.Set(unit, step.Unit(unit) with { Status = status });
+        if (status == UnitStatus.FailoverOn)
+        {
+            FireAll(step, unit, GroupTrigger.FailoverEnabled);
+        }
+    }
+
+    private void PowerDown(StepBuilder step, UnitRole unit, UnitTrigger trigger)
+    {
+        var me = step.Unit(unit);
+        if (_unit.Fire(me.Status, trigger, me.StartupFailover) is not { } status)
+        {
+            step.Note($"{unit.Token()} is already {me.Status.Display()}");
+            return;
+        }
+
+        step.Set(unit, me with { Status = status });
+        FireAll(step, unit, GroupTrigger.PowerLost);
+    }
+
+    /// <summary>Table row 1, the failing unit's side: its groups are marked failed; the mate takes them over as an internal step.</summary>
+    private void FailUnit(StepBuilder step, UnitRole unit, UnitTrigger trigger)
+    {
+        var me = step.Unit(unit);
+        if (_unit.Fire(me.Status, trigger, me.StartupFailover) is not { } status)
+        {
+            step.Note($"{unit.Token()} is {me.Status.Display()}: it cannot fail now");
+            return;
+        }
+
+        step.Set(unit, me with { Status = status });
+        FireAll(step, unit, GroupTrigger.UnitFailure);
+    }
+
+    /// <summary>Seed, "Replace the Failed Unit with a New Unit": a new unit of the same role carries only the failover bootstrap.</summary>
+    private void ReplaceUnit(StepBuilder step, UnitRole unit)
+    {
+        var me = step.Unit(unit);
+        if (_unit.Fire(me.Status, UnitTrigger.Replace, me.StartupFailover) is not { } status)
+        {
+            step.Note($"{unit.Token()} cannot be replaced while {me.Status.Display()}");
+            return;
+        }
+
+        step.Set(unit, me with { Status = status });
+        FireAll(step, unit, GroupTrigger.PowerLost);
+        step.Set(unit, step.Unit(unit) with
+        {
+            StartupFailover = false,
+            FailedInterfaces = 0,
+            Settings1 = Initial.Primary.Settings1,
+            Settings2 = Initial.Primary.Settings2,
+        });
+        step.Note($"{unit.Token()} is a new unit: powered off, its configuration holds only the failover bootstrap (enter 'failover' after power-on)");
+    }
+
+    private void ChangeInterface(StepBuilder step, InterfaceChange e)
+    {
+        var slash = e.Interface.IndexOf('/', StringComparison.Ordinal);
+        var index = slash < 0 ? -1 : Config.InterfaceIndex(e.Interface[..slash], e.Interface[(slash + 1)..]);
+        if (index < 0)
+        {
+            throw new ArgumentException($"no interface {e.Interface} in the configuration", nameof(e));
+        }
+
+        var me = step.Unit(e.Unit);
+        var bit = 1UL << index;
+        var failed = e.Up ? me.FailedInterfaces & ~bit : me.FailedInterfaces | bit;
+        if (failed == me.FailedInterfaces)
+        {
+            step.Note($"{e.Interface} is already {(e.Up ? "up" : "down")} on {e.Unit.Token()}");
+            return;
+        }
+
+        step.Set(e.Unit, me with { FailedInterfaces = failed });
+        if (me.Status.IsRunning())
+        {
+            var nameif = Config.Interfaces[index].Nameif;
+            var group = Config.GroupOfContext(Config.Interfaces[index].Context);
+            step.Log(e.Unit, e.Up ? 411001 : 411002, $"Line protocol on Interface {nameif}, changed state to {(e.Up ? "up" : "down")}", group);
+        }
+    }
+
+    private void ChangeLink(StepBuilder step, LinkChange e)
+    {
+        var trigger = e.Up ? LinkTrigger.LinkRestored : LinkTrigger.LinkFails;
+        var shared = Config.StateLinkIsFailoverLink;
+        var touchesFailover = e.Link == LinkKind.Failover || shared;
+        var touchesState = e.Link == LinkKind.State || shared;
+        if (e.Link == LinkKind.State && Config.StateLink is null)
+        {
+            step.Note("no Stateful Failover link is configured");
+            return;
+        }
+
+        var before = step.State;
+        var failover = touchesFailover ? _link.Fire(before.FailoverLink, trigger) : before.FailoverLink;
+        var state = touchesState ? _link.Fire(before.StateLink, trigger) : before.StateLink;
+        if (failover is null || state is null)
+        {
+            step.Note($"the {e.Link.Token()} link is already {(e.Up ? "up" : "down")}");
+            return;
+        }
+
+        step.State = before with { FailoverLink = failover.Value, StateLink = state.Value };
+        if (e.Up)
+        {
+            return;
+        }
+
+        var operating = UnitRoles.Both.Any(u => before.Unit(u).Status == UnitStatus.FailoverOn);
+        if (touchesState && operating)
+        {
+            step.Row(FailureEvent.StatefulFailoverLinkFailed);
+        }
+
+        if (touchesFailover)
+        {
+            foreach (var unit in UnitRoles.Both.Where(u => before.Unit(u).Status == UnitStatus.FailoverOn))
+            {
+                step.LogFailover(unit, 105005, $"Lost Failover communications with mate on interface {Config.FailoverLink.Name}");
+                if (Config.GroupIds.Any(g => before.GroupState(unit, g) is GroupState.StandbyReady || before.GroupState(unit, g).IsActive()))
+                {
+                    step.Row(FailureEvent.FailoverLinkFailedDuringOperation);
+                }
+            }
+        }
+    }
+
+    /// <summary>Fires a trigger on every failover group of the unit where it is permitted.</summary>
+    private void FireAll(StepBuilder step, UnitRole unit, GroupTrigger trigger)
+    {
+        foreach (var group in Config.GroupIds)
+        {
+            var state = step.State;
+            if (_group.Fire(state.GroupState(unit, group), trigger, Conditions(state, unit, group)) is { } transition)
+            {
+                Commit(step, unit, group, transition, null);
+            }
+        }
+    }
+}

@@ -1,0 +1,393 @@
+using System.Collections.Immutable;
+using FailoverModel.Machines;
+using FailoverModel.Rules;
+using FailoverModel.Topology;
+using static FailoverModel.Machines.GroupTrigger;
+
+namespace FailoverModel.Pair;
+
+/// <summary>
+/// The pair orchestrator: applies events to an immutable <see cref="PairState"/> through the unit, failover group and
+/// link machines, and settles the pair by firing enabled internal steps in one fixed order until none is enabled.
+/// One instance is not thread-safe (its machines keep the state being stepped); make one per thread.
+/// </summary>
+public sealed partial class FailoverPair
+{
+    /// <summary>
+    /// The order in which internal steps are tried: negotiation first, then failure detection (the table), then the
+    /// steps a group passes on its way to Active or Standby Ready, then recovery and preempt.
+    /// </summary>
+    public static readonly ImmutableArray<GroupTrigger> InternalOrder =
+    [
+        FailoverLinkFailedAtStartup, NoActiveUnitFound, BothUnitsBooted, ActiveMateDetected, MateLost,
+        MateUnitFailure, InterfaceFailureOnStandbyGroup, InterfaceFailureOnActiveGroup,
+        ActivationBegins, QueuesDrained, ConfigApplied, ActivationCompletes,
+        ConfigReplicationBegins, ConfigReplicationEnds, FileSystemSynced, BulkSyncCompletes,
+        FormerlyActiveGroupRecovers, Preempt,
+    ];
+
+    /// <summary>A settle that takes more steps than this is a livelock in the rules.</summary>
+    public const int MaxSettleSteps = 1_000;
+
+    private static readonly FrozenTriggers Companions = new()
+    {
+        [InterfaceFailureOnActiveGroup] = MateGroupFailed,
+        [Preempt] = OtherUnitWantsMeStandby,
+        [FailoverActiveCommand] = OtherUnitWantsMeStandby,
+        [NoFailoverActiveCommand] = OtherUnitWantsMeActive,
+    };
+
+    private readonly FailoverGroupMachine _group;
+    private readonly UnitMachine _unit = new();
+    private readonly LinkMachine _link = new();
+
+    public FailoverPair(PairConfig config)
+        : this(config, GroupRules.All)
+    {
+    }
+
+    /// <summary>A pair whose failover group machine is built from other rules: the seam deliberately broken variants use.</summary>
+    internal FailoverPair(PairConfig config, IEnumerable<GroupTransition> groupRules)
+    {
+        Config = config;
+        _group = new FailoverGroupMachine(groupRules);
+        var unit = new UnitState(UnitStatus.PoweredOff, true, GroupSlot.Disabled, GroupSlot.Disabled,
+            config.Group(1), config.HasGroup(2) ? config.Group(2) : config.Group(1), 0);
+        Initial = new PairState(unit, unit, LinkStatus.Up, config.StateLink is null ? LinkStatus.NotConfigured : LinkStatus.Up);
+    }
+
+    public PairConfig Config { get; }
+
+    /// <summary>Both units powered off, links up, every group Disabled.</summary>
+    public PairState Initial { get; }
+
+    public FailoverGroupMachine GroupMachine => _group;
+
+    /// <summary>The group's preferred unit. Both units follow the primary's running configuration, which the secondary obtains at boot.</summary>
+    public static UnitRole PreferredUnit(PairState state, int group) => state.Primary.Settings(group).Preferred;
+
+    /// <summary>
+    /// Failed monitored interfaces of the group on the unit. An interface failed on both units while they talk is
+    /// "Unknown" and does not count toward the policy (ASA-FACTS, "Health monitoring").
+    /// </summary>
+    public int FailedMonitored(PairState state, UnitRole unit, int group)
+    {
+        var me = state.Unit(unit);
+        var mate = state.Unit(unit.Mate());
+        var failed = me.FailedInterfaces & Config.MonitoredMask[group];
+        if (state.FailoverLink == LinkStatus.Up && mate.Status == UnitStatus.FailoverOn)
+        {
+            failed &= ~mate.FailedInterfaces;
+        }
+
+        return System.Numerics.BitOperations.PopCount(failed);
+    }
+
+    /// <summary>What the group's guards see on <paramref name="unit"/> in <paramref name="state"/>.</summary>
+    public GroupConditions Conditions(PairState state, UnitRole unit, int group)
+    {
+        var me = state.Unit(unit);
+        var mate = state.Unit(unit.Mate());
+        var c = GroupConditions.None;
+        if (me.Status == UnitStatus.FailoverOn)
+        {
+            c |= GroupConditions.UnitRunsFailover;
+        }
+
+        if (state.FailoverLink == LinkStatus.Up)
+        {
+            c |= GroupConditions.FailoverLinkUp;
+        }
+
+        if (mate.Status == UnitStatus.FailoverOn)
+        {
+            c |= GroupConditions.MateRunsFailover;
+        }
+
+        if (mate.Status.IsDown())
+        {
+            c |= GroupConditions.MateUnitDown;
+        }
+
+        var mateGroup = mate.Group(group).State;
+        if (mateGroup.IsActive())
+        {
+            c |= GroupConditions.MateGroupActive;
+        }
+        else if (mateGroup == GroupState.StandbyReady)
+        {
+            c |= GroupConditions.MateGroupStandbyReady;
+        }
+        else if (mateGroup == GroupState.Negotiation)
+        {
+            c |= GroupConditions.MateGroupNegotiating;
+        }
+
+        var failed = FailedMonitored(state, unit, group);
+        if (me.Settings(group).Policy.IsReached(failed, Config.MonitoredCount(group)))
+        {
+            c |= GroupConditions.ThresholdReached;
+        }
+
+        if (failed > FailedMonitored(state, unit.Mate(), group))
+        {
+            c |= GroupConditions.MoreFailedThanMate;
+        }
+
+        if (PreferredUnit(state, group) == unit)
+        {
+            c |= GroupConditions.PreferredUnit;
+        }
+
+        if (me.Group(group).PreemptArmed)
+        {
+            c |= GroupConditions.PreemptArmed;
+        }
+
+        return c;
+    }
+
+    /// <summary>The internal step the pair takes next in <paramref name="state"/>, or null when it is settled.</summary>
+    public Event? NextInternal(PairState state)
+    {
+        foreach (var trigger in InternalOrder)
+        {
+            foreach (var unit in UnitRoles.Both)
+            {
+                if (state.Unit(unit).Status != UnitStatus.FailoverOn)
+                {
+                    continue;
+                }
+
+                foreach (var group in Config.GroupIds)
+                {
+                    if (TryGroupStep(state, unit, group, trigger) is not null)
+                    {
+                        // The mate's failure is noticed by the unit as a whole: all its standby groups take over at once.
+                        return new GroupStep(unit, trigger == MateUnitFailure ? GroupStep.EveryGroup : group, trigger);
+                    }
+                }
+            }
+        }
+
+        foreach (var unit in UnitRoles.Both)
+        {
+            var me = state.Unit(unit);
+            if (_unit.Fire(me.Status, UnitTrigger.ReloadCompletes, me.StartupFailover) is not null)
+            {
+                return new UnitStep(unit, UnitTrigger.ReloadCompletes);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Applies one event, external or internal, without settling.</summary>
+    public StepResult Apply(PairState state, Event @event)
+    {
+        var step = new StepBuilder(@event, state);
+        switch (@event)
+        {
+            case PowerOn e:
+                foreach (var unit in e.Units)
+                {
+                    Boot(step, unit, UnitTrigger.PowerOn, "powered on");
+                }
+
+                break;
+            case PowerOff e:
+                PowerDown(step, e.Unit, UnitTrigger.PowerFailure);
+                break;
+            case Crash e:
+                FailUnit(step, e.Unit, UnitTrigger.SoftwareFailure);
+                break;
+            case HardwareFail e:
+                FailUnit(step, e.Unit, UnitTrigger.HardwareFailure);
+                break;
+            case Replace e:
+                ReplaceUnit(step, e.Unit);
+                break;
+            case InterfaceChange e:
+                ChangeInterface(step, e);
+                break;
+            case LinkChange e:
+                ChangeLink(step, e);
+                break;
+            case CommandEvent e:
+                ApplyCommand(step, e);
+                break;
+            case GroupStep e:
+                ApplyGroupStep(step, e);
+                break;
+            case UnitStep e:
+                Boot(step, e.Unit, e.Trigger, "reloaded");
+                break;
+            default:
+                throw new ArgumentException($"unknown event {@event}", nameof(@event));
+        }
+
+        return step.Build();
+    }
+
+    /// <summary>Runs internal steps until none is enabled.</summary>
+    public ImmutableArray<StepResult> Settle(PairState state)
+    {
+        var steps = ImmutableArray.CreateBuilder<StepResult>();
+        while (NextInternal(state) is { } next)
+        {
+            if (steps.Count == MaxSettleSteps)
+            {
+                throw new InvalidOperationException($"the pair did not settle within {MaxSettleSteps} internal steps, last: {next}");
+            }
+
+            var result = Apply(state, next);
+            steps.Add(result);
+            state = result.State;
+        }
+
+        return steps.ToImmutable();
+    }
+
+    /// <summary>Applies an external event and settles the pair.</summary>
+    public SettledStep Step(PairState state, Event @event)
+    {
+        var external = Apply(state, @event);
+        return new SettledStep(external, Settle(external.State));
+    }
+
+    /// <summary>Applies events in order, settling after each; returns the final snapshot.</summary>
+    public PairState Run(IEnumerable<Event> events, PairState? from = null)
+    {
+        var state = from ?? Initial;
+        foreach (var @event in events)
+        {
+            state = Step(state, @event).State;
+        }
+
+        return state;
+    }
+
+    private (GroupTransition Own, GroupTransition? Mate)? TryGroupStep(PairState state, UnitRole unit, int group, GroupTrigger trigger)
+    {
+        var own = _group.Fire(state.GroupState(unit, group), trigger, Conditions(state, unit, group));
+        if (own is null)
+        {
+            return null;
+        }
+
+        if (!Companions.TryGetValue(trigger, out var companion))
+        {
+            return (own, null);
+        }
+
+        var mate = unit.Mate();
+        var other = _group.Fire(state.GroupState(mate, group), companion, Conditions(state, mate, group));
+        return other is null ? null : (own, other);
+    }
+
+    private void ApplyGroupStep(StepBuilder step, GroupStep e)
+    {
+        if (e.Group == GroupStep.EveryGroup)
+        {
+            var before = step.State;
+            var groups = Config.GroupIds.Where(g => TryGroupStep(before, e.Unit, g, e.Trigger) is not null).ToList();
+            if (before.Unit(e.Unit).Status != UnitStatus.FailoverOn || groups.Count == 0)
+            {
+                step.Note($"{e.Trigger} is not enabled on {e.Unit.Token()}");
+                return;
+            }
+
+            if (e.Trigger == MateUnitFailure)
+            {
+                step.LogFailover(e.Unit, 103001, "No response from other firewall (reason code = 4).");
+            }
+
+            foreach (var group in groups)
+            {
+                var each = TryGroupStep(step.State, e.Unit, group, e.Trigger)!.Value;
+                Commit(step, e.Unit, group, each.Own, each.Mate);
+            }
+
+            return;
+        }
+
+        if (step.Unit(e.Unit).Status != UnitStatus.FailoverOn || TryGroupStep(step.State, e.Unit, e.Group, e.Trigger) is not { } fired)
+        {
+            step.Note($"{e.Trigger} is not enabled for group {e.Group} on {e.Unit.Token()}");
+            return;
+        }
+
+        Commit(step, e.Unit, e.Group, fired.Own, fired.Mate);
+    }
+
+    /// <summary>Writes a fired transition (and its companion on the mate) into the snapshot, with its messages and table row.</summary>
+    private void Commit(StepBuilder step, UnitRole unit, int group, GroupTransition own, GroupTransition? mate)
+    {
+        var before = step.State;
+        Transit(step, before, unit, group, own);
+        if (mate is not null)
+        {
+            Transit(step, before, unit.Mate(), group, mate);
+        }
+    }
+
+    private void Transit(StepBuilder step, PairState before, UnitRole unit, int group, GroupTransition t)
+    {
+        var me = step.Unit(unit);
+        var settings = me.Settings(group);
+        var armed = t.ArmsPreempt && settings.Preempt && PreferredUnit(before, group) == unit;
+        var slot = new GroupSlot(t.To, t.Marks ?? me.Group(group).Reason, armed);
+        step.Set(unit, me.WithGroup(group, slot));
+        if (FailureEventTable.RowOf(t.Trigger) is { } row)
+        {
+            step.Row(row.Event);
+        }
+
+        var mate = unit.Mate();
+        if (t.Trigger == BothUnitsBooted && group == 1)
+        {
+            // Seed: "When both units boot simultaneously, the secondary unit obtains the running configuration from the primary unit."
+            CopyConfiguration(step, from: UnitRole.Primary, to: UnitRole.Secondary);
+            step.Log(UnitRole.Primary, 709003, "Beginning configuration replication: Send to mate.");
+            step.Log(UnitRole.Secondary, 709005, "Beginning configuration replication: Receiving from mate.");
+            step.Log(UnitRole.Primary, 709004, "End Configuration Replication (ACT)");
+            step.Log(UnitRole.Secondary, 709006, "End Configuration Replication (STB)");
+        }
+
+        switch (t.From, t.To)
+        {
+            case (_, GroupState.JustActive) when !t.From.IsActive():
+                step.LogFailover(unit, 104001, $"Switching to ACTIVE - {t.Reason}.", group);
+                break;
+            case (_, GroupState.StandbyReady) when t.From.IsActive():
+                step.LogFailover(unit, 104002, $"Switching to STANDBY - {t.Reason}.", group);
+                break;
+            case (not GroupState.Failed, GroupState.Failed):
+                step.LogFailover(unit, 104003, "Switching to FAILED.", group);
+                break;
+            case (GroupState.Failed, GroupState.StandbyReady):
+                step.LogFailover(unit, 104004, "Switching to OK.", group);
+                break;
+            case (GroupState.ColdStandby, GroupState.SyncConfig) when group == 1:
+                // The system configuration travels with failover group 1 (seed, "Command Replication").
+                step.Log(mate, 709003, "Beginning configuration replication: Send to mate.");
+                step.Log(unit, 709005, "Beginning configuration replication: Receiving from mate.");
+                break;
+            case (GroupState.SyncConfig, GroupState.SyncFileSystem) when group == 1:
+                CopyConfiguration(step, from: mate, to: unit);
+                step.Log(mate, 709004, "End Configuration Replication (ACT)");
+                step.Log(unit, 709006, "End Configuration Replication (STB)");
+                break;
+        }
+    }
+
+    /// <summary>The receiving unit takes the sender's failover group settings (its running configuration).</summary>
+    private void CopyConfiguration(StepBuilder step, UnitRole from, UnitRole to)
+    {
+        var source = step.Unit(from);
+        var target = step.Unit(to);
+        step.Set(to, target with { Settings1 = source.Settings1, Settings2 = source.Settings2 });
+    }
+
+    private sealed class FrozenTriggers : Dictionary<GroupTrigger, GroupTrigger>;
+}

@@ -1,0 +1,113 @@
+using FailoverModel.Machines;
+using FailoverModel.Pair;
+using FailoverModel.Rules;
+using FailoverModel.Topology;
+
+namespace FailoverModel.Scenarios;
+
+/// <summary>What the last event must have led to. <see cref="Check"/> returns null when it holds, else what the model has.</summary>
+public abstract record Expectation
+{
+    public abstract string? Check(PairConfig config, PairState state, SettledStep? last);
+
+    public abstract override string ToString();
+}
+
+public sealed record GroupStateIs(UnitRole Unit, int Group, GroupState State) : Expectation
+{
+    public override string? Check(PairConfig config, PairState state, SettledStep? last)
+    {
+        var actual = state.GroupState(Unit, Group);
+        return actual == State ? null : $"{Unit.Token()} group {Group} is {actual.Display()}";
+    }
+
+    public override string ToString() => $"{Unit.Token()} group {Group} {State.Display()}";
+}
+
+public sealed record GroupReasonIs(UnitRole Unit, int Group, FailureReason Reason) : Expectation
+{
+    public override string? Check(PairConfig config, PairState state, SettledStep? last)
+    {
+        var actual = state.Unit(Unit).Group(Group).Reason;
+        return actual == Reason ? null : $"{Unit.Token()} group {Group} has reason \"{actual.Display()}\"";
+    }
+
+    public override string ToString() => $"{Unit.Token()} group {Group} reason \"{Reason.Display()}\"";
+}
+
+public sealed record GroupActiveOn(int Group, ActiveOn Where) : Expectation
+{
+    public override string? Check(PairConfig config, PairState state, SettledStep? last)
+    {
+        var actual = state.ActiveOn(Group);
+        return actual == Where ? null : $"group {Group} is active on {actual.Token()}";
+    }
+
+    public override string ToString() => $"group {Group} active-on {Where.Token()}";
+}
+
+public sealed record ContextActiveOn(string Context, ActiveOn Where) : Expectation
+{
+    public override string? Check(PairConfig config, PairState state, SettledStep? last)
+    {
+        var actual = state.ActiveOn(config.GroupOfContext(Context));
+        return actual == Where ? null : $"context {Context} is active on {actual.Token()}";
+    }
+
+    public override string ToString() => $"context {Context} active-on {Where.Token()}";
+}
+
+public sealed record UnitStatusIs(UnitRole Unit, UnitStatus Status) : Expectation
+{
+    public override string? Check(PairConfig config, PairState state, SettledStep? last)
+    {
+        var actual = state.Unit(Unit).Status;
+        return actual == Status ? null : $"{Unit.Token()} is {actual.Display()}";
+    }
+
+    public override string ToString() => $"{Unit.Token()} status {Status.Display()}";
+}
+
+public sealed record LinkIs(LinkKind Link, LinkStatus Status) : Expectation
+{
+    public override string? Check(PairConfig config, PairState state, SettledStep? last)
+    {
+        var actual = Link == LinkKind.Failover ? state.FailoverLink : state.StateLink;
+        return actual == Status ? null : $"the {Link.Token()} link is {actual.Token()}";
+    }
+
+    public override string ToString() => $"link {Link.Token()} {Status.Token()}";
+}
+
+/// <summary><c>expect syslog unit id</c> (or <c>expect no syslog ...</c>): a message with that id was (not) logged by that unit during the last event.</summary>
+public sealed record SyslogEmitted(UnitRole Unit, int Id, bool Present) : Expectation
+{
+    public override string? Check(PairConfig config, PairState state, SettledStep? last)
+    {
+        var messages = last?.Messages.Where(m => m.Unit == Unit).ToList() ?? [];
+        var found = messages.Any(m => m.Id == Id);
+        if (found == Present)
+        {
+            return null;
+        }
+
+        var ids = messages.Count == 0 ? "none" : string.Join(", ", messages.Select(m => m.Id).Distinct());
+        return Present ? $"{Unit.Token()} logged no {Id} (its messages: {ids})" : $"{Unit.Token()} logged {Id}";
+    }
+
+    public override string ToString() => $"{(Present ? "" : "no ")}syslog {Unit.Token()} {Id}";
+}
+
+/// <summary><c>expect row n</c>: the last event exercised row n of the failure-event table.</summary>
+public sealed record RowExercised(FailureEvent Row) : Expectation
+{
+    public override string? Check(PairConfig config, PairState state, SettledStep? last)
+    {
+        var rows = last?.Rows.Distinct().ToList() ?? [];
+        return rows.Contains(Row)
+            ? null
+            : $"the last event exercised {(rows.Count == 0 ? "no row" : "row " + string.Join(", ", rows.Select(r => (int)r)))}";
+    }
+
+    public override string ToString() => $"row {(int)Row}";
+}

@@ -1,0 +1,17 @@
+using FailoverModel.Pair;
+using FailoverModel.Topology;
+
+namespace FailoverModel.Scenarios;
+
+/// <summary>One statement of a scenario file, with its 1-based line.</summary>
+public abstract record Statement(int Line);
+
+/// <summary>An event; <see cref="Settle"/> is false right after a <c>step</c> statement.</summary>
+public sealed record EventStatement(int Line, Event Event, bool Settle) : Statement(Line);
+
+public sealed record ExpectStatement(int Line, Expectation Expectation) : Statement(Line);
+
+public sealed record ShowStatement(int Line, UnitRole Unit, string Command) : Statement(Line);
+
+/// <summary>A parsed scenario: the configuration it runs on and its statements.</summary>
+public sealed record Scenario(string File, PairConfig Config, IReadOnlyList<Statement> Statements);

@@ -1,0 +1,14 @@
+namespace FailoverModel.Topology;
+
+/// <summary>A context's data interface, <c>context/nameif</c>, with its active and standby addresses.</summary>
+public sealed record InterfaceConfig(
+    string Context,
+    string Nameif,
+    string AllocatedName,
+    string? ActiveAddress,
+    string? Mask,
+    string? StandbyAddress,
+    bool Monitored)
+{
+    public string Name => $"{Context}/{Nameif}";
+}

@@ -1,0 +1,17 @@
+namespace FailoverModel.Topology;
+
+/// <summary>
+/// The failover group's <c>interface-policy num[%]</c>: how many (or what share) of the group's monitored
+/// interfaces must fail before the group fails. The seed's table says "above threshold"; Cisco's command reference
+/// says the default of 1 fails over when a single interface fails, so the threshold is reached at equality.
+/// </summary>
+public readonly record struct InterfacePolicy(int Value, bool IsPercentage)
+{
+    /// <summary>ASA's default: one failed monitored interface.</summary>
+    public static readonly InterfacePolicy Default = new(1, false);
+
+    public bool IsReached(int failed, int monitored) =>
+        monitored > 0 && failed > 0 && (IsPercentage ? failed * 100 >= Value * monitored : failed >= Value);
+
+    public override string ToString() => IsPercentage ? $"{Value}%" : Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+}

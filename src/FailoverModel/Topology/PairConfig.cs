@@ -1,0 +1,118 @@
+using System.Collections.Immutable;
+
+namespace FailoverModel.Topology;
+
+/// <summary>
+/// What the pair is made of: failover groups, contexts with their interfaces, the failover link and the optional
+/// Stateful Failover link. The group settings here are the configuration both units start from; at run time each
+/// unit holds its own copy (see <c>UnitState</c>), because a command entered on the wrong unit diverges them.
+/// </summary>
+public sealed class PairConfig
+{
+    /// <summary>The seed allows at most two failover groups ("You can create a maximum of two failover groups").</summary>
+    public const int MaxGroups = 2;
+
+    /// <summary>Monitored interfaces are kept as bits of one 64-bit word per unit.</summary>
+    public const int MaxInterfaces = 64;
+
+    public PairConfig(
+        string name,
+        IReadOnlyList<FailoverGroupConfig> groups,
+        IReadOnlyList<ContextConfig> contexts,
+        string adminContext,
+        LinkConfig failoverLink,
+        LinkConfig? stateLink,
+        bool cableBased = false,
+        UnitTimers? timers = null,
+        string version = "7.2(2)")
+    {
+        if (groups.Count is < 1 or > MaxGroups)
+        {
+            throw new ArgumentException($"a pair has one or two failover groups, not {groups.Count}", nameof(groups));
+        }
+
+        Name = name;
+        Groups = [.. groups];
+        Contexts = [.. contexts];
+        AdminContext = adminContext;
+        FailoverLink = failoverLink;
+        StateLink = stateLink;
+        CableBased = cableBased;
+        Timers = timers ?? UnitTimers.Seed;
+        Version = version;
+        Interfaces = [.. contexts.SelectMany(c => c.Interfaces)];
+        if (Interfaces.Length > MaxInterfaces)
+        {
+            throw new ArgumentException($"the model tracks at most {MaxInterfaces} context interfaces, not {Interfaces.Length}", nameof(contexts));
+        }
+
+        var groupOf = contexts.ToDictionary(c => c.Name, c => c.Group, StringComparer.Ordinal);
+        var masks = new ulong[MaxGroups + 1];
+        for (var i = 0; i < Interfaces.Length; i++)
+        {
+            if (Interfaces[i].Monitored)
+            {
+                masks[groupOf[Interfaces[i].Context]] |= 1UL << i;
+            }
+        }
+
+        MonitoredMask = [.. masks];
+    }
+
+    public string Name { get; }
+
+    /// <summary>Group <c>n</c> is at index <c>n - 1</c>.</summary>
+    public ImmutableArray<FailoverGroupConfig> Groups { get; }
+
+    public int GroupCount => Groups.Length;
+
+    public ImmutableArray<ContextConfig> Contexts { get; }
+
+    public string AdminContext { get; }
+
+    public LinkConfig FailoverLink { get; }
+
+    /// <summary>Null when Stateful Failover is not configured.</summary>
+    public LinkConfig? StateLink { get; }
+
+    /// <summary>True when Stateful Failover runs over the failover link itself.</summary>
+    public bool StateLinkIsFailoverLink => StateLink is not null && StateLink.Name == FailoverLink.Name;
+
+    /// <summary>PIX serial failover cable instead of a LAN failover interface.</summary>
+    public bool CableBased { get; }
+
+    public UnitTimers Timers { get; }
+
+    public string Version { get; }
+
+    /// <summary>Every context interface, in context order; the index is the bit in a unit's failed-interface word.</summary>
+    public ImmutableArray<InterfaceConfig> Interfaces { get; }
+
+    /// <summary>Per group (index = group id), the bits of its monitored interfaces.</summary>
+    public ImmutableArray<ulong> MonitoredMask { get; }
+
+    public IEnumerable<int> GroupIds => Enumerable.Range(1, GroupCount);
+
+    public FailoverGroupConfig Group(int id) => Groups[id - 1];
+
+    public bool HasGroup(int id) => id >= 1 && id <= GroupCount;
+
+    public int MonitoredCount(int group) => System.Numerics.BitOperations.PopCount(MonitoredMask[group]);
+
+    public int InterfaceIndex(string context, string nameif)
+    {
+        for (var i = 0; i < Interfaces.Length; i++)
+        {
+            if (Interfaces[i].Context == context && Interfaces[i].Nameif == nameif)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    public ContextConfig? Context(string name) => Contexts.FirstOrDefault(c => c.Name == name);
+
+    public int GroupOfContext(string name) => Context(name)?.Group ?? 1;
+}
