@@ -163,8 +163,9 @@ public sealed partial class FailoverPair
                 {
                     if (TryGroupStep(state, unit, group, trigger) is not null)
                     {
-                        // The mate's failure is noticed by the unit as a whole: all its standby groups take over at once.
-                        return new GroupStep(unit, trigger == MateUnitFailure ? GroupStep.EveryGroup : group, trigger);
+                        // A unit steps its groups together: synchronization and health monitoring are unit-wide (ASA's
+                        // hidden group 0), and the mate's failure is noticed by the unit as a whole.
+                        return new GroupStep(unit, GroupStep.EveryGroup, trigger);
                     }
                 }
             }

@@ -74,6 +74,20 @@ public static class ScenarioParser
                         Expect(tokens, 1, "step");
                         pendingStep = true;
                         break;
+                    case "advance":
+                        if (tokens.Count > 2)
+                        {
+                            throw Error(tokens[2], $"unexpected '{tokens[2].Text}'; usage: advance [<n>]");
+                        }
+
+                        var count = tokens.Count == 2 ? Id(tokens[1]) : 1;
+                        if (count < 1)
+                        {
+                            throw Error(tokens[1], "advance takes a positive number of internal steps");
+                        }
+
+                        statements.Add(new AdvanceStatement(lineNo, count));
+                        break;
                     case "expect":
                         statements.Add(new ExpectStatement(lineNo, ParseExpectation(tokens, config)));
                         break;

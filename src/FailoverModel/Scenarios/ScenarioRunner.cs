@@ -42,6 +42,16 @@ public static class ScenarioRunner
                     state = last.State;
                     outputs.Add(new StepOutput(e.Line, ++step, last));
                     break;
+                case AdvanceStatement a:
+                    for (var i = 0; i < a.Count && pair.NextInternal(state) is { } next; i++)
+                    {
+                        var internalStep = pair.Apply(state, next);
+                        last = new SettledStep(internalStep, []);
+                        state = internalStep.State;
+                        outputs.Add(new StepOutput(a.Line, ++step, last));
+                    }
+
+                    break;
                 case ExpectStatement x:
                     outputs.Add(new ExpectOutput(x.Line, x.Expectation, x.Expectation.Check(scenario.Config, state, last)));
                     break;

@@ -9,6 +9,9 @@ public abstract record Statement(int Line);
 /// <summary>An event; <see cref="Settle"/> is false right after a <c>step</c> statement.</summary>
 public sealed record EventStatement(int Line, Event Event, bool Settle) : Statement(Line);
 
+/// <summary><c>advance [n]</c>: fire the next <paramref name="Count"/> internal steps, one at a time, as settle would.</summary>
+public sealed record AdvanceStatement(int Line, int Count) : Statement(Line);
+
 public sealed record ExpectStatement(int Line, Expectation Expectation) : Statement(Line);
 
 public sealed record ShowStatement(int Line, UnitRole Unit, string Command) : Statement(Line);

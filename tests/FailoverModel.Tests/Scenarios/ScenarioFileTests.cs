@@ -37,9 +37,9 @@ public class ScenarioFileTests
         var stdout = new StringWriter();
         var stderr = new StringWriter();
 
-        var exit = Cli.Cli.Invoke(["run", path], stdout, stderr);
+        var exit = global::FailoverModel.Cli.Cli.Invoke(["run", path], stdout, stderr);
 
-        Assert.Equal(Cli.Cli.BadInput, exit);
+        Assert.Equal(global::FailoverModel.Cli.Cli.BadInput, exit);
         var error = stderr.ToString().TrimEnd('\n');
         Assert.DoesNotContain("\n", error);
         Assert.DoesNotContain("   at ", error);

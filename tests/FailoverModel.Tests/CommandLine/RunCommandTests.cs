@@ -1,0 +1,81 @@
+using System.Text.Json;
+
+namespace FailoverModel.Tests.CommandLine;
+
+public class RunCommandTests
+{
+    private static (int Exit, string Out, string Err) Run(params string[] args)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var exit = global::FailoverModel.Cli.Cli.Invoke(args, stdout, stderr);
+        return (exit, stdout.ToString(), stderr.ToString());
+    }
+
+    private static string Scenario(string text)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"fm-{Guid.NewGuid():N}.scenario");
+        File.WriteAllText(path, text);
+        return path;
+    }
+
+    [Fact]
+    public void APassingScenarioExitsZero()
+    {
+        var (exit, output, _) = Run("run", RepositoryFiles.Path("tests", "scenarios", "simultaneous-boot.scenario"));
+        Assert.Equal(0, exit);
+        Assert.Contains("expects hold", output);
+    }
+
+    [Fact]
+    public void AFailedExpectExitsOneAndNamesItsLine()
+    {
+        var path = Scenario("power-on primary secondary\nexpect group 1 active-on secondary\n");
+        var (exit, _, error) = Run("run", path);
+        Assert.Equal(1, exit);
+        Assert.Equal($"{Path.GetRelativePath(Environment.CurrentDirectory, path)}:2: expected group 1 active-on secondary, but group 1 is active on primary\n", error);
+    }
+
+    [Fact]
+    public void JsonPrintsOneObjectPerStepWithTheDesignsShape()
+    {
+        var path = Scenario("power-on primary secondary\nprimary: no failover active group 1\nexpect group 1 active-on secondary\n");
+        var (exit, output, _) = Run("run", path, "--json");
+        Assert.Equal(0, exit);
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, lines.Length);
+        using var doc = JsonDocument.Parse(lines[1]);
+        var root = doc.RootElement;
+        Assert.Equal(["step", "line", "event", "units", "links", "groups", "contexts", "syslog"], root.EnumerateObject().Select(p => p.Name));
+        Assert.Equal("primary: no failover active group 1", root.GetProperty("event").GetString());
+        Assert.Equal("Standby Ready", root.GetProperty("units").GetProperty("primary").GetProperty("groups").GetProperty("1").GetProperty("state").GetString());
+        Assert.Equal("secondary", root.GetProperty("groups").GetProperty("1").GetProperty("activeOn").GetString());
+        Assert.Equal("secondary", root.GetProperty("contexts").GetProperty("context1").GetProperty("activeOn").GetString());
+    }
+
+    [Fact]
+    public void TheSameScenarioPrintsTheSameBytesTwice()
+    {
+        var path = RepositoryFiles.Path("tests", "scenarios", "row7-failover-link-failed-during-operation.scenario");
+        Assert.Equal(Run("run", path, "--json").Out, Run("run", path, "--json").Out);
+    }
+
+    [Theory]
+    [InlineData("run")]
+    [InlineData("run", "a.scenario", "--bogus")]
+    [InlineData("frobnicate")]
+    public void BadArgumentsExitTwoWithOneLine(params string[] args)
+    {
+        var (exit, _, error) = Run(args);
+        Assert.Equal(2, exit);
+        Assert.Single(error.TrimEnd('\n').Split('\n'));
+    }
+
+    [Fact]
+    public void AMissingScenarioFileExitsTwo()
+    {
+        var (exit, _, error) = Run("run", "/nonexistent/x.scenario");
+        Assert.Equal(2, exit);
+        Assert.StartsWith("/nonexistent/x.scenario:1:1: cannot read the scenario", error);
+    }
+}
