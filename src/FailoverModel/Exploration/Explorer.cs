@@ -37,6 +37,13 @@ public sealed record ExplorationResult(
 /// </summary>
 public sealed class Explorer(FailoverPair pair, IReadOnlyList<Event> alphabet)
 {
+    /// <summary>
+    /// The Last Failure Reason is what a unit displays about its past; no guard reads it. States that differ only in it
+    /// have the same futures, so the explorer keeps one of them: the one with every reason <c>None</c>.
+    /// </summary>
+    public static PairState WithoutReasons(PairState state) =>
+        state with { Primary = WithoutReasons(state.Primary), Secondary = WithoutReasons(state.Secondary) };
+
     public Explorer(FailoverPair pair)
         : this(pair, EventAlphabet.For(pair.Config))
     {
@@ -46,12 +53,13 @@ public sealed class Explorer(FailoverPair pair, IReadOnlyList<Event> alphabet)
 
     public IReadOnlyList<Event> Alphabet { get; } = alphabet;
 
-    /// <summary>The successors of a snapshot, internal step first, each with the event that leads there.</summary>
+    /// <summary>The successors of a snapshot, internal step first, each with the event that leads there; reasons are cleared.</summary>
     public IEnumerable<(Event Event, StepResult Result)> Successors(PairState state)
     {
         if (Pair.NextInternal(state) is { } next)
         {
-            yield return (next, Pair.Apply(state, next));
+            var result = Pair.Apply(state, next);
+            yield return (next, result with { State = WithoutReasons(result.State) });
         }
 
         foreach (var @event in Alphabet)
@@ -59,10 +67,20 @@ public sealed class Explorer(FailoverPair pair, IReadOnlyList<Event> alphabet)
             var result = Pair.Apply(state, @event);
             if (result.Changed)
             {
-                yield return (@event, result);
+                var target = WithoutReasons(result.State);
+                if (!target.Equals(state))
+                {
+                    yield return (@event, result with { State = target });
+                }
             }
         }
     }
+
+    private static UnitState WithoutReasons(UnitState unit) => unit with
+    {
+        Group1 = unit.Group1 with { Reason = Machines.FailureReason.None },
+        Group2 = unit.Group2 with { Reason = Machines.FailureReason.None },
+    };
 
     /// <summary>Explores from the pair's initial snapshot; <paramref name="visit"/> sees each new state once, with the step that found it.</summary>
     public ExplorationResult Explore(int maxStates = int.MaxValue, Action<PairState, StepResult?>? visit = null)

@@ -37,6 +37,9 @@ public enum GroupTrigger : byte
     FailoverResetCommand,
     Preempt,
 
+    // Failover disabled with 'no failover': roles stay as they are.
+    FailoverDisabled,
+
     // Power.
     PowerLost,
     Rebooted,

@@ -69,10 +69,7 @@ public sealed partial class FailoverPair
 
         step.Set(unit, me with { Status = status });
         step.LogFailover(unit, id, text);
-        if (status == UnitStatus.FailoverOn)
-        {
-            FireAll(step, unit, FailoverEnabled);
-        }
+        FireAll(step, unit, status == UnitStatus.FailoverOn ? FailoverEnabled : FailoverDisabled);
     }
 
     /// <summary>

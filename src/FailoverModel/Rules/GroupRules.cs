@@ -17,7 +17,7 @@ public static class GroupRules
     private const string ForcedFailover = "Forced Failover";
     private const string Restoration = "Restoration of a Failed Unit";
 
-    public static readonly ImmutableArray<GroupTransition> All = [.. Boot(), .. Synchronization(), .. Activation(), .. FailureEventTable.Transitions(), .. Recovery(), .. Commands(), .. Power()];
+    public static readonly ImmutableArray<GroupTransition> All = [.. Boot(), .. Synchronization(), .. Activation(), .. FailureEventTable.Transitions(), .. Recovery(), .. Commands(), .. Disabling(), .. Power()];
 
     private static IEnumerable<GroupTransition> Boot()
     {
@@ -78,6 +78,24 @@ public static class GroupRules
         {
             yield return new(state, NoFailoverActiveCommand, StandbyReady, GroupGuards.StandbyMateAnswers, ForcedFailover, GroupReasons.SetByConfigCommand, FailureReason.ConfigCommand);
             yield return new(state, OtherUnitWantsMeStandby, StandbyReady, GroupGuards.StandbyMateAnswers, ForcedFailover, GroupReasons.OtherUnitWantsMeStandby, FailureReason.ConfigCommand);
+        }
+    }
+
+    /// <summary>
+    /// Seed, "Disabled Failover": "the failover groups remain in the active state on whichever unit they are currently
+    /// active on". A group that is not active stops in Disabled, as ASA shows after <c>no failover</c> (ASA-FACTS).
+    /// </summary>
+    private static IEnumerable<GroupTransition> Disabling()
+    {
+        const string source = "Disabled Failover";
+        foreach (var state in GroupStates.ActiveFamily.Where(s => s != Active))
+        {
+            yield return new(state, FailoverDisabled, Active, GroupGuard.Always, source, GroupReasons.SetByConfigCommand);
+        }
+
+        foreach (var state in GroupStates.All.Where(s => s != Disabled && !s.IsActive()))
+        {
+            yield return new(state, FailoverDisabled, Disabled, GroupGuard.Always, source, GroupReasons.SetByConfigCommand, FailureReason.None);
         }
     }
 

@@ -2,8 +2,9 @@ namespace FailoverModel.Topology;
 
 /// <summary>
 /// The failover group's <c>interface-policy num[%]</c>: how many (or what share) of the group's monitored
-/// interfaces must fail before the group fails. The seed's table says "above threshold"; Cisco's command reference
-/// says the default of 1 fails over when a single interface fails, so the threshold is reached at equality.
+/// interfaces must fail before the group fails. The seed's table says "above threshold"; Cisco's ASA configuration
+/// guide ("Configuring Failover Criteria") says "By default, a single interface failure causes failover" and
+/// "Failover occurs if the number of failed interfaces meets the failover criteria": the threshold is reached at equality.
 /// </summary>
 public readonly record struct InterfacePolicy(int Value, bool IsPercentage)
 {
