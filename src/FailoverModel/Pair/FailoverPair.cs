@@ -347,12 +347,9 @@ public sealed partial class FailoverPair
         var mate = unit.Mate();
         if (t.Trigger == BothUnitsBooted && group == 1)
         {
-            // Seed: "When both units boot simultaneously, the secondary unit obtains the running configuration from the primary unit."
+            // Seed: "When both units boot simultaneously, the secondary unit obtains the running configuration from the
+            // primary unit", before the groups choose their units; the synchronization of group 1 then logs the replication.
             CopyConfiguration(step, from: UnitRole.Primary, to: UnitRole.Secondary);
-            step.Log(UnitRole.Primary, 709003, "Beginning configuration replication: Send to mate.");
-            step.Log(UnitRole.Secondary, 709005, "Beginning configuration replication: Receiving from mate.");
-            step.Log(UnitRole.Primary, 709004, "End Configuration Replication (ACT)");
-            step.Log(UnitRole.Secondary, 709006, "End Configuration Replication (STB)");
         }
 
         switch (t.From, t.To)

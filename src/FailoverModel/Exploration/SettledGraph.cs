@@ -1,0 +1,173 @@
+using System.Collections.Immutable;
+using FailoverModel.Pair;
+using QuikGraph;
+
+namespace FailoverModel.Exploration;
+
+/// <summary>
+/// The graph of settled snapshots: states in which no internal step is pending, joined by one external event and the
+/// settle that follows it. This is what another implementation can be compared with step by step, since ASA's
+/// transitional states pass on their own timing. States are numbered in breadth-first order (0 is the initial
+/// state); edges are kept as compressed arrays, so a few hundred thousand states with millions of edges fit.
+/// </summary>
+public sealed class SettledGraph
+{
+    private readonly Dictionary<PairState, int> _index;
+    private readonly int[] _edgeStart;
+    private readonly int[] _edgeTarget;
+    private readonly int[] _edgeEvent;
+    private readonly int[] _parent;
+    private readonly int[] _parentEvent;
+
+    private SettledGraph(
+        FailoverPair pair,
+        IReadOnlyList<Event> alphabet,
+        List<PairState> states,
+        Dictionary<PairState, int> index,
+        int[] edgeStart,
+        int[] edgeTarget,
+        int[] edgeEvent,
+        int[] parent,
+        int[] parentEvent,
+        bool complete)
+    {
+        Pair = pair;
+        Alphabet = alphabet;
+        States = states;
+        _index = index;
+        _edgeStart = edgeStart;
+        _edgeTarget = edgeTarget;
+        _edgeEvent = edgeEvent;
+        _parent = parent;
+        _parentEvent = parentEvent;
+        Complete = complete;
+    }
+
+    public FailoverPair Pair { get; }
+
+    public IReadOnlyList<Event> Alphabet { get; }
+
+    /// <summary>The settled states, reasons cleared (see <see cref="Explorer.WithoutReasons"/>), in breadth-first order.</summary>
+    public IReadOnlyList<PairState> States { get; }
+
+    public int StateCount => States.Count;
+
+    public int EdgeCount => _edgeTarget.Length;
+
+    /// <summary>False when <c>maxStates</c> stopped the search; edges to states not kept are dropped.</summary>
+    public bool Complete { get; }
+
+    /// <summary>Explores the settled graph from the pair's initial state with the events of <paramref name="alphabet"/>.</summary>
+    public static SettledGraph Explore(FailoverPair pair, IReadOnlyList<Event>? alphabet = null, int maxStates = int.MaxValue)
+    {
+        alphabet ??= EventAlphabet.For(pair.Config);
+        var initial = Explorer.WithoutReasons(pair.Run([], pair.Initial));
+        var states = new List<PairState> { initial };
+        var index = new Dictionary<PairState, int> { [initial] = 0 };
+        var starts = new List<int>();
+        var targets = new List<int>();
+        var events = new List<int>();
+        var parent = new List<int> { -1 };
+        var parentEvent = new List<int> { -1 };
+        var complete = true;
+        for (var s = 0; s < states.Count; s++)
+        {
+            starts.Add(targets.Count);
+            var state = states[s];
+            for (var e = 0; e < alphabet.Count; e++)
+            {
+                var target = Explorer.WithoutReasons(pair.Step(state, alphabet[e]).State);
+                if (target.Equals(state))
+                {
+                    continue;
+                }
+
+                if (!index.TryGetValue(target, out var t))
+                {
+                    if (states.Count >= maxStates)
+                    {
+                        complete = false;
+                        continue;
+                    }
+
+                    t = states.Count;
+                    index[target] = t;
+                    states.Add(target);
+                    parent.Add(s);
+                    parentEvent.Add(e);
+                }
+
+                targets.Add(t);
+                events.Add(e);
+            }
+        }
+
+        starts.Add(targets.Count);
+        return new SettledGraph(pair, alphabet, states, index, [.. starts], [.. targets], [.. events], [.. parent], [.. parentEvent], complete);
+    }
+
+    public int IndexOf(PairState state) => _index.TryGetValue(Explorer.WithoutReasons(state), out var i) ? i : -1;
+
+    /// <summary>The edges leaving state <paramref name="state"/>: the alphabet index of the event and the target state.</summary>
+    public IEnumerable<(int Event, int Target)> OutEdges(int state)
+    {
+        for (var i = _edgeStart[state]; i < _edgeStart[state + 1]; i++)
+        {
+            yield return (_edgeEvent[i], _edgeTarget[i]);
+        }
+    }
+
+    public int OutDegree(int state) => _edgeStart[state + 1] - _edgeStart[state];
+
+    /// <summary>The first edge index of <paramref name="state"/>; edges of a state are contiguous, so edge ids are stable.</summary>
+    public int FirstEdge(int state) => _edgeStart[state];
+
+    public (int Source, int Event, int Target) Edge(int edge)
+    {
+        var source = Array.BinarySearch(_edgeStart, edge);
+        if (source < 0)
+        {
+            source = ~source - 1;
+        }
+        else
+        {
+            // Several states may have no edges and share a start: the owner is the last of them.
+            while (source + 1 < _edgeStart.Length && _edgeStart[source + 1] == edge)
+            {
+                source++;
+            }
+        }
+
+        return (source, _edgeEvent[edge], _edgeTarget[edge]);
+    }
+
+    /// <summary>The events of a shortest path from the initial state to <paramref name="state"/>.</summary>
+    public ImmutableArray<Event> PathTo(int state)
+    {
+        var path = new List<Event>();
+        while (_parent[state] >= 0)
+        {
+            path.Add(Alphabet[_parentEvent[state]]);
+            state = _parent[state];
+        }
+
+        path.Reverse();
+        return [.. path];
+    }
+
+    /// <summary>The graph as QuikGraph vertices and edges (state and alphabet indices), for QuikGraph's algorithms.</summary>
+    public AdjacencyGraph<int, STaggedEdge<int, int>> ToQuikGraph()
+    {
+        var graph = new AdjacencyGraph<int, STaggedEdge<int, int>>(allowParallelEdges: true, StateCount, EdgeCount / Math.Max(1, StateCount) + 1);
+        graph.AddVertexRange(Enumerable.Range(0, StateCount));
+        for (var s = 0; s < StateCount; s++)
+        {
+            foreach (var (e, t) in OutEdges(s))
+            {
+                graph.AddEdge(new STaggedEdge<int, int>(s, t, e));
+            }
+        }
+
+        return graph;
+    }
+}
