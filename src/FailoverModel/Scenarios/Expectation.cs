@@ -111,3 +111,17 @@ public sealed record RowExercised(FailureEvent Row) : Expectation
 
     public override string ToString() => $"row {(int)Row}";
 }
+
+/// <summary><c>expect note "text"</c>: the last event's notes (why it changed nothing, ASA's warnings) contain the text.</summary>
+public sealed record NoteContains(string Text) : Expectation
+{
+    public override string? Check(PairConfig config, PairState state, SettledStep? last)
+    {
+        var notes = last?.Notes.ToList() ?? [];
+        return notes.Any(n => n.Contains(Text, StringComparison.Ordinal))
+            ? null
+            : $"the notes are {(notes.Count == 0 ? "empty" : string.Join(" | ", notes.Select(n => $"\"{n}\"")))}";
+    }
+
+    public override string ToString() => $"note \"{Text}\"";
+}

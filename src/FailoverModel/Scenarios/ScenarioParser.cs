@@ -293,6 +293,9 @@ public static class ScenarioParser
                 Expect(t, 5, "expect no syslog <unit> <id>");
                 Keyword(t[2], "syslog");
                 return new SyslogEmitted(Unit(t[3]), Id(t[4]), false);
+            case "note":
+                Expect(t, 3, "expect note \"<text>\"");
+                return new NoteContains(t[2].Text);
             case "row":
                 Expect(t, 3, "expect row <n>");
                 var row = Id(t[2]);
