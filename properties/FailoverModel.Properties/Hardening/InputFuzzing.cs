@@ -1,0 +1,112 @@
+using System.Text;
+using FsCheck;
+using FsCheck.Fluent;
+
+namespace FailoverModel.Properties.Hardening;
+
+/// <summary>
+/// Bad input gets a clean answer: exit 2 with one <c>file:line:col: message</c> line, never an internal error, never a
+/// hang. Inputs are random bytes, truncations and mutations of the real scenario files. <c>FAILOVER_SOAK=1</c> runs
+/// a hundred times more cases.
+/// </summary>
+public class InputFuzzing
+{
+    private static readonly int Cases = Environment.GetEnvironmentVariable("FAILOVER_SOAK") is "1" ? 20_000 : 200;
+
+    private static readonly string[] RealScenarios =
+        [.. Directory.GetFiles(RepositoryFiles.Path("tests", "scenarios"), "*.scenario").Order(StringComparer.Ordinal).Select(File.ReadAllText)];
+
+    /// <summary>Words of the scenario language, so that mutations reach deep into the parser rather than fail on the first word.</summary>
+    private static readonly string[] Vocabulary =
+    [
+        "power-on", "power-off", "crash", "hardware-fail", "replace", "interface-down", "interface-up", "link-down", "link-up",
+        "primary", "secondary", "primary:", "secondary:", "primary/context1:", "expect", "group", "1", "2", "3", "0", "-1",
+        "99999999999", "active-on", "both", "none", "failover", "no", "active", "reset", "write", "memory", "standby", "all",
+        "preempt", "interface-policy", "50%", "101%", "\"Standby Ready\"", "\"", "#", "step", "advance", "show", "state",
+        "context1/inside", "context9/x", "syslog", "row", "note", "config", "\t", "  ", "\n", "\r\n", "\u00e9", "\0",
+    ];
+
+    [Fact]
+    public void RandomBytesAsAScenarioGetACleanAnswer() =>
+        Check(Gen.ArrayOf(Gen.Choose(0, 255).Select(b => (byte)b)).Select(bytes => bytes));
+
+    [Fact]
+    public void MutatedRealScenariosGetACleanAnswer() =>
+        Check(from text in Gen.Elements(RealScenarios)
+              from count in Gen.Choose(1, 6)
+              from edits in Gen.ListOf(Edit(), count)
+              select Encoding.UTF8.GetBytes(edits.Aggregate(text, (t, edit) => edit(t))));
+
+    [Fact]
+    public void TruncatedRealScenariosGetACleanAnswer() =>
+        Check(from text in Gen.Elements(RealScenarios)
+              from cut in Gen.Choose(0, text.Length)
+              select Encoding.UTF8.GetBytes(text[..cut]));
+
+    [Fact]
+    public void RandomCommandLinesGetACleanAnswer()
+    {
+        var scenario = RepositoryFiles.Path("tests", "scenarios", "simultaneous-boot.scenario");
+        string[] words = ["run", "--json", "--config", scenario, "/nonexistent", "-x", "--", "run run", "", "--config=", "--json=yes"];
+        var property = Prop.ForAll(
+            Arb.From(Gen.Choose(0, 5).SelectMany(n => Gen.ListOf(Gen.Elements(words), n))),
+            args =>
+            {
+                var (exit, error) = Invoke([.. args]);
+                return (exit is 0 or 1 || (exit == 2 && error.TrimEnd('\n').Split('\n').Length == 1))
+                    .Label($"exit {exit}: {error}");
+            });
+        property.Check(Config.QuickThrowOnFailure.WithMaxTest(Cases).WithQuietOnSuccess(true));
+    }
+
+    private static void Check(Gen<byte[]> inputs)
+    {
+        var property = Prop.ForAll(Arb.From(inputs), bytes =>
+        {
+            var path = Path.Combine(Path.GetTempPath(), $"fuzz-{Guid.NewGuid():N}.scenario");
+            File.WriteAllBytes(path, bytes);
+            try
+            {
+                var (exit, error) = Invoke(["run", path]);
+                var clean = exit is 0 or 1 || (exit == 2 && error.StartsWith(path + ":", StringComparison.Ordinal) && error.TrimEnd('\n').Split('\n').Length == 1);
+                return clean.Label($"exit {exit}, stderr: {error}");
+            }
+            finally
+            {
+                File.Delete(path);
+            }
+        });
+        property.Check(Config.QuickThrowOnFailure.WithMaxTest(Cases).WithQuietOnSuccess(true));
+    }
+
+    private static (int Exit, string Error) Invoke(string[] args)
+    {
+        var stderr = new StringWriter();
+        var task = Task.Run(() => FailoverModel.Cli.Cli.Invoke(args, TextWriter.Null, stderr));
+        if (!task.Wait(TimeSpan.FromSeconds(30)))
+        {
+            throw new TimeoutException($"failover-model {string.Join(' ', args)} did not finish within 30 s");
+        }
+
+        return (task.Result, stderr.ToString());
+    }
+
+    private static Gen<Func<string, string>> Edit() => Gen.OneOf(
+        from word in Gen.Elements(Vocabulary)
+        from at in Gen.Choose(0, 10_000)
+        select (Func<string, string>)(t => t.Insert(at % (t.Length + 1), word)),
+        from word in Gen.Elements(Vocabulary)
+        from at in Gen.Choose(0, 10_000)
+        select (Func<string, string>)(t => t.Insert(at % (t.Length + 1), " " + word + " ")),
+        from at in Gen.Choose(0, 10_000)
+        from length in Gen.Choose(1, 20)
+        select (Func<string, string>)(t => t.Length == 0 ? t : t.Remove(at % t.Length, Math.Min(length, t.Length - (at % t.Length)))),
+        from line in Gen.Choose(0, 200)
+        select (Func<string, string>)(t =>
+        {
+            var lines = t.Split('\n').ToList();
+            var i = line % lines.Count;
+            lines.Insert(i, lines[i]);
+            return string.Join('\n', lines);
+        }));
+}
