@@ -12,8 +12,19 @@ namespace FailoverModel.Machines;
 /// </summary>
 public sealed class FailoverGroupMachine
 {
+    private static readonly int TriggerCount = Enum.GetValues<GroupTrigger>().Length;
+
+    /// <summary>Marks a decision not asked of Stateless yet.</summary>
+    private static readonly GroupTransition Unknown = new(GroupState.Disabled, default, GroupState.Disabled, GroupGuard.Always, "", "");
+
     private readonly StateMachine<GroupState, GroupTrigger> _machine;
     private readonly ILookup<(GroupState, GroupTrigger), GroupTransition> _byStateAndTrigger;
+
+    /// <summary>
+    /// Stateless's decisions, remembered: one entry per (state, trigger, guard inputs). Stateless allocates on every
+    /// fire; the explorer asks the same questions millions of times, and the answer depends on nothing else.
+    /// </summary>
+    private readonly GroupTransition?[] _decisions;
     private GroupState _state;
     private GroupConditions _conditions;
 
@@ -21,6 +32,8 @@ public sealed class FailoverGroupMachine
     {
         Transitions = [.. transitions];
         _byStateAndTrigger = Transitions.ToLookup(t => (t.From, t.Trigger));
+        _decisions = new GroupTransition?[GroupStates.All.Length * TriggerCount * GroupConditionsExtensions.Combinations];
+        Array.Fill(_decisions, Unknown);
         _machine = new StateMachine<GroupState, GroupTrigger>(() => _state, s => _state = s, FiringMode.Immediate);
         foreach (var state in GroupStates.All)
         {
@@ -48,6 +61,20 @@ public sealed class FailoverGroupMachine
     /// decided by the Stateless machine; null when the trigger is not permitted there.
     /// </summary>
     public GroupTransition? Fire(GroupState from, GroupTrigger trigger, GroupConditions conditions)
+    {
+        var key = (((int)from * TriggerCount) + (int)trigger) * GroupConditionsExtensions.Combinations + (int)conditions;
+        var decision = _decisions[key];
+        if (!ReferenceEquals(decision, Unknown))
+        {
+            return decision;
+        }
+
+        decision = AskStateless(from, trigger, conditions);
+        _decisions[key] = decision;
+        return decision;
+    }
+
+    private GroupTransition? AskStateless(GroupState from, GroupTrigger trigger, GroupConditions conditions)
     {
         _state = from;
         _conditions = conditions;

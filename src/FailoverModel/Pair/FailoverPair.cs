@@ -150,6 +150,16 @@ public sealed partial class FailoverPair
     /// <summary>The internal step the pair takes next in <paramref name="state"/>, or null when it is settled.</summary>
     public Event? NextInternal(PairState state)
     {
+        // Guard inputs depend on the snapshot only: compute them once per unit and group, not once per trigger.
+        Span<GroupConditions> conditions = stackalloc GroupConditions[4];
+        foreach (var unit in UnitRoles.Both)
+        {
+            foreach (var group in Config.GroupIds)
+            {
+                conditions[((int)unit * 2) + group - 1] = Conditions(state, unit, group);
+            }
+        }
+
         foreach (var trigger in InternalOrder)
         {
             foreach (var unit in UnitRoles.Both)
@@ -161,7 +171,9 @@ public sealed partial class FailoverPair
 
                 foreach (var group in Config.GroupIds)
                 {
-                    if (TryGroupStep(state, unit, group, trigger) is not null)
+                    var own = conditions[((int)unit * 2) + group - 1];
+                    var mate = conditions[((int)unit.Mate() * 2) + group - 1];
+                    if (IsEnabled(state, unit, group, trigger, own, mate))
                     {
                         // A unit steps its groups together: synchronization and health monitoring are unit-wide (ASA's
                         // hidden group 0), and the mate's failure is noticed by the unit as a whole.
@@ -267,6 +279,10 @@ public sealed partial class FailoverPair
 
         return state;
     }
+
+    private bool IsEnabled(PairState state, UnitRole unit, int group, GroupTrigger trigger, GroupConditions own, GroupConditions mate) =>
+        _group.Fire(state.GroupState(unit, group), trigger, own) is not null
+        && (!Companions.TryGetValue(trigger, out var companion) || _group.Fire(state.GroupState(unit.Mate(), group), companion, mate) is not null);
 
     private (GroupTransition Own, GroupTransition? Mate)? TryGroupStep(PairState state, UnitRole unit, int group, GroupTrigger trigger)
     {
