@@ -321,8 +321,11 @@ public sealed partial class FailoverPair
 
             foreach (var group in groups)
             {
-                var each = TryGroupStep(step.State, e.Unit, group, e.Trigger)!.Value;
-                Commit(step, e.Unit, group, each.Own, each.Mate);
+                // Each group is decided on the snapshot as the previous group left it.
+                if (TryGroupStep(step.State, e.Unit, group, e.Trigger) is { } each)
+                {
+                    Commit(step, e.Unit, group, each.Own, each.Mate);
+                }
             }
 
             return;
