@@ -8,5 +8,6 @@ public static class CommandSet
     public static IEnumerable<Command> All(CliIo io) =>
     [
         RunCommand.Create(io),
+        BenchCommand.Create(io),
     ];
 }
