@@ -8,6 +8,8 @@ public static class CommandSet
     public static IEnumerable<Command> All(CliIo io) =>
     [
         RunCommand.Create(io),
+        CheckCommand.Create(io),
+        ExploreCommand.Create(io),
         BenchCommand.Create(io),
     ];
 }

@@ -18,7 +18,10 @@ public enum GroupConditions : ushort
     /// <summary>The mate is running with failover enabled.</summary>
     MateRunsFailover = 1 << 2,
 
-    /// <summary>The mate suffered a power, software or hardware failure and sends no hellos.</summary>
+    /// <summary>
+    /// The mate sends no failover hellos: a power, software or hardware failure, or failover disabled on it (its peer then
+    /// shows it as "not detected", seed, "Replace the Failed Unit with a New Unit").
+    /// </summary>
     MateUnitDown = 1 << 3,
 
     /// <summary>The mate has this group in an active state.</summary>

@@ -29,7 +29,15 @@ public sealed partial class FailoverPair
                 SwitchFailover(step, unit, UnitTrigger.EnableFailover, 105002, "Enabling failover.");
                 break;
             case DisableFailover:
+                // A system command: typed where group 1 is active it is replicated, and both units keep their roles
+                // (seed, "Disabled Failover"); typed on the other unit it disables failover there only.
+                var replicates = Replicates(step.State, unit, 1);
                 SwitchFailover(step, unit, UnitTrigger.DisableFailover, 105001, "Disabling failover.");
+                if (replicates)
+                {
+                    SwitchFailover(step, unit.Mate(), UnitTrigger.DisableFailover, 105001, "Disabling failover.");
+                }
+
                 break;
             case FailoverActive c:
                 Force(step, unit, c.Group, FailoverActiveCommand, wantActive: true);

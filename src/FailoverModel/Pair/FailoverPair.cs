@@ -38,6 +38,7 @@ public sealed partial class FailoverPair
     };
 
     private readonly FailoverGroupMachine _group;
+    private readonly Func<InterfacePolicy, int, int, bool> _thresholdReached;
     private readonly UnitMachine _unit = new();
     private readonly LinkMachine _link = new();
 
@@ -46,10 +47,14 @@ public sealed partial class FailoverPair
     {
     }
 
-    /// <summary>A pair whose failover group machine is built from other rules: the seam deliberately broken variants use.</summary>
-    internal FailoverPair(PairConfig config, IEnumerable<GroupTransition> groupRules)
+    /// <summary>
+    /// A pair whose failover group machine is built from other rules, or whose interface policy is read differently:
+    /// the seam the deliberately broken variants use.
+    /// </summary>
+    internal FailoverPair(PairConfig config, IEnumerable<GroupTransition> groupRules, Func<InterfacePolicy, int, int, bool>? thresholdReached = null)
     {
         Config = config;
+        _thresholdReached = thresholdReached ?? ((policy, failed, monitored) => policy.IsReached(failed, monitored));
         _group = new FailoverGroupMachine(groupRules);
         var unit = new UnitState(UnitStatus.PoweredOff, true, GroupSlot.Disabled, GroupSlot.Disabled,
             config.Group(1), config.HasGroup(2) ? config.Group(2) : config.Group(1), 0);
@@ -104,7 +109,7 @@ public sealed partial class FailoverPair
             c |= GroupConditions.MateRunsFailover;
         }
 
-        if (mate.Status.IsDown())
+        if (mate.Status.IsDown() || mate.Status == UnitStatus.FailoverOff)
         {
             c |= GroupConditions.MateUnitDown;
         }
@@ -124,7 +129,7 @@ public sealed partial class FailoverPair
         }
 
         var failed = FailedMonitored(state, unit, group);
-        if (me.Settings(group).Policy.IsReached(failed, Config.MonitoredCount(group)))
+        if (_thresholdReached(me.Settings(group).Policy, failed, Config.MonitoredCount(group)))
         {
             c |= GroupConditions.ThresholdReached;
         }

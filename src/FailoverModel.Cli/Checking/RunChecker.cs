@@ -1,0 +1,58 @@
+using FailoverModel.Invariants;
+using FailoverModel.Pair;
+using FailoverModel.Rules;
+
+namespace FailoverModel.Cli.Checking;
+
+/// <summary>What folding one run over the model found.</summary>
+public sealed record RunVerdict(string? Violation, int Steps, IReadOnlySet<FailureEvent> Rows);
+
+/// <summary>Folds a run over the model and checks the invariants after every step, internal steps included.</summary>
+public static class RunChecker
+{
+    public static RunVerdict Check(RandomRun run, IReadOnlyList<Invariant>? invariants = null, Func<Topology.PairConfig, FailoverPair>? makePair = null)
+    {
+        var pair = makePair?.Invoke(run.Config) ?? new FailoverPair(run.Config);
+        invariants ??= SeedInvariants.All;
+        var state = pair.Initial;
+        var rows = new HashSet<FailureEvent>();
+        var steps = 0;
+        foreach (var step in run.Steps)
+        {
+            var result = pair.Apply(state, step.Event);
+            if (Violated(pair, state, result, invariants, rows) is { } violation)
+            {
+                return new RunVerdict(violation, steps, rows);
+            }
+
+            state = result.State;
+            steps++;
+            if (!step.Settle)
+            {
+                continue;
+            }
+
+            while (pair.NextInternal(state) is { } next)
+            {
+                var inner = pair.Apply(state, next);
+                if (Violated(pair, state, inner, invariants, rows) is { } broken)
+                {
+                    return new RunVerdict(broken, steps, rows);
+                }
+
+                state = inner.State;
+                steps++;
+            }
+        }
+
+        return new RunVerdict(null, steps, rows);
+    }
+
+    private static string? Violated(FailoverPair pair, PairState before, StepResult result, IReadOnlyList<Invariant> invariants, HashSet<FailureEvent> rows)
+    {
+        rows.UnionWith(result.Rows);
+        return SeedInvariants.FirstViolation(new InvariantContext(pair, before, result.Event, result.State), invariants) is { } v
+            ? $"{v.Invariant.Name}: {v.Evidence}"
+            : null;
+    }
+}

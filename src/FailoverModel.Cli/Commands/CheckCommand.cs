@@ -1,0 +1,98 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using FailoverModel.Cli.Checking;
+using FailoverModel.Invariants;
+using FailoverModel.Rules;
+using FsCheck;
+using FsCheck.Fluent;
+
+namespace FailoverModel.Cli.Commands;
+
+/// <summary>
+/// <c>failover-model check</c>: random event sequences from FsCheck's generators, every invariant after every step, the
+/// first failing run shrunk to a minimal scenario. Everything on stdout depends on the seed only.
+/// </summary>
+public static class CheckCommand
+{
+    public static Command Create(CliIo io)
+    {
+        var config = CommonOptions.Config();
+        var runs = new Option<int>("--runs") { Description = "how many random runs", DefaultValueFactory = _ => 1000 };
+        var length = new Option<int>("--length") { Description = "events per run", DefaultValueFactory = _ => 40 };
+        var seed = new Option<ulong>("--seed") { Description = "the random seed; the same seed gives the same runs and output", DefaultValueFactory = _ => 1UL };
+        var generated = new Option<bool>("--generated-configs") { Description = "draw a random configuration for every run (preferences, preempt, interface policies, contexts)" };
+        var command = new Command("check", "Check every invariant on random event sequences; print the shrunk counterexample as a scenario.")
+        {
+            config, runs, length, seed, generated,
+        };
+        command.SetAction(parse => Run(io, parse.GetValue(config), parse.GetValue(runs), parse.GetValue(length), parse.GetValue(seed), parse.GetValue(generated)));
+        return command;
+    }
+
+    public static int Run(CliIo io, FileInfo? configFile, int runs, int length, ulong seed, bool generatedConfigs)
+    {
+        if (runs < 1 || length < 1)
+        {
+            throw new CliUsageException("--runs and --length must be at least 1");
+        }
+
+        var config = CommonOptions.Load(configFile);
+        var gen = generatedConfigs ? RandomRuns.Runs(length) : RandomRuns.RunsFor(config, length);
+        var samples = Gen.Sample(gen, runs, new Rnd(seed), 50);
+        var clock = Stopwatch.StartNew();
+        long steps = 0;
+        var rows = new Dictionary<FailureEvent, int>();
+        for (var i = 0; i < samples.Length; i++)
+        {
+            var verdict = RunChecker.Check(samples[i]);
+            steps += verdict.Steps;
+            foreach (var row in verdict.Rows)
+            {
+                rows[row] = rows.GetValueOrDefault(row) + 1;
+            }
+
+            if (verdict.Violation is not null)
+            {
+                var shrunk = Shrink(samples[i]);
+                io.Out.WriteLine($"run {i + 1} of {runs} (seed {seed}) violates {RunChecker.Check(shrunk).Violation}");
+                io.Out.WriteLine($"shrunk from {samples[i].Steps.Length} to {shrunk.Steps.Length} events:");
+                io.Out.Write(shrunk.ToString());
+                return Cli.CheckFailed;
+            }
+        }
+
+        var seconds = clock.Elapsed.TotalSeconds;
+        io.Out.WriteLine($"{runs.ToString("N0", CultureInfo.InvariantCulture)} runs of {length} events (seed {seed}{(generatedConfigs ? ", generated configurations" : "")}): no invariant violated");
+        io.Out.WriteLine($"steps checked (events and internal steps): {steps.ToString("N0", CultureInfo.InvariantCulture)}");
+        io.Out.WriteLine($"invariant checks: {(steps * SeedInvariants.All.Length).ToString("N0", CultureInfo.InvariantCulture)}");
+        foreach (var row in FailureEventTable.Rows)
+        {
+            io.Out.WriteLine($"  table row {row.Number} exercised in {rows.GetValueOrDefault(row.Event),6} runs: {row.SeedEvent}");
+        }
+
+        io.Error.WriteLine($"check: {seconds:F1} s, {steps / Math.Max(0.001, seconds):N0} steps/s with every invariant on");
+        return Cli.Success;
+    }
+
+    /// <summary>Drops events while the run still fails, earliest first, until no single event can go.</summary>
+    public static RandomRun Shrink(RandomRun run)
+    {
+        var shrunk = true;
+        while (shrunk)
+        {
+            shrunk = false;
+            foreach (var candidate in RandomRuns.Shrink(run))
+            {
+                if (RunChecker.Check(candidate).Violation is not null)
+                {
+                    run = candidate;
+                    shrunk = true;
+                    break;
+                }
+            }
+        }
+
+        return run;
+    }
+}

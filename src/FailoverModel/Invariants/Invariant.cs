@@ -1,0 +1,30 @@
+using FailoverModel.Pair;
+using FailoverModel.Topology;
+
+namespace FailoverModel.Invariants;
+
+/// <summary>One step of the model as an invariant sees it: the snapshot before (null for the initial state), the event, the snapshot after.</summary>
+public sealed record InvariantContext(FailoverPair Pair, PairState? Before, Event? Event, PairState After)
+{
+    public PairConfig Config => Pair.Config;
+
+    /// <summary>True when no internal step is pending after the step: the claims "after settling" apply.</summary>
+    public bool Settled { get; } = Pair.NextInternal(After) is null;
+}
+
+/// <summary>
+/// A safety property of the seed, named as the sentence it checks. <see cref="Check"/> returns null when it holds,
+/// else the evidence: what is wrong, in the seed's words, with the state that shows it.
+/// </summary>
+public abstract class Invariant
+{
+    /// <summary>The claim as a sentence, in PascalCase (the property and counterexample name).</summary>
+    public abstract string Name { get; }
+
+    /// <summary>The seed section or table row the claim comes from.</summary>
+    public abstract string Source { get; }
+
+    public abstract string? Check(InvariantContext step);
+
+    public override string ToString() => Name;
+}
