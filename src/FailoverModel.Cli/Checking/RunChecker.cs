@@ -48,6 +48,27 @@ public static class RunChecker
         return new RunVerdict(null, steps, rows);
     }
 
+    /// <summary>Drops events while the run still violates, earliest first, until no single event can go.</summary>
+    public static RandomRun Shrink(RandomRun run, IReadOnlyList<Invariant>? invariants = null, Func<Topology.PairConfig, FailoverPair>? makePair = null)
+    {
+        var shrunk = true;
+        while (shrunk)
+        {
+            shrunk = false;
+            foreach (var candidate in RandomRuns.Shrink(run))
+            {
+                if (Check(candidate, invariants, makePair).Violation is not null)
+                {
+                    run = candidate;
+                    shrunk = true;
+                    break;
+                }
+            }
+        }
+
+        return run;
+    }
+
     private static string? Violated(FailoverPair pair, PairState before, StepResult result, IReadOnlyList<Invariant> invariants, HashSet<FailureEvent> rows)
     {
         rows.UnionWith(result.Rows);

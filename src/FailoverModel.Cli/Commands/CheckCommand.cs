@@ -54,7 +54,7 @@ public static class CheckCommand
 
             if (verdict.Violation is not null)
             {
-                var shrunk = Shrink(samples[i]);
+                var shrunk = RunChecker.Shrink(samples[i]);
                 io.Out.WriteLine($"run {i + 1} of {runs} (seed {seed}) violates {RunChecker.Check(shrunk).Violation}");
                 io.Out.WriteLine($"shrunk from {samples[i].Steps.Length} to {shrunk.Steps.Length} events:");
                 io.Out.Write(shrunk.ToString());
@@ -73,26 +73,5 @@ public static class CheckCommand
 
         io.Error.WriteLine($"check: {seconds:F1} s, {steps / Math.Max(0.001, seconds):N0} steps/s with every invariant on");
         return Cli.Success;
-    }
-
-    /// <summary>Drops events while the run still fails, earliest first, until no single event can go.</summary>
-    public static RandomRun Shrink(RandomRun run)
-    {
-        var shrunk = true;
-        while (shrunk)
-        {
-            shrunk = false;
-            foreach (var candidate in RandomRuns.Shrink(run))
-            {
-                if (RunChecker.Check(candidate).Violation is not null)
-                {
-                    run = candidate;
-                    shrunk = true;
-                    break;
-                }
-            }
-        }
-
-        return run;
     }
 }

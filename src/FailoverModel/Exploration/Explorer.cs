@@ -125,7 +125,7 @@ public sealed class Explorer(FailoverPair pair, IReadOnlyList<Event> alphabet)
                     break;
                 }
 
-                Witness(witnesses, s, @event, result);
+                Witness(witnesses, s, @event, result, Pair.Config.GroupCount);
                 if (index.Contains(target))
                 {
                     continue;
@@ -172,13 +172,13 @@ public sealed class Explorer(FailoverPair pair, IReadOnlyList<Event> alphabet)
             .. EventAlphabet.For(config).OfType<CommandEvent>().Select(c => $"command {c.Command}").Distinct(),
         ];
 
-    private static void Witness(Dictionary<string, (int, Event)> witnesses, int source, Event @event, StepResult result)
+    private static void Witness(Dictionary<string, (int, Event)> witnesses, int source, Event @event, StepResult result, int groups)
     {
         foreach (var unit in Topology.UnitRoles.Both)
         {
-            foreach (var slot in new[] { result.State.Unit(unit).Group1, result.State.Unit(unit).Group2 })
+            for (var g = 1; g <= groups; g++)
             {
-                witnesses.TryAdd($"group state {slot.State.Display()}", (source, @event));
+                witnesses.TryAdd($"group state {result.State.GroupState(unit, g).Display()}", (source, @event));
             }
         }
 
