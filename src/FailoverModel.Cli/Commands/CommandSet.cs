@@ -10,6 +10,7 @@ public static class CommandSet
         RunCommand.Create(io),
         CheckCommand.Create(io),
         ExploreCommand.Create(io),
+        DiagramsCommand.Create(io),
         BenchCommand.Create(io),
     ];
 }

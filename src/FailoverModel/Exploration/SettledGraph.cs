@@ -57,11 +57,11 @@ public sealed class SettledGraph
     /// <summary>False when <c>maxStates</c> stopped the search; edges to states not kept are dropped.</summary>
     public bool Complete { get; }
 
-    /// <summary>Explores the settled graph from the pair's initial state with the events of <paramref name="alphabet"/>.</summary>
-    public static SettledGraph Explore(FailoverPair pair, IReadOnlyList<Event>? alphabet = null, int maxStates = int.MaxValue)
+    /// <summary>Explores the settled graph from <paramref name="from"/> (the pair's initial state by default) with the events of <paramref name="alphabet"/>.</summary>
+    public static SettledGraph Explore(FailoverPair pair, IReadOnlyList<Event>? alphabet = null, int maxStates = int.MaxValue, PairState? from = null)
     {
         alphabet ??= EventAlphabet.For(pair.Config);
-        var initial = Explorer.WithoutReasons(pair.Run([], pair.Initial));
+        var initial = Explorer.WithoutReasons(pair.Run([], from ?? pair.Initial));
         var states = new List<PairState> { initial };
         var index = new Dictionary<PairState, int> { [initial] = 0 };
         var starts = new List<int>();

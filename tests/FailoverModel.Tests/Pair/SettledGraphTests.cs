@@ -15,8 +15,8 @@ public class SettledGraphTests
     public void TheSettledGraphWithoutInterfaceEventsHasItsPinnedSize()
     {
         Assert.True(Graph.Complete);
-        Assert.Equal(1108, Graph.StateCount);
-        Assert.Equal(12536, Graph.EdgeCount);
+        Assert.Equal(1004, Graph.StateCount);
+        Assert.Equal(11196, Graph.EdgeCount);
     }
 
     [Fact]
