@@ -22,4 +22,11 @@ public class ReadmeTests
         Assert.Equal(printed[..^1], shown[..^1]);
         Assert.EndsWith("readme-tour.scenario: 3 expects hold", shown[^1]);
     }
+
+    [Fact]
+    public void TheReadmeShowsTheCommittedPairDiagram()
+    {
+        var readme = File.ReadAllText(RepositoryFiles.Path("README.md"));
+        Assert.Contains("```mermaid\n" + File.ReadAllText(RepositoryFiles.Path("diagrams", "pair.mmd")) + "```", readme);
+    }
 }

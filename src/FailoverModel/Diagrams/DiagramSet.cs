@@ -28,6 +28,7 @@ public static class DiagramSet
             }
         }
 
+        files.Add(("pair-full.json", PairDiagrams.FullJson(settled)));
         files.Add(("failure-event-table.md", FailureEventTableMarkdown.Write()));
         files.Add(("index.md", Index(pair, graphs)));
         return files;
@@ -42,7 +43,7 @@ public static class DiagramSet
         foreach (var graph in graphs)
         {
             text.Append($"\n## {graph.Name}\n\n{Describe(graph.Name)} ({graph.Nodes.Count} nodes, {graph.Edges.Count} edges)\n\n");
-            text.Append($"![{graph.Name}]({graph.Name}.svg)\n\n[DOT]({graph.Name}.dot) · [Mermaid]({graph.Name}.mmd)\n");
+            text.Append($"![{graph.Name}]({graph.Name}.svg)\n\n[DOT]({graph.Name}.dot) · [Mermaid]({graph.Name}.mmd){(graph.Name == "pair-full" ? " · [JSON](pair-full.json)" : "")}\n");
         }
 
         return text.ToString();

@@ -48,6 +48,47 @@ public static class PairDiagrams
         return new DiagramGraph("pair-full", nodes, edges);
     }
 
+    /// <summary>
+    /// The full view for tools: every settled state as the state object of DESIGN §5 and every edge with its event, in
+    /// breadth-first order.
+    /// </summary>
+    public static string FullJson(SettledGraph graph)
+    {
+        using var buffer = new MemoryStream();
+        using (var w = new System.Text.Json.Utf8JsonWriter(buffer, new System.Text.Json.JsonWriterOptions { Indented = true, Encoder = PairStateJson.Options.Encoder }))
+        {
+            w.WriteStartObject();
+            w.WriteString("configuration", graph.Pair.Config.Name);
+            w.WriteStartArray("states");
+            for (var s = 0; s < graph.StateCount; s++)
+            {
+                w.WriteStartObject();
+                w.WriteString("id", $"n{s}");
+                PairStateJson.WriteStateMembers(w, graph.Pair.Config, graph.States[s]);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteStartArray("transitions");
+            for (var s = 0; s < graph.StateCount; s++)
+            {
+                foreach (var (e, t) in graph.OutEdges(s))
+                {
+                    w.WriteStartObject();
+                    w.WriteString("from", $"n{s}");
+                    w.WriteString("event", graph.Alphabet[e].ToString());
+                    w.WriteString("to", $"n{t}");
+                    w.WriteEndObject();
+                }
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
+    }
+
     public static DiagramGraph Documentation(SettledGraph graph)
     {
         var config = graph.Pair.Config;
