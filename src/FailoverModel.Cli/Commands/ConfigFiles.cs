@@ -1,12 +1,12 @@
+using FailoverModel.Asa;
 using FailoverModel.Topology;
 
 namespace FailoverModel.Cli.Commands;
 
-/// <summary>Reads configuration files for the command line.</summary>
+/// <summary>Reads configuration files for the command line: an ASA system running-config and the context files beside it.</summary>
 public static class ConfigFiles
 {
     public static Func<string, PairConfig> Loader => Load;
 
-    public static PairConfig Load(string path) =>
-        throw new InputException(path, 1, 1, "reading ASA configuration files arrives with the ASA parser");
+    public static PairConfig Load(string path) => RunningConfigParser.Load(path);
 }

@@ -168,7 +168,9 @@ public sealed class Explorer(FailoverPair pair, IReadOnlyList<Event> alphabet)
     public static IEnumerable<string> RequiredWitnesses(Topology.PairConfig config) =>
         [
             .. Machines.GroupStates.All.Select(s => $"group state {s.Display()}"),
-            .. FailureEventTable.Rows.Select(r => $"table row {r.Number}"),
+            // Row 6 needs a Stateful Failover link of its own.
+            .. FailureEventTable.Rows.Where(r => r.Event != FailureEvent.StatefulFailoverLinkFailed || (config.StateLink is not null && !config.StateLinkIsFailoverLink))
+                .Select(r => $"table row {r.Number}"),
             .. EventAlphabet.For(config).OfType<CommandEvent>().Select(c => $"command {c.Command}").Distinct(),
         ];
 

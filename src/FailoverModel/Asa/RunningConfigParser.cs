@@ -1,0 +1,96 @@
+using System.Globalization;
+using FailoverModel.Topology;
+
+namespace FailoverModel.Asa;
+
+/// <summary>A parsed pair configuration, with how many commands were read and how many the model does not care about.</summary>
+public sealed record ParsedConfiguration(PairConfig Config, int Commands, int Skipped, IReadOnlyList<string> Files);
+
+/// <summary>
+/// Reads an ASA running-config in multiple context mode — the system execution space, and each context's file found
+/// beside it by the file name of its <c>config-url</c> — into a <see cref="PairConfig"/>. Commands the model does not
+/// use (access lists, policy maps, timeouts ...) are skipped and counted. The seed's rules are enforced, each error an
+/// <see cref="InputException"/> with file, line and column.
+/// </summary>
+public static class RunningConfigParser
+{
+    public static PairConfig Load(string systemFile) => Read(systemFile).Config;
+
+    public static ParsedConfiguration Read(string systemFile)
+    {
+        var system = new SystemSpace(systemFile, ConfigLine.Read(systemFile, ReadText(systemFile, systemFile, 1, 1)));
+        if (system.Groups.Count == 0 && system.Contexts.Count == 0)
+        {
+            throw new InputException(systemFile, 1, 1, "not an Active/Active failover configuration: it declares no failover group and no context");
+        }
+
+        var files = new List<string> { systemFile };
+        var contexts = new List<ContextConfig>();
+        var skipped = system.Skipped;
+        var commands = system.Commands;
+        foreach (var context in system.Contexts)
+        {
+            var interfaces = new List<InterfaceConfig>();
+            if (context.Url is { } url)
+            {
+                var name = url.Text[(url.Text.LastIndexOfAny(['/', ':']) + 1)..];
+                var path = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(systemFile)) ?? ".", name);
+                var lines = ConfigLine.Read(path, ReadText(path, systemFile, url.Line, url.Column));
+                files.Add(path);
+                var parsed = ContextSpace.Parse(context.Name, context.Allocated, lines);
+                interfaces.AddRange(parsed.Interfaces);
+                skipped += parsed.Skipped;
+                commands += lines.Count(l => !l.Indented);
+            }
+
+            contexts.Add(new ContextConfig(context.Name, context.Group, interfaces));
+        }
+
+        var admin = system.AdminContext ?? contexts.FirstOrDefault()?.Name ?? "admin";
+        if (contexts.All(c => c.Name != admin))
+        {
+            contexts.Insert(0, new ContextConfig(admin, 1, []));
+        }
+
+        var groups = Enumerable.Range(1, system.Groups.Count == 0 ? 1 : system.Groups.Keys.Max())
+            .Select(g => system.Groups.TryGetValue(g, out var settings) ? settings : FailoverGroupConfig.PreferringUnit(UnitRole.Primary))
+            .ToList();
+        var failoverLink = system.FailoverLink ?? new LinkConfig(system.CableBased ? "cable" : "failover", "", null, null, null);
+        var config = new PairConfig(
+            system.Hostname ?? Path.GetFileNameWithoutExtension(systemFile),
+            groups,
+            contexts,
+            admin,
+            failoverLink,
+            system.StateLink,
+            cableBased: system.FailoverLink is null,
+            timers: system.Timers,
+            version: system.Version);
+        return new ParsedConfiguration(config, commands, skipped, files);
+    }
+
+    private static string ReadText(string path, string referrer, int line, int column)
+    {
+        try
+        {
+            return File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            throw new InputException(referrer, line, column, path == referrer ? $"cannot read the configuration: {e.Message}" : $"cannot read the context configuration {path}: {e.Message}");
+        }
+    }
+
+    internal static int Number(ConfigLine line, int word, int min, int max, string what)
+    {
+        if (word >= line.Count)
+        {
+            throw line.Error(word, $"{what}: a number from {min} to {max} is missing");
+        }
+
+        var text = line[word].TrimEnd('%');
+        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max
+            ? value
+            : throw line.Error(word, $"{what} must be a number from {min} to {max}, not '{line[word]}'");
+    }
+}

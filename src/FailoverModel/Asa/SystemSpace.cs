@@ -1,0 +1,197 @@
+using FailoverModel.Topology;
+
+namespace FailoverModel.Asa;
+
+/// <summary>A context as the system execution space declares it.</summary>
+internal sealed record DeclaredContext(string Name, int Group, (string Text, int Line, int Column)? Url, Dictionary<string, string> Allocated);
+
+/// <summary>The system execution space: hostname, failover commands, failover groups and contexts.</summary>
+internal sealed class SystemSpace
+{
+    private readonly Dictionary<string, (string Active, string Mask, string Standby)> _addresses = new(StringComparer.Ordinal);
+    private (string Name, string Physical)? _lan;
+    private (string Name, string? Physical)? _state;
+
+    public SystemSpace(string file, List<ConfigLine> lines)
+    {
+        var timers = UnitTimers.Seed;
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var line = lines[i];
+            if (line.Indented)
+            {
+                // A sub-mode line of a command the model skips.
+                continue;
+            }
+
+            Commands++;
+            var block = new List<ConfigLine>();
+            while (i + 1 < lines.Count && lines[i + 1].Indented)
+            {
+                block.Add(lines[++i]);
+            }
+
+            switch (line.Words.Select(w => w.Text).ToArray())
+            {
+                case ["hostname", var name]:
+                    Hostname = name;
+                    break;
+                case ["failover"] or ["failover", "lan", "enable"] or ["failover", "lan", "unit", "primary" or "secondary"] or ["failover", "key", ..]:
+                    break;
+                case ["failover", "lan", "interface", var name, var physical]:
+                    _lan = (name, physical);
+                    FailoverInterfaces.Add(physical);
+                    break;
+                case ["failover", "link", var name, ..]:
+                    _state = (name, line.Count > 3 ? line[3] : null);
+                    if (line.Count > 3)
+                    {
+                        FailoverInterfaces.Add(line[3]);
+                    }
+
+                    break;
+                case ["failover", "interface", "ip", var name, ..]:
+                    _addresses[name] = Ipv4.ActiveAndStandby(line, 4, $"failover interface ip {name}");
+                    break;
+                case ["failover", "polltime", ..]:
+                    timers = Polltime.Apply(line, timers);
+                    break;
+                case ["failover", "interface-policy", _]:
+                    // No effect in Active/Active: each failover group has its own (ASA-FACTS, "Timers and options").
+                    Pair.CommandText.Policy((line[2], line.Words[2].Column), 1);
+                    break;
+                case ["failover", "group", _]:
+                    var id = RunningConfigParser.Number(line, 2, 1, int.MaxValue, "failover group");
+                    if (id > PairConfig.MaxGroups)
+                    {
+                        throw line.Error(2, $"failover group {id}: you can create at most {PairConfig.MaxGroups} failover groups (seed, \"Configure the failover groups\")");
+                    }
+
+                    Groups[id] = FailoverGroupMode(block, timers);
+                    break;
+                case ["admin-context", var name]:
+                    AdminContext = name;
+                    break;
+                case ["context", var name]:
+                    Contexts.Add(Context(name, block));
+                    break;
+                default:
+                    Skipped++;
+                    break;
+            }
+        }
+
+        Timers = timers;
+        foreach (var context in Contexts)
+        {
+            if (!Groups.ContainsKey(context.Group) && context.Group != 1)
+            {
+                var join = Find(lines, "context", context.Name);
+                throw new InputException(file, join.Number, 1, $"context {context.Name} joins failover group {context.Group}, which is not configured");
+            }
+
+            if (context.Name == AdminContext && context.Group != 1)
+            {
+                var join = Find(lines, "context", context.Name);
+                throw new InputException(file, join.Number, 1, $"the admin context {context.Name} is always a member of failover group 1 (seed, \"Active/Active Failover Overview\")");
+            }
+        }
+    }
+
+    public string? Hostname { get; private set; }
+
+    public string Version { get; } = "7.2(2)";
+
+    public string? AdminContext { get; private set; }
+
+    public int Commands { get; }
+
+    public int Skipped { get; }
+
+    public UnitTimers Timers { get; }
+
+    public HashSet<string> FailoverInterfaces { get; } = new(StringComparer.Ordinal);
+
+    public Dictionary<int, FailoverGroupConfig> Groups { get; } = [];
+
+    public List<DeclaredContext> Contexts { get; } = [];
+
+    public bool CableBased => _lan is null;
+
+    public LinkConfig? FailoverLink => _lan is { } lan ? Link(lan.Name, lan.Physical) : null;
+
+    public LinkConfig? StateLink => _state is { } state ? Link(state.Name, state.Physical ?? (_lan?.Name == state.Name ? _lan.Value.Physical : "")) : null;
+
+    private LinkConfig Link(string name, string physical) =>
+        _addresses.TryGetValue(name, out var a) ? new LinkConfig(name, physical, a.Active, a.Mask, a.Standby) : new LinkConfig(name, physical, null, null, null);
+
+    private static ConfigLine Find(List<ConfigLine> lines, string command, string name) =>
+        lines.First(l => !l.Indented && l.Is(command, name));
+
+    private static FailoverGroupConfig FailoverGroupMode(List<ConfigLine> block, UnitTimers timers)
+    {
+        var settings = FailoverGroupConfig.PreferringUnit(UnitRole.Primary);
+        foreach (var sub in block)
+        {
+            settings = sub.Words.Select(w => w.Text).ToArray() switch
+            {
+                ["primary"] => settings with { Preferred = UnitRole.Primary },
+                ["secondary"] => settings with { Preferred = UnitRole.Secondary },
+                ["preempt"] => settings with { Preempt = true, PreemptDelaySeconds = 0 },
+                ["preempt", _] => settings with { Preempt = true, PreemptDelaySeconds = RunningConfigParser.Number(sub, 1, 1, 1200, "preempt delay") },
+                ["no", "preempt"] => settings with { Preempt = false, PreemptDelaySeconds = 0 },
+                ["interface-policy", _] => settings with { Policy = Pair.CommandText.Policy((sub[1], sub.Words[1].Column), 1) },
+                ["polltime", "interface", ..] => Checked(settings, Polltime.Apply(sub, timers, fromWord: 2, interfaceOnly: true)),
+                ["replication", "http"] or ["mac", "address", ..] => settings,
+                _ => throw sub.Error(0, $"unknown failover group command '{string.Join(' ', sub.Words.Select(w => w.Text))}'"),
+            };
+        }
+
+        return settings;
+
+        static FailoverGroupConfig Checked(FailoverGroupConfig settings, UnitTimers _) => settings;
+    }
+
+    private DeclaredContext Context(string name, List<ConfigLine> block)
+    {
+        var group = 1;
+        (string, int, int)? url = null;
+        var allocated = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var sub in block)
+        {
+            if (sub.Is("join-failover-group"))
+            {
+                group = RunningConfigParser.Number(sub, 1, 1, int.MaxValue, "join-failover-group");
+                if (group > PairConfig.MaxGroups)
+                {
+                    throw sub.Error(1, $"join-failover-group {group}: there are at most {PairConfig.MaxGroups} failover groups");
+                }
+
+                if (!Groups.ContainsKey(group))
+                {
+                    throw sub.Error(1, $"join-failover-group {group}: failover group {group} is not configured");
+                }
+
+                if (name == AdminContext && group != 1)
+                {
+                    throw sub.Error(1, $"the admin context {name} is always a member of failover group 1 (seed, \"Active/Active Failover Overview\")");
+                }
+            }
+            else if (sub.Is("config-url") && sub.Count == 2)
+            {
+                url = (sub[1], sub.Number, sub.Words[1].Column);
+            }
+            else if (sub.Is("allocate-interface") && sub.Count >= 2)
+            {
+                if (FailoverInterfaces.Contains(sub[1]))
+                {
+                    throw sub.Error(1, $"{sub[1]} is a failover interface and cannot also be a data interface of context {name} (seed: \"This interface should not be used for any other purpose\")");
+                }
+
+                allocated[sub.Count >= 3 ? sub[2] : sub[1]] = sub[1];
+            }
+        }
+
+        return new DeclaredContext(name, group, url, allocated);
+    }
+}
