@@ -43,6 +43,35 @@ public class InputFuzzing
               from cut in Gen.Choose(0, text.Length)
               select Encoding.UTF8.GetBytes(text[..cut]));
 
+    /// <summary>The seed's LAN-based system configuration with random edits, read through '--config'.</summary>
+    [Fact]
+    public void MutatedRealConfigurationsGetACleanAnswer()
+    {
+        var folder = RepositoryFiles.Path("tests", "configs", "lan");
+        var text = File.ReadAllText(Path.Combine(folder, "pix1.cfg"));
+        string[] words = ["failover", "group", "3", "join-failover-group", "standby", "10.1.0.9", "msec", "polltime", "unit", "interface", "ip", "255.255", "!", "  ", "\n", "context", "admin-context", "\0"];
+        var property = Prop.ForAll(
+            Arb.From(from count in Gen.Choose(1, 5)
+                     from edits in Gen.ListOf(from word in Gen.Elements(words) from at in Gen.Choose(0, 100_000) select (word, at), count)
+                     select edits.Aggregate(text, (t, e) => t.Insert(e.at % (t.Length + 1), e.word.Replace("\\n", "\n", StringComparison.Ordinal).Replace("\\0", "\0", StringComparison.Ordinal)))),
+            mutated =>
+            {
+                // Beside the real context files, so config-url resolves as it does for a user.
+                var path = Path.Combine(folder, $"fuzz-{Guid.NewGuid():N}.cfg");
+                File.WriteAllText(path, mutated);
+                try
+                {
+                    var (exit, error) = Invoke(["run", RepositoryFiles.Path("tests", "bad-configs", "any.scenario"), "--config", path]);
+                    return (exit is 0 or 1 || (exit == 2 && error.TrimEnd('\n').Split('\n').Length == 1 && error.Contains(":", StringComparison.Ordinal))).Label($"exit {exit}: {error}");
+                }
+                finally
+                {
+                    File.Delete(path);
+                }
+            });
+        property.Check(Config.QuickThrowOnFailure.WithMaxTest(Cases).WithQuietOnSuccess(true));
+    }
+
     [Fact]
     public void RandomCommandLinesGetACleanAnswer()
     {

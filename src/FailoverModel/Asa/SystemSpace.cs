@@ -73,6 +73,11 @@ internal sealed class SystemSpace
                     AdminContext = name;
                     break;
                 case ["context", var name]:
+                    if (Contexts.Any(c => c.Name == name))
+                    {
+                        throw line.Error(1, $"context {name} is declared twice (first at line {Find(lines, "context", name).Number})");
+                    }
+
                     Contexts.Add(Context(name, block));
                     break;
                 default:
