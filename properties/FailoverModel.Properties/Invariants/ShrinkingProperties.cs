@@ -1,3 +1,4 @@
+using FailoverModel.Asa;
 using FailoverModel.Cli.Checking;
 using FailoverModel.Pair;
 using FailoverModel.Topology;

@@ -11,6 +11,7 @@ public static class CommandSet
         CheckCommand.Create(io),
         ExploreCommand.Create(io),
         DiagramsCommand.Create(io),
+        ShowCommand.Create(io),
         BenchCommand.Create(io),
     ];
 }

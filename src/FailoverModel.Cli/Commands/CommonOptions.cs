@@ -1,4 +1,5 @@
 using System.CommandLine;
+using FailoverModel.Asa;
 using FailoverModel.Topology;
 
 namespace FailoverModel.Cli.Commands;

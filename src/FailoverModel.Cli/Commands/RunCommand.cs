@@ -39,7 +39,7 @@ public static class RunCommand
                     WriteStep(io.Out, config, s);
                     break;
                 case ShowOutput s when !json:
-                    io.Out.WriteLine($"show {s.Unit.Token()} {s.Command}  (line {s.Line})");
+                    io.Out.WriteLine($"show {s.Statement.Where} {s.Statement.Command}  (line {s.Line})");
                     io.Out.Write(Indent(s.Text));
                     break;
                 case ExpectOutput e when e.Failure is null && !json:

@@ -16,9 +16,12 @@ public static class RunningConfigParser
 {
     public static PairConfig Load(string systemFile) => Read(systemFile).Config;
 
-    public static ParsedConfiguration Read(string systemFile)
+    public static ParsedConfiguration Read(string systemFile) => Read(systemFile, File.ReadAllText);
+
+    /// <summary>Reads a system configuration and its context files through <paramref name="readText"/> (a file system or embedded files).</summary>
+    public static ParsedConfiguration Read(string systemFile, Func<string, string> readText)
     {
-        var system = new SystemSpace(systemFile, ConfigLine.Read(systemFile, ReadText(systemFile, systemFile, 1, 1)));
+        var system = new SystemSpace(systemFile, ConfigLine.Read(systemFile, ReadText(readText, systemFile, systemFile, 1, 1)));
         if (system.Groups.Count == 0 && system.Contexts.Count == 0)
         {
             throw new InputException(systemFile, 1, 1, "not an Active/Active failover configuration: it declares no failover group and no context");
@@ -35,7 +38,7 @@ public static class RunningConfigParser
             {
                 var name = url.Text[(url.Text.LastIndexOfAny(['/', ':']) + 1)..];
                 var path = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(systemFile)) ?? ".", name);
-                var lines = ConfigLine.Read(path, ReadText(path, systemFile, url.Line, url.Column));
+                var lines = ConfigLine.Read(path, ReadText(readText, path, systemFile, url.Line, url.Column));
                 files.Add(path);
                 var parsed = ContextSpace.Parse(context.Name, context.Allocated, lines);
                 interfaces.AddRange(parsed.Interfaces);
@@ -69,11 +72,11 @@ public static class RunningConfigParser
         return new ParsedConfiguration(config, commands, skipped, files);
     }
 
-    private static string ReadText(string path, string referrer, int line, int column)
+    private static string ReadText(Func<string, string> readText, string path, string referrer, int line, int column)
     {
         try
         {
-            return File.ReadAllText(path);
+            return readText(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {

@@ -97,6 +97,20 @@ public sealed partial class FailoverPair
             var nameif = Config.Interfaces[index].Nameif;
             var group = Config.GroupOfContext(Config.Interfaces[index].Context);
             step.Log(e.Unit, e.Up ? 411001 : 411002, $"Line protocol on Interface {nameif}, changed state to {(e.Up ? "up" : "down")}", group);
+            if (me.Status == UnitStatus.FailoverOn && Config.Interfaces[index].Monitored)
+            {
+                // Interface health monitoring (ASA-FACTS, "Health monitoring"): a monitored interface that stops
+                // hearing traffic is tested and fails; one that hears traffic again is back to normal at once.
+                if (e.Up)
+                {
+                    step.LogFailover(e.Unit, 105004, $"Monitoring on interface {nameif} normal", group);
+                }
+                else
+                {
+                    step.LogFailover(e.Unit, 105008, $"Testing Interface {nameif}", group);
+                    step.LogFailover(e.Unit, 105009, $"Testing on interface {nameif} Failed", group);
+                }
+            }
         }
     }
 
@@ -124,6 +138,14 @@ public sealed partial class FailoverPair
         step.State = before with { FailoverLink = failover.Value, StateLink = state.Value };
         if (e.Up)
         {
+            if (touchesFailover)
+            {
+                foreach (var unit in UnitRoles.Both.Where(u => before.Unit(u).Status == UnitStatus.FailoverOn))
+                {
+                    step.LogFailover(unit, 105042, "Failover interface OK");
+                }
+            }
+
             return;
         }
 
@@ -137,6 +159,7 @@ public sealed partial class FailoverPair
         {
             foreach (var unit in UnitRoles.Both.Where(u => before.Unit(u).Status == UnitStatus.FailoverOn))
             {
+                step.LogFailover(unit, 105043, "Failover interface failed");
                 step.LogFailover(unit, 105005, $"Lost Failover communications with mate on interface {Config.FailoverLink.Name}");
                 if (Config.GroupIds.Any(g => before.GroupState(unit, g) is GroupState.StandbyReady || before.GroupState(unit, g).IsActive()))
                 {

@@ -363,6 +363,7 @@ public sealed partial class FailoverPair
         var armed = t.ArmsPreempt && settings.Preempt && PreferredUnit(before, group) == unit;
         var slot = new GroupSlot(t.To, t.Marks ?? me.Group(group).Reason, armed);
         step.Set(unit, me.WithGroup(group, slot));
+        step.Changed(new GroupChange(unit, group, t.From, t.To, t.Reason));
         if (FailureEventTable.RowOf(t.Trigger) is { } row)
         {
             step.Row(row.Event);
@@ -400,6 +401,21 @@ public sealed partial class FailoverPair
                 step.Log(mate, 709004, "End Configuration Replication (ACT)");
                 step.Log(unit, 709006, "End Configuration Replication (STB)");
                 break;
+        }
+
+        var switchover = (t.From.IsActive() && t.To is GroupState.StandbyReady or GroupState.Failed) || (t.From is GroupState.StandbyReady && t.To.IsActive());
+        if (switchover && step.Unit(unit).Status.IsRunning())
+        {
+            // Seed, "Failover Functionality Tests": "Within switchover, failover logically shuts down and then brings up
+            // interfaces, which generates syslog 411001 and 411002 messages."
+            foreach (var context in Config.Contexts.Where(c => c.Group == group))
+            {
+                foreach (var i in context.Interfaces)
+                {
+                    step.Log(unit, 411002, $"Line protocol on Interface {i.Nameif}, changed state to down", group);
+                    step.Log(unit, 411001, $"Line protocol on Interface {i.Nameif}, changed state to up", group);
+                }
+            }
         }
     }
 

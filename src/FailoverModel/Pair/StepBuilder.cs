@@ -11,6 +11,7 @@ internal sealed class StepBuilder(Event @event, PairState before)
     private readonly List<SyslogMessage> _messages = [];
     private readonly List<string> _notes = [];
     private readonly List<FailureEvent> _rows = [];
+    private readonly List<GroupChange> _changes = [];
 
     public PairState State { get; set; } = before;
 
@@ -25,6 +26,8 @@ internal sealed class StepBuilder(Event @event, PairState before)
 
     public void Note(string note) => _notes.Add(note);
 
+    public void Changed(GroupChange change) => _changes.Add(change);
+
     public void Row(FailureEvent row)
     {
         if (!_rows.Contains(row))
@@ -33,5 +36,5 @@ internal sealed class StepBuilder(Event @event, PairState before)
         }
     }
 
-    public StepResult Build() => new(@event, _before, State, [.. _messages], [.. _notes], [.. _rows]);
+    public StepResult Build() => new(@event, _before, State, [.. _messages], [.. _notes], [.. _rows]) { Changes = [.. _changes] };
 }

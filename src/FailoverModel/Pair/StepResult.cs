@@ -15,6 +15,9 @@ public sealed record StepResult(
     ImmutableArray<FailureEvent> Rows)
 {
     public bool Changed => !Before.Equals(State);
+
+    /// <summary>The group state changes of this step, in the order they happened.</summary>
+    public ImmutableArray<GroupChange> Changes { get; init; } = [];
 }
 
 /// <summary>An external event followed by the internal steps that settled the pair.</summary>
@@ -27,4 +30,8 @@ public sealed record SettledStep(StepResult External, ImmutableArray<StepResult>
     public IEnumerable<string> Notes => External.Notes.Concat(Internal.SelectMany(s => s.Notes));
 
     public IEnumerable<FailureEvent> Rows => External.Rows.Concat(Internal.SelectMany(s => s.Rows));
+
+    public IEnumerable<GroupChange> Changes => External.Changes.Concat(Internal.SelectMany(s => s.Changes));
+
+    public IEnumerable<StepResult> Steps => Internal.Prepend(External);
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using FailoverModel.Asa;
+using FailoverModel.Asa.Show;
 using FailoverModel.Machines;
 using FailoverModel.Pair;
 using FailoverModel.Rules;
@@ -92,7 +93,7 @@ public static class ScenarioParser
                         statements.Add(new ExpectStatement(lineNo, ParseExpectation(tokens, config)));
                         break;
                     case "show":
-                        statements.Add(ParseShow(tokens, lineNo));
+                        statements.Add(ParseShow(tokens, lineNo, config));
                         break;
                     default:
                         var (@event, consumed) = ParseEvent(tokens, content, lines, i, config);
@@ -358,21 +359,40 @@ public static class ScenarioParser
         }
     }
 
-    private static ShowStatement ParseShow(List<Token> tokens, int line)
+    private static ShowStatement ParseShow(List<Token> tokens, int line, PairConfig config)
     {
         if (tokens.Count < 3)
         {
-            throw Error(tokens[0], "show <unit> <show-command>");
+            throw Error(tokens[0], "show <unit>[/<context>] <show-command>");
         }
 
-        var unit = Unit(tokens[1]);
-        var command = string.Join(' ', tokens.Skip(2).Select(t => t.Text));
-        if (!ShowCommands.IsKnown(command))
+        var where = tokens[1].Text;
+        var slash = where.IndexOf('/', StringComparison.Ordinal);
+        var unit = Unit(slash < 0 ? tokens[1] : tokens[1] with { Text = where[..slash] });
+        string? context = null;
+        if (slash >= 0)
         {
-            throw Error(tokens[2], $"unknown show command '{command}' (known: {string.Join(", ", ShowCommands.Known)})");
+            context = where[(slash + 1)..];
+            if (config.Context(context) is null)
+            {
+                throw new ParseError($"unknown context '{context}' ({string.Join(", ", config.Contexts.Select(c => c.Name))})", tokens[1].Column + slash + 1);
+            }
         }
 
-        return new ShowStatement(line, unit, command);
+        var command = string.Join(' ', tokens.Skip(2).Select(t => t.Text));
+        var show = ShowCommands.Find(command)
+            ?? throw Error(tokens[2], $"unknown show command '{command}' (known: {string.Join(", ", ShowCommands.Known)})");
+        if (show.InContext && context is null)
+        {
+            throw Error(tokens[1], $"'show {command}' is entered inside a context: show {unit.Token()}/<context> {command}");
+        }
+
+        if (!show.InContext && context is not null)
+        {
+            throw Error(tokens[1], $"'show {command}' is entered in the system execution space: show {unit.Token()} {command}");
+        }
+
+        return new ShowStatement(line, unit, context, command);
     }
 
     private static string Rest(List<Token> tokens, int from, string usage)

@@ -1,4 +1,4 @@
-using FailoverModel.Asa;
+using FailoverModel.Asa.Show;
 using FailoverModel.Pair;
 using FailoverModel.Topology;
 
@@ -9,12 +9,12 @@ public abstract record ScenarioOutput(int Line);
 
 public sealed record StepOutput(int Line, int Step, SettledStep Result) : ScenarioOutput(Line);
 
-public sealed record ShowOutput(int Line, UnitRole Unit, string Command, string Text) : ScenarioOutput(Line);
+public sealed record ShowOutput(int Line, ShowStatement Statement, string Text) : ScenarioOutput(Line);
 
 /// <summary>A checked <c>expect</c>; <see cref="Failure"/> is what the model has instead, or null when it held.</summary>
 public sealed record ExpectOutput(int Line, Expectation Expectation, string? Failure) : ScenarioOutput(Line);
 
-public sealed record ScenarioResult(Scenario Scenario, IReadOnlyList<ScenarioOutput> Outputs, PairState Final)
+public sealed record ScenarioResult(Scenario Scenario, IReadOnlyList<ScenarioOutput> Outputs, PairState Final, FailoverHistory History, long NowMs)
 {
     public IEnumerable<ExpectOutput> Failures => Outputs.OfType<ExpectOutput>().Where(e => e.Failure is not null);
 
@@ -32,6 +32,8 @@ public static class ScenarioRunner
         var state = pair.Initial;
         SettledStep? last = null;
         var step = 0;
+        var history = new FailoverHistory();
+        long now = 0;
         foreach (var statement in scenario.Statements)
         {
             switch (statement)
@@ -40,6 +42,7 @@ public static class ScenarioRunner
                     var external = pair.Apply(state, e.Event);
                     last = new SettledStep(external, e.Settle ? pair.Settle(external.State) : []);
                     state = last.State;
+                    history.Record(now, last.Changes);
                     outputs.Add(new StepOutput(e.Line, ++step, last));
                     break;
                 case AdvanceStatement a:
@@ -48,6 +51,7 @@ public static class ScenarioRunner
                         var internalStep = pair.Apply(state, next);
                         last = new SettledStep(internalStep, []);
                         state = internalStep.State;
+                        history.Record(now, internalStep.Changes);
                         outputs.Add(new StepOutput(a.Line, ++step, last));
                     }
 
@@ -56,11 +60,11 @@ public static class ScenarioRunner
                     outputs.Add(new ExpectOutput(x.Line, x.Expectation, x.Expectation.Check(scenario.Config, state, last)));
                     break;
                 case ShowStatement s:
-                    outputs.Add(new ShowOutput(s.Line, s.Unit, s.Command, ShowCommands.Render(scenario.Config, state, s.Unit, s.Command)));
+                    outputs.Add(new ShowOutput(s.Line, s, ShowCommands.Render(new ShowContext(scenario.Config, state, s.Unit, s.Context, history, now), s.Command)));
                     break;
             }
         }
 
-        return new ScenarioResult(scenario, outputs, state);
+        return new ScenarioResult(scenario, outputs, state, history, now);
     }
 }

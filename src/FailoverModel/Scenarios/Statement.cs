@@ -14,7 +14,11 @@ public sealed record AdvanceStatement(int Line, int Count) : Statement(Line);
 
 public sealed record ExpectStatement(int Line, Expectation Expectation) : Statement(Line);
 
-public sealed record ShowStatement(int Line, UnitRole Unit, string Command) : Statement(Line);
+public sealed record ShowStatement(int Line, UnitRole Unit, string? Context, string Command) : Statement(Line)
+{
+    /// <summary>Where the command is typed, as a scenario writes it: <c>primary</c> or <c>primary/context1</c>.</summary>
+    public string Where => Context is null ? Unit.Token() : $"{Unit.Token()}/{Context}";
+}
 
 /// <summary>A parsed scenario: the configuration it runs on and its statements.</summary>
 public sealed record Scenario(string File, PairConfig Config, IReadOnlyList<Statement> Statements);

@@ -5,24 +5,47 @@ namespace FailoverModel.Tests.Asa;
 
 public class RunningConfigParserTests
 {
-    /// <summary>The built-in configuration is the seed's LAN-based example: reading the seed's files gives the same pair.</summary>
+    /// <summary>
+    /// The built-in configuration is the seed's LAN-based example as its files say (seed, "Configurations"): two
+    /// groups preferring primary and secondary, admin and context1 in group 1, context2 in group 2, four monitored
+    /// interfaces with the seed's addresses, LANFailover on Ethernet3 and the Stateful link on Ethernet2.
+    /// </summary>
     [Fact]
-    public void TheSeedsLanBasedFilesGiveTheBuiltInConfiguration()
+    public void TheBuiltInConfigurationIsTheSeedsLanBasedExample()
     {
-        var parsed = RunningConfigParser.Read(RepositoryFiles.Path("tests", "configs", "lan", "pix1.cfg"));
+        var parsed = BuiltInConfigurations.SeedLanExampleParsed;
         var config = parsed.Config;
-        var builtIn = BuiltInConfigurations.SeedLanExample;
 
-        Assert.Equal(builtIn.Groups.ToArray(), config.Groups.ToArray());
-        Assert.Equal(builtIn.Contexts.Select(c => (c.Name, c.Group)), config.Contexts.Select(c => (c.Name, c.Group)));
-        Assert.Equal(builtIn.Interfaces.ToArray(), config.Interfaces.ToArray());
-        Assert.Equal(builtIn.FailoverLink, config.FailoverLink);
-        Assert.Equal(builtIn.StateLink, config.StateLink);
+        Assert.Equal([FailoverGroupConfig.PreferringUnit(UnitRole.Primary), FailoverGroupConfig.PreferringUnit(UnitRole.Secondary)], config.Groups.ToArray());
+        Assert.Equal([("admin", 1), ("context1", 1), ("context2", 2)], config.Contexts.Select(c => (c.Name, c.Group)));
+        Assert.Equal(
+            [
+                new InterfaceConfig("context1", "inside", "inside_context1", "192.168.1.1", "255.255.255.0", "192.168.1.2", true),
+                new InterfaceConfig("context1", "outside", "outside_context1", "172.16.1.1", "255.255.255.0", "172.16.1.2", true),
+                new InterfaceConfig("context2", "inside", "inside_context2", "192.168.2.1", "255.255.255.0", "192.168.2.2", true),
+                new InterfaceConfig("context2", "outside", "outside_context2", "172.16.2.1", "255.255.255.0", "172.16.2.2", true),
+            ],
+            config.Interfaces.ToArray());
+        Assert.Equal(new LinkConfig("LANFailover", "Ethernet3", "10.1.0.1", "255.255.255.0", "10.1.0.2"), config.FailoverLink);
+        Assert.Equal(new LinkConfig("stateful", "Ethernet2", "10.0.0.1", "255.255.255.0", "10.0.0.2"), config.StateLink);
         Assert.Equal("admin", config.AdminContext);
+        Assert.Equal("PIX1", config.Name);
         Assert.False(config.CableBased);
         Assert.Equal(UnitTimers.Seed, config.Timers);
         Assert.Equal(4, parsed.Files.Count);
         Assert.True(parsed.Skipped > 50, $"only {parsed.Skipped} commands skipped");
+    }
+
+    /// <summary>The embedded files are the fixtures: parsing the files on disk gives the same pair.</summary>
+    [Fact]
+    public void TheLanFixtureFilesOnDiskGiveTheBuiltInConfiguration()
+    {
+        var config = RunningConfigParser.Load(RepositoryFiles.Path("tests", "configs", "lan", "pix1.cfg"));
+        var builtIn = BuiltInConfigurations.SeedLanExample;
+
+        Assert.Equal(builtIn.Groups.ToArray(), config.Groups.ToArray());
+        Assert.Equal(builtIn.Interfaces.ToArray(), config.Interfaces.ToArray());
+        Assert.Equal((builtIn.FailoverLink, builtIn.StateLink), (config.FailoverLink, config.StateLink));
     }
 
     [Fact]

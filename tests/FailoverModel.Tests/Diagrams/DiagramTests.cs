@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Xml.Linq;
+using FailoverModel.Asa;
 using FailoverModel.Cli.Commands;
 using FailoverModel.Diagrams;
 using FailoverModel.Machines;

@@ -1,3 +1,4 @@
+using FailoverModel.Asa;
 using FailoverModel.Exploration;
 using FailoverModel.Pair;
 using FailoverModel.Topology;

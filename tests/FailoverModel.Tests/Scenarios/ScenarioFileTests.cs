@@ -1,3 +1,4 @@
+using FailoverModel.Asa;
 using FailoverModel.Cli;
 using FailoverModel.Cli.Commands;
 using FailoverModel.Scenarios;

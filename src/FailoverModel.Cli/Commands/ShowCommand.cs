@@ -1,0 +1,46 @@
+using System.CommandLine;
+using FailoverModel.Asa.Show;
+using FailoverModel.Scenarios;
+
+namespace FailoverModel.Cli.Commands;
+
+/// <summary>
+/// <c>failover-model show [--config F] &lt;scenario&gt; &lt;unit&gt;[/&lt;context&gt;] &lt;show-command&gt;</c>: the show
+/// output a unit prints after a scenario, for comparing with a device. The show command is parsed as the scenario
+/// statement <c>show &lt;unit&gt; &lt;command&gt;</c> would be, so the two accept exactly the same commands.
+/// </summary>
+public static class ShowCommand
+{
+    public static Command Create(CliIo io)
+    {
+        var scenario = new Argument<FileInfo>("scenario") { Description = "the scenario file (DESIGN §4) that brings the pair into the state to show" };
+        var where = new Argument<string>("unit") { Description = "primary or secondary; primary/<context> for commands entered inside a context" };
+        var words = new Argument<string[]>("show-command")
+        {
+            Description = $"the show command without 'show': {string.Join(", ", ShowCommands.Known)}",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var config = CommonOptions.Config();
+        var command = new Command("show", "Print what a unit's show command prints after a scenario (e.g. show tour.scenario primary failover state).")
+        {
+            scenario, where, words, config,
+        };
+        command.SetAction(parse => Run(io, parse.GetRequiredValue(scenario), parse.GetRequiredValue(where), parse.GetRequiredValue(words), parse.GetValue(config)));
+        return command;
+    }
+
+    public static int Run(CliIo io, FileInfo file, string where, string[] words, FileInfo? configFile)
+    {
+        var parsed = ScenarioParser.ParseFile(file.FullName, CommonOptions.Load(configFile), ConfigFiles.Loader);
+        var statement = ScenarioParser.Parse($"show {where} {string.Join(' ', words)}", "command line", parsed.Config).Statements.OfType<ShowStatement>().Single();
+        var lastLine = parsed.Statements.Count == 0 ? 0 : parsed.Statements[^1].Line;
+        var result = ScenarioRunner.Run(parsed with { Statements = [.. parsed.Statements, statement with { Line = lastLine + 1 }] });
+        io.Out.Write(((ShowOutput)result.Outputs[^1]).Text);
+        foreach (var failure in result.Failures)
+        {
+            io.Error.WriteLine($"{Path.GetRelativePath(Environment.CurrentDirectory, file.FullName)}:{failure.Line}: expected {failure.Expectation}, but {failure.Failure}");
+        }
+
+        return result.Passed ? Cli.Success : Cli.CheckFailed;
+    }
+}

@@ -1,0 +1,100 @@
+using System.Collections.Immutable;
+using FailoverModel.Machines;
+using FailoverModel.Pair;
+using FailoverModel.Topology;
+
+namespace FailoverModel.Asa.Show;
+
+/// <summary>One line of <c>show failover history</c>: when a unit's failover group changed state, and why.</summary>
+public readonly record struct HistoryEntry(long TimeMs, UnitRole Unit, int Group, GroupState From, GroupState To, string Reason);
+
+/// <summary>
+/// The state changes each unit remembers, in order, with the simulated time they happened. ASA repeats the reason of
+/// the step that started an activation on each step of its chain (Just Active → … → Active, see ASA-FACTS
+/// "States"), so the chain's later steps carry the reason their first step gave.
+/// </summary>
+public sealed class FailoverHistory
+{
+    private readonly List<HistoryEntry> _entries = [];
+
+    public IReadOnlyList<HistoryEntry> Entries => _entries;
+
+    public void Record(long timeMs, IEnumerable<GroupChange> changes)
+    {
+        foreach (var c in changes)
+        {
+            var reason = c.Reason;
+            if (c.From is >= GroupState.JustActive and < GroupState.Active && Last(c.Unit, c.Group) is { } previous && previous.To == c.From)
+            {
+                reason = previous.Reason;
+            }
+
+            _entries.Add(new HistoryEntry(timeMs, c.Unit, c.Group, c.From, c.To, reason));
+        }
+    }
+
+    public ImmutableArray<HistoryEntry> Of(UnitRole unit) => [.. _entries.Where(e => e.Unit == unit)];
+
+    /// <summary>
+    /// When the group last settled into a role on the unit (Active, Standby Ready or Failed). The seed's
+    /// <c>show failover</c> prints a "last failover at" for both groups on both units right after bring-up, also for a
+    /// group that was never active on that unit, so the time is that of its last change of role, not of a switchover.
+    /// </summary>
+    public long? LastFailover(UnitRole unit, int group)
+    {
+        for (var i = _entries.Count - 1; i >= 0; i--)
+        {
+            var e = _entries[i];
+            if (e.Unit == unit && e.Group == group && e.To is GroupState.Active or GroupState.StandbyReady or GroupState.Failed)
+            {
+                return e.TimeMs;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>How long the group has been active on the unit, in whole seconds, up to <paramref name="nowMs"/>.</summary>
+    public long ActiveSeconds(UnitRole unit, int group, long nowMs)
+    {
+        long total = 0;
+        long? since = null;
+        foreach (var e in _entries)
+        {
+            if (e.Unit != unit || e.Group != group)
+            {
+                continue;
+            }
+
+            if (e.To.IsActive() && since is null)
+            {
+                since = e.TimeMs;
+            }
+            else if (!e.To.IsActive() && since is { } start)
+            {
+                total += e.TimeMs - start;
+                since = null;
+            }
+        }
+
+        if (since is { } open)
+        {
+            total += nowMs - open;
+        }
+
+        return total / 1000;
+    }
+
+    private HistoryEntry? Last(UnitRole unit, int group)
+    {
+        for (var i = _entries.Count - 1; i >= 0; i--)
+        {
+            if (_entries[i].Unit == unit && _entries[i].Group == group)
+            {
+                return _entries[i];
+            }
+        }
+
+        return null;
+    }
+}
