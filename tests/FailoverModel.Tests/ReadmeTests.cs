@@ -23,6 +23,24 @@ public class ReadmeTests
         Assert.EndsWith("readme-tour.scenario: 3 expects hold", shown[^1]);
     }
 
+    [Theory]
+    [InlineData("outage")]
+    [InlineData("show tests/scenarios/readme-tour.scenario secondary/context1 monitor-interface")]
+    public void AnOutputInTheReadmeIsWhatTheCommandPrints(string command)
+    {
+        var readme = File.ReadAllText(RepositoryFiles.Path("README.md"));
+        var prompt = $"$ failover-model {command}\n";
+        var start = readme.IndexOf(prompt, StringComparison.Ordinal);
+        Assert.True(start >= 0, $"the README does not show 'failover-model {command}'");
+        start += prompt.Length;
+        var shown = readme[start..readme.IndexOf("```", start, StringComparison.Ordinal)];
+        var stdout = new StringWriter();
+        var args = command.Split(' ').Select(a => a.Contains('/', StringComparison.Ordinal) && a.EndsWith(".scenario", StringComparison.Ordinal) ? RepositoryFiles.Path(a.Split('/')) : a).ToArray();
+
+        Assert.Equal(0, global::FailoverModel.Cli.Cli.Invoke(args, stdout, new StringWriter()));
+        Assert.Equal(stdout.ToString(), shown);
+    }
+
     [Fact]
     public void TheReadmeShowsTheCommittedPairDiagram()
     {

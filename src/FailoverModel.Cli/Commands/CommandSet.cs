@@ -12,6 +12,7 @@ public static class CommandSet
         ExploreCommand.Create(io),
         DiagramsCommand.Create(io),
         ShowCommand.Create(io),
+        OutageCommand.Create(io),
         BenchCommand.Create(io),
     ];
 }

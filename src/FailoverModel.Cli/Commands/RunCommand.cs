@@ -2,6 +2,7 @@ using System.CommandLine;
 using FailoverModel.Machines;
 using FailoverModel.Pair;
 using FailoverModel.Scenarios;
+using FailoverModel.Time;
 using FailoverModel.Topology;
 
 namespace FailoverModel.Cli.Commands;
@@ -33,7 +34,7 @@ public static class RunCommand
             switch (output)
             {
                 case StepOutput s when json:
-                    io.Out.WriteLine(PairStateJson.StepLine(config, s.Step, s.Line, s.Result.External.Event.ToString(), s.Result.State, s.Result.Messages));
+                    io.Out.WriteLine(PairStateJson.StepLine(config, s.Step, s.Line, s.Result.External.Event.ToString(), s.Result.State, s.Result.Messages, s.TimeMs, s.OutageMs));
                     break;
                 case StepOutput s:
                     WriteStep(io.Out, config, s);
@@ -86,11 +87,17 @@ public static class RunCommand
         }
 
         w.WriteLine($"  links      failover {state.FailoverLink.Token()}, state {state.StateLink.Token()}");
+        var outages = string.Join(", ", config.GroupIds.Where(g => s.OutageMs[g - 1] > 0).Select(g => $"group {g} {FailoverTimers.Seconds(s.OutageMs[g - 1])}"));
+        w.WriteLine(outages.Length == 0 ? $"  clock      {Clock(s.TimeMs)}" : $"  clock      {Clock(s.TimeMs)}  outage {outages}");
         foreach (var message in s.Result.Messages)
         {
             w.WriteLine($"  log   {message}");
         }
     }
+
+    /// <summary>Simulated time since the start of the scenario, as h:mm:ss.fff.</summary>
+    private static string Clock(long milliseconds) =>
+        TimeSpan.FromMilliseconds(milliseconds).ToString(@"h\:mm\:ss\.fff", System.Globalization.CultureInfo.InvariantCulture);
 
     private static string Indent(string text) =>
         string.Concat(text.Split('\n').Select((line, i) => i == 0 || line.Length > 0 ? "    " + line + "\n" : ""));

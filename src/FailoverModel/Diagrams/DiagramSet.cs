@@ -13,8 +13,8 @@ public static class DiagramSet
         var settled = PairDiagrams.Graph(pair);
         var graphs = new[]
         {
-            MachineDiagrams.Unit(),
-            MachineDiagrams.FailoverGroup(),
+            MachineDiagrams.Unit(pair.Config),
+            MachineDiagrams.FailoverGroup(config: pair.Config),
             MachineDiagrams.Link(),
             PairDiagrams.Documentation(settled),
             PairDiagrams.Full(settled),

@@ -1,5 +1,7 @@
 using FailoverModel.Machines;
 using FailoverModel.Rules;
+using FailoverModel.Time;
+using FailoverModel.Topology;
 using Stateless.Reflection;
 
 namespace FailoverModel.Diagrams;
@@ -8,6 +10,7 @@ namespace FailoverModel.Diagrams;
 /// The machines' diagrams, read from Stateless's own reflection (<c>GetInfo()</c>): states named as ASA names them,
 /// edges labelled with the trigger and the guard in the seed's words. A trigger that leaves many states for the same
 /// state (power lost, the unit failing, failover enabled) is drawn once from "any state", or the diagram is a hairball.
+/// Given a configuration, a step that waits for a timer says so on its edge ("after unit holdtime 45s (+ up to poll 15s)").
 /// </summary>
 public static class MachineDiagrams
 {
@@ -21,22 +24,35 @@ public static class MachineDiagrams
         ("any synchronizing state", [.. GroupStates.Synchronizing.Select(s => s.ToString())]),
     ];
 
-    public static DiagramGraph FailoverGroup(IEnumerable<GroupTransition>? rules = null) =>
-        FromInfo("failover-group", new FailoverGroupMachine(rules ?? GroupRules.All).GetInfo(), s => ((GroupState)s).Display(), nameof(GroupState.Disabled), GroupFamilies);
+    /// <summary>The failover group machine; with a configuration, each timed edge also says when it happens under its timers.</summary>
+    public static DiagramGraph FailoverGroup(IEnumerable<GroupTransition>? rules = null, PairConfig? config = null) =>
+        FromInfo(
+            "failover-group",
+            new FailoverGroupMachine(rules ?? GroupRules.All).GetInfo(),
+            s => ((GroupState)s).Display(),
+            nameof(GroupState.Disabled),
+            GroupFamilies,
+            trigger => config is null || FailoverTimers.Of((GroupTrigger)trigger) is not (var timer and not FailoverTimer.None) ? null : FailoverTimers.Describe(timer, config));
 
-    public static DiagramGraph Unit() =>
-        FromInfo("unit", new UnitMachine().GetInfo(), s => ((UnitStatus)s).Display(), nameof(UnitStatus.PoweredOff), []);
+    public static DiagramGraph Unit(PairConfig? config = null) =>
+        FromInfo(
+            "unit",
+            new UnitMachine().GetInfo(),
+            s => ((UnitStatus)s).Display(),
+            nameof(UnitStatus.PoweredOff),
+            [],
+            trigger => config is not null && (UnitTrigger)trigger == UnitTrigger.ReloadCompletes ? FailoverTimers.Describe(FailoverTimer.Reload, config) : null);
 
     public static DiagramGraph Link() =>
-        FromInfo("link", new LinkMachine().GetInfo(), s => ((LinkStatus)s).Token(), nameof(LinkStatus.Up), []);
+        FromInfo("link", new LinkMachine().GetInfo(), s => ((LinkStatus)s).Token(), nameof(LinkStatus.Up), [], _ => null);
 
-    private static DiagramGraph FromInfo(string name, StateMachineInfo info, Func<object, string> display, string initial, (string Name, string[] Members)[] families)
+    private static DiagramGraph FromInfo(string name, StateMachineInfo info, Func<object, string> display, string initial, (string Name, string[] Members)[] families, Func<object, string?> timer)
     {
         var transitions = info.States
             .SelectMany(s => s.FixedTransitions.Select(t => (
                 From: s.UnderlyingState.ToString()!,
                 To: t.DestinationState.UnderlyingState.ToString()!,
-                Label: Label(t))))
+                Label: Label(t, timer))))
             .ToList();
         var common = transitions.GroupBy(t => (t.To, t.Label)).Where(g => g.Count() >= AnyStateThreshold).Select(g => g.Key).ToHashSet();
 
@@ -73,10 +89,11 @@ public static class MachineDiagrams
         return new DiagramGraph(name, nodes, edges);
     }
 
-    private static string Label(FixedTransitionInfo transition)
+    private static string Label(FixedTransitionInfo transition, Func<object, string?> timer)
     {
         var trigger = transition.Trigger.UnderlyingTrigger.ToString()!;
         var guards = transition.GuardConditionsMethodDescriptions.Select(g => g.Description).Where(d => !string.IsNullOrEmpty(d) && d != "Function").ToList();
-        return guards.Count == 0 ? trigger : $"{trigger}\n[{string.Join(", ", guards)}]";
+        var label = guards.Count == 0 ? trigger : $"{trigger}\n[{string.Join(", ", guards)}]";
+        return timer(transition.Trigger.UnderlyingTrigger) is { } when ? $"{label}\n{when}" : label;
     }
 }

@@ -11,7 +11,8 @@ public static class PairStateJson
     public static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>Writes the state object's members (units, links, groups, contexts) into an object already started.</summary>
-    public static void WriteStateMembers(Utf8JsonWriter w, PairConfig config, PairState state)
+    /// <param name="outageMs">Each group's outage since the last external event, when a clock ran (written as <c>outage</c>, milliseconds).</param>
+    public static void WriteStateMembers(Utf8JsonWriter w, PairConfig config, PairState state, IReadOnlyList<long>? outageMs = null)
     {
         w.WriteStartObject("units");
         foreach (var unit in UnitRoles.Both)
@@ -55,6 +56,11 @@ public static class PairStateJson
         {
             w.WriteStartObject(g.ToString(System.Globalization.CultureInfo.InvariantCulture));
             w.WriteString("activeOn", state.ActiveOn(g).Token());
+            if (outageMs is not null)
+            {
+                w.WriteNumber("outage", outageMs[g - 1]);
+            }
+
             w.WriteEndObject();
         }
 
@@ -91,8 +97,11 @@ public static class PairStateJson
         w.WriteEndArray();
     }
 
-    /// <summary>One line of <c>run --json</c>: the step, its scenario line and event, the state after settling, the messages.</summary>
-    public static string StepLine(PairConfig config, int step, int line, string @event, PairState state, IEnumerable<SyslogMessage> messages)
+    /// <summary>
+    /// One line of <c>run --json</c>: the step, its scenario line and event, the simulated time in milliseconds (when a
+    /// clock ran), the state after settling, the messages.
+    /// </summary>
+    public static string StepLine(PairConfig config, int step, int line, string @event, PairState state, IEnumerable<SyslogMessage> messages, long? timeMs = null, IReadOnlyList<long>? outageMs = null)
     {
         using var buffer = new MemoryStream();
         using (var w = new Utf8JsonWriter(buffer, Options))
@@ -101,7 +110,12 @@ public static class PairStateJson
             w.WriteNumber("step", step);
             w.WriteNumber("line", line);
             w.WriteString("event", @event);
-            WriteStateMembers(w, config, state);
+            if (timeMs is { } time)
+            {
+                w.WriteNumber("time", time);
+            }
+
+            WriteStateMembers(w, config, state, outageMs);
             WriteSyslog(w, messages);
             w.WriteEndObject();
         }

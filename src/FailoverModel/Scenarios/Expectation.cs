@@ -10,6 +10,9 @@ public abstract record Expectation
 {
     public abstract string? Check(PairConfig config, PairState state, SettledStep? last);
 
+    /// <summary>Checks with the clock: the outage of each group since the last external event, in milliseconds.</summary>
+    public virtual string? Check(PairConfig config, PairState state, SettledStep? last, IReadOnlyList<long> outageMs) => Check(config, state, last);
+
     public abstract override string ToString();
 }
 
@@ -124,4 +127,27 @@ public sealed record NoteContains(string Text) : Expectation
     }
 
     public override string ToString() => $"note \"{Text}\"";
+}
+
+/// <summary><c>expect outage group &lt;n&gt; &lt;op&gt; &lt;duration&gt;</c>: how long the group had no active unit since the last external event.</summary>
+public sealed record OutageIs(int Group, string Comparison, long DurationMs) : Expectation
+{
+    public override string? Check(PairConfig config, PairState state, SettledStep? last) => Check(config, state, last, []);
+
+    public override string? Check(PairConfig config, PairState state, SettledStep? last, IReadOnlyList<long> outageMs)
+    {
+        var actual = Group <= outageMs.Count ? outageMs[Group - 1] : 0;
+        var holds = Comparison switch
+        {
+            "<" => actual < DurationMs,
+            "<=" => actual <= DurationMs,
+            "==" => actual == DurationMs,
+            ">=" => actual >= DurationMs,
+            ">" => actual > DurationMs,
+            _ => false,
+        };
+        return holds ? null : $"group {Group} was without an active unit for {Time.FailoverTimers.Seconds(actual)}";
+    }
+
+    public override string ToString() => $"outage group {Group} {Comparison} {Time.FailoverTimers.Seconds(DurationMs)}";
 }

@@ -89,6 +89,10 @@ public static class ScenarioParser
 
                         statements.Add(new AdvanceStatement(lineNo, count));
                         break;
+                    case "wait":
+                        Expect(tokens, 2, "wait <duration> (e.g. wait 30s, wait 500ms, wait 2m)");
+                        statements.Add(new WaitStatement(lineNo, Duration(tokens[1])));
+                        break;
                     case "expect":
                         statements.Add(new ExpectStatement(lineNo, ParseExpectation(tokens, config)));
                         break;
@@ -287,6 +291,16 @@ public static class ScenarioParser
 
                 Keyword(t[3], "active-on");
                 return new ContextActiveOn(t[2].Text, Where(t[4]));
+            case "outage":
+                Expect(t, 6, "expect outage group <n> <|<=|==|>=|> <duration>");
+                Keyword(t[2], "group");
+                var comparison = t[4].Text switch
+                {
+                    "<" or "<=" or "==" or ">=" or ">" => t[4].Text,
+                    "=" => "==",
+                    _ => throw Error(t[4], $"'{t[4].Text}' is not a comparison (<, <=, ==, >=, >)"),
+                };
+                return new OutageIs(Group(t[3], config), comparison, Duration(t[5]));
             case "syslog":
                 Expect(t, 4, "expect syslog <unit> <id>");
                 return new SyslogEmitted(Unit(t[2]), Id(t[3]), true);
@@ -424,6 +438,27 @@ public static class ScenarioParser
         {
             throw new ParseError($"missing argument; usage: {usage}", tokens[^1].Column + tokens[^1].Length);
         }
+    }
+
+    /// <summary>A duration: a whole number with <c>ms</c>, <c>s</c>, <c>m</c> or <c>h</c>, up to a week.</summary>
+    private static long Duration(Token token)
+    {
+        var text = token.Text;
+        var digits = text.TakeWhile(char.IsAsciiDigit).Count();
+        var unit = text[digits..] switch
+        {
+            "ms" => 1L,
+            "s" => 1_000L,
+            "m" => 60_000L,
+            "h" => 3_600_000L,
+            _ => 0L,
+        };
+        if (digits == 0 || unit == 0 || !long.TryParse(text[..digits], NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value > 7 * 24 * 3_600_000L / unit)
+        {
+            throw Error(token, $"'{text}' is not a duration (a whole number with ms, s, m or h, up to a week: 500ms, 30s, 2m)");
+        }
+
+        return value * unit;
     }
 
     private static UnitRole Unit(Token token) =>

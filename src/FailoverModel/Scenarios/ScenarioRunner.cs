@@ -1,13 +1,18 @@
+using System.Collections.Immutable;
 using FailoverModel.Asa.Show;
 using FailoverModel.Pair;
-using FailoverModel.Topology;
+using FailoverModel.Time;
 
 namespace FailoverModel.Scenarios;
 
 /// <summary>What a scenario run produced, in statement order.</summary>
 public abstract record ScenarioOutput(int Line);
 
-public sealed record StepOutput(int Line, int Step, SettledStep Result) : ScenarioOutput(Line);
+/// <summary>
+/// One event with the internal steps that settled it (or one internal step of <c>advance</c> or <c>wait</c>), the
+/// simulated time when it ended, and each group's outage since the last external event, in milliseconds.
+/// </summary>
+public sealed record StepOutput(int Line, int Step, SettledStep Result, long TimeMs, ImmutableArray<long> OutageMs) : ScenarioOutput(Line);
 
 public sealed record ShowOutput(int Line, ShowStatement Statement, string Text) : ScenarioOutput(Line);
 
@@ -21,50 +26,90 @@ public sealed record ScenarioResult(Scenario Scenario, IReadOnlyList<ScenarioOut
     public bool Passed => !Failures.Any();
 }
 
-/// <summary>Runs a scenario on the model: each event settles unless preceded by <c>step</c>; every expect is checked.</summary>
+/// <summary>
+/// Runs a scenario on the model and its simulated clock: each event settles (internal steps taken as their timers run
+/// out) unless preceded by <c>step</c>; <c>wait</c> lets time pass; every expect is checked.
+/// </summary>
 public static class ScenarioRunner
 {
     public static ScenarioResult Run(Scenario scenario) => Run(scenario, new FailoverPair(scenario.Config));
 
     public static ScenarioResult Run(Scenario scenario, FailoverPair pair)
     {
+        var timed = new TimedPair(pair);
         var outputs = new List<ScenarioOutput>();
-        var state = pair.Initial;
+        var t = timed.Initial;
+        var meter = new OutageMeter(pair.Config.GroupCount);
         SettledStep? last = null;
         var step = 0;
         var history = new FailoverHistory();
-        long now = 0;
         foreach (var statement in scenario.Statements)
         {
             switch (statement)
             {
                 case EventStatement e:
-                    var external = pair.Apply(state, e.Event);
-                    last = new SettledStep(external, e.Settle ? pair.Settle(external.State) : []);
-                    state = last.State;
-                    history.Record(now, last.Changes);
-                    outputs.Add(new StepOutput(e.Line, ++step, last));
-                    break;
-                case AdvanceStatement a:
-                    for (var i = 0; i < a.Count && pair.NextInternal(state) is { } next; i++)
+                    meter.Reset();
+                    var start = t.NowMs;
+                    (t, var external) = timed.Apply(t, e.Event);
+                    var taken = new List<TimedStep>();
+                    if (e.Settle)
                     {
-                        var internalStep = pair.Apply(state, next);
-                        last = new SettledStep(internalStep, []);
-                        state = internalStep.State;
-                        history.Record(now, internalStep.Changes);
-                        outputs.Add(new StepOutput(a.Line, ++step, last));
+                        t = timed.Settle(t, taken, meter);
                     }
 
+                    history.Record(start, external.Changes);
+                    foreach (var s in taken)
+                    {
+                        history.Record(s.AtMs, s.Result.Changes);
+                    }
+
+                    last = new SettledStep(external, [.. taken.Select(s => s.Result)]);
+                    outputs.Add(new StepOutput(e.Line, ++step, last, t.NowMs, meter.Outage));
+                    break;
+                case AdvanceStatement a:
+                    var advanced = new List<StepResult>();
+                    for (var i = 0; i < a.Count && t.Pending is not null; i++)
+                    {
+                        var one = new List<TimedStep>();
+                        t = timed.Next(t, one, meter);
+                        advanced.Add(Internal(one, outputs, a.Line, ref step, history, meter));
+                    }
+
+                    last = Combined(advanced) ?? last;
+                    break;
+                case WaitStatement w:
+                    var until = t.NowMs + w.DurationMs;
+                    var waited = new List<StepResult>();
+                    while (t.Pending is not null && t.DueMs <= until)
+                    {
+                        var one = new List<TimedStep>();
+                        t = timed.Next(t, one, meter);
+                        waited.Add(Internal(one, outputs, w.Line, ref step, history, meter));
+                    }
+
+                    t = timed.Wait(t, until - t.NowMs, [], meter);
+                    last = Combined(waited) ?? last;
                     break;
                 case ExpectStatement x:
-                    outputs.Add(new ExpectOutput(x.Line, x.Expectation, x.Expectation.Check(scenario.Config, state, last)));
+                    outputs.Add(new ExpectOutput(x.Line, x.Expectation, x.Expectation.Check(scenario.Config, t.State, last, meter.Outage)));
                     break;
                 case ShowStatement s:
-                    outputs.Add(new ShowOutput(s.Line, s, ShowCommands.Render(new ShowContext(scenario.Config, state, s.Unit, s.Context, history, now), s.Command)));
+                    outputs.Add(new ShowOutput(s.Line, s, ShowCommands.Render(new ShowContext(scenario.Config, t.State, s.Unit, s.Context, history, t.NowMs), s.Command)));
                     break;
             }
         }
 
-        return new ScenarioResult(scenario, outputs, state, history, now);
+        return new ScenarioResult(scenario, outputs, t.State, history, t.NowMs);
     }
+
+    private static StepResult Internal(List<TimedStep> taken, List<ScenarioOutput> outputs, int line, ref int step, FailoverHistory history, OutageMeter meter)
+    {
+        var s = taken.Single();
+        history.Record(s.AtMs, s.Result.Changes);
+        outputs.Add(new StepOutput(line, ++step, new SettledStep(s.Result, []), s.AtMs, meter.Outage));
+        return s.Result;
+    }
+
+    /// <summary>The internal steps one <c>advance</c> or <c>wait</c> took, as one step for the expects that follow.</summary>
+    private static SettledStep? Combined(List<StepResult> steps) => steps.Count == 0 ? null : new SettledStep(steps[0], [.. steps.Skip(1)]);
 }

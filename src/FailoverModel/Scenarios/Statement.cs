@@ -12,6 +12,9 @@ public sealed record EventStatement(int Line, Event Event, bool Settle) : Statem
 /// <summary><c>advance [n]</c>: fire the next <paramref name="Count"/> internal steps, one at a time, as settle would.</summary>
 public sealed record AdvanceStatement(int Line, int Count) : Statement(Line);
 
+/// <summary><c>wait &lt;duration&gt;</c>: simulated time passes; internal steps that fall due meanwhile are taken.</summary>
+public sealed record WaitStatement(int Line, long DurationMs) : Statement(Line);
+
 public sealed record ExpectStatement(int Line, Expectation Expectation) : Statement(Line);
 
 public sealed record ShowStatement(int Line, UnitRole Unit, string? Context, string Command) : Statement(Line)

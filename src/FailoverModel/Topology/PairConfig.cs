@@ -93,6 +93,10 @@ public sealed class PairConfig
 
     public IEnumerable<int> GroupIds => Enumerable.Range(1, GroupCount);
 
+    /// <summary>The same pair with other poll and hold times.</summary>
+    public PairConfig WithTimers(UnitTimers timers) =>
+        new(Name, Groups, Contexts, AdminContext, FailoverLink, StateLink, CableBased, timers, Version);
+
     public FailoverGroupConfig Group(int id) => Groups[id - 1];
 
     public bool HasGroup(int id) => id >= 1 && id <= GroupCount;

@@ -46,11 +46,28 @@ public class RunCommandTests
         Assert.Equal(2, lines.Length);
         using var doc = JsonDocument.Parse(lines[1]);
         var root = doc.RootElement;
-        Assert.Equal(["step", "line", "event", "units", "links", "groups", "contexts", "syslog"], root.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["step", "line", "event", "time", "units", "links", "groups", "contexts", "syslog"], root.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(0, root.GetProperty("time").GetInt64());
+        Assert.Equal(0, root.GetProperty("groups").GetProperty("1").GetProperty("outage").GetInt64());
         Assert.Equal("primary: no failover active group 1", root.GetProperty("event").GetString());
         Assert.Equal("Standby Ready", root.GetProperty("units").GetProperty("primary").GetProperty("groups").GetProperty("1").GetProperty("state").GetString());
         Assert.Equal("secondary", root.GetProperty("groups").GetProperty("1").GetProperty("activeOn").GetString());
         Assert.Equal("secondary", root.GetProperty("contexts").GetProperty("context1").GetProperty("activeOn").GetString());
+    }
+
+    [Fact]
+    public void JsonCarriesTheClockAndEachGroupsOutage()
+    {
+        var path = Scenario("power-on primary secondary\nwait 5s\npower-off primary\n");
+        var (exit, output, _) = Run("run", path, "--json");
+        Assert.Equal(0, exit);
+        using var doc = JsonDocument.Parse(output.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1]);
+        var root = doc.RootElement;
+
+        // Failed 5 s into a 15 s poll period: declared at the poll at 60 s, 55 s after the failure.
+        Assert.Equal(60_000, root.GetProperty("time").GetInt64());
+        Assert.Equal(55_000, root.GetProperty("groups").GetProperty("1").GetProperty("outage").GetInt64());
+        Assert.Equal(0, root.GetProperty("groups").GetProperty("2").GetProperty("outage").GetInt64());
     }
 
     [Fact]

@@ -1,0 +1,238 @@
+using FailoverModel.Machines;
+using FailoverModel.Pair;
+using FailoverModel.Topology;
+using static FailoverModel.Machines.GroupTrigger;
+
+namespace FailoverModel.Time;
+
+/// <summary>One thing a timed run does: an external event (settled or not, as the scenario statement <c>step</c>) or a wait.</summary>
+public abstract record TimedAction;
+
+public sealed record ActEvent(Event Event, bool Settle) : TimedAction
+{
+    public override string ToString() => Settle ? Event.ToString() : $"step\n{Event}";
+}
+
+public sealed record ActWait(long DurationMs) : TimedAction
+{
+    public override string ToString() => $"wait {FailoverTimers.Seconds(DurationMs)}";
+}
+
+/// <summary>A timed claim that did not hold: which, why, and after how many actions.</summary>
+public sealed record TimedViolation(string Claim, string Evidence, int Actions);
+
+/// <summary>
+/// The seed's claims about time, checked on a timed run (issue "Time"; seed, "Failover Health Monitoring" and "Configure
+/// the failover groups"), each against what the run shows rather than against the timers' own bookkeeping:
+/// <list type="bullet">
+/// <item><see cref="AFailedActiveUnitIsReplacedWithinHoldtimePlusPolltime"/>: when the unit with a group active fails
+/// while its mate holds the group Standby Ready and hears it, the mate is active within holdtime + polltime, unless
+/// another event intervenes first;</item>
+/// <item><see cref="APreemptNeverHappensBeforeItsDelay"/>: a group preempted onto a unit had been Standby Ready there for
+/// at least its <c>preempt</c> delay;</item>
+/// <item><see cref="NoFailoverWhileHellosStillArrive"/>: a unit declares its mate lost only after hearing no hello for a
+/// whole unit holdtime (the mate down or not running failover, or the failover link down).</item>
+/// </list>
+/// </summary>
+public sealed class TimedClaims
+{
+    public const string AFailedActiveUnitIsReplacedWithinHoldtimePlusPolltime = nameof(AFailedActiveUnitIsReplacedWithinHoldtimePlusPolltime);
+    public const string APreemptNeverHappensBeforeItsDelay = nameof(APreemptNeverHappensBeforeItsDelay);
+    public const string NoFailoverWhileHellosStillArrive = nameof(NoFailoverWhileHellosStillArrive);
+
+    private readonly TimedPair _timed;
+    private readonly long[,] _standbySince = new long[2, PairConfig.MaxGroups + 1];
+    private readonly long?[] _silentSince = new long?[2];
+    private readonly List<(int Group, UnitRole Survivor, long Deadline)> _owed = [];
+    private TimedState _t;
+    private PairState _current;
+    private int _actions;
+
+    public TimedClaims(TimedPair timed)
+    {
+        _timed = timed;
+        _t = timed.Initial;
+        _current = _t.State;
+        Observe(_t.State, _t.NowMs);
+    }
+
+    public TimedState State => _t;
+
+    /// <summary>Runs the actions; returns the first claim broken, or null.</summary>
+    public static TimedViolation? Check(TimedPair timed, IEnumerable<TimedAction> actions)
+    {
+        var claims = new TimedClaims(timed);
+        foreach (var action in actions)
+        {
+            if (claims.Act(action) is { } violation)
+            {
+                return violation;
+            }
+        }
+
+        return claims.Finish();
+    }
+
+    public TimedViolation? Act(TimedAction action)
+    {
+        _actions++;
+        var steps = new List<TimedStep>();
+        var meter = new OutageMeter(_timed.Config.GroupCount);
+        switch (action)
+        {
+            case ActEvent e:
+                // An event ends what the previous one owed: it may change who can serve the group.
+                if (Overdue(_t.NowMs) is { } late)
+                {
+                    return late;
+                }
+
+                _owed.Clear();
+                var before = _t.State;
+                (_t, var result) = _timed.Apply(_t, e.Event);
+                Owe(before, e.Event, _t.NowMs);
+                if (Observe(result, _t.NowMs) is { } broken)
+                {
+                    return broken;
+                }
+
+                if (e.Settle)
+                {
+                    _t = _timed.Settle(_t, steps, meter);
+                }
+
+                break;
+            case ActWait w:
+                _t = _timed.Wait(_t, w.DurationMs, steps, meter);
+                break;
+        }
+
+        foreach (var step in steps)
+        {
+            if (Overdue(step.AtMs) is { } late)
+            {
+                return late;
+            }
+
+            if (Observe(step.Result, step.AtMs) is { } broken)
+            {
+                return broken;
+            }
+        }
+
+        return Overdue(_t.NowMs);
+    }
+
+    /// <summary>The run ends: whatever is still owed must have been due after its end.</summary>
+    public TimedViolation? Finish() => Overdue(_t.NowMs);
+
+    private void Owe(PairState before, Event e, long now)
+    {
+        var failing = e switch
+        {
+            PowerOff p => p.Unit,
+            Crash c => c.Unit,
+            HardwareFail h => h.Unit,
+            _ => (UnitRole?)null,
+        };
+        if (failing is not { } unit || before.FailoverLink != LinkStatus.Up || before.Unit(unit.Mate()).Status != UnitStatus.FailoverOn)
+        {
+            return;
+        }
+
+        var t = _timed.Config.Timers;
+        foreach (var g in _timed.Config.GroupIds)
+        {
+            if (before.GroupState(unit, g) == GroupState.Active && before.GroupState(unit.Mate(), g) == GroupState.StandbyReady)
+            {
+                _owed.Add((g, unit.Mate(), now + t.UnitHoldMs + t.UnitPollMs));
+            }
+        }
+    }
+
+    private TimedViolation? Overdue(long now)
+    {
+        foreach (var (group, survivor, deadline) in _owed)
+        {
+            if (now > deadline && _current.ActiveOn(group) != ActiveOnValues.Of(survivor))
+            {
+                var t = _timed.Config.Timers;
+                return new TimedViolation(
+                    AFailedActiveUnitIsReplacedWithinHoldtimePlusPolltime,
+                    $"group {group} is still not active on {survivor.Token()} at {FailoverTimers.Seconds(now)}, later than holdtime {FailoverTimers.Seconds(t.UnitHoldMs)} + polltime {FailoverTimers.Seconds(t.UnitPollMs)} after its mate failed",
+                    _actions);
+            }
+        }
+
+        return null;
+    }
+
+    private TimedViolation? Observe(StepResult step, long now)
+    {
+        var t = _timed.Config.Timers;
+        if (step.Event is GroupStep { Trigger: MateUnitFailure or MateLost } lost)
+        {
+            var silent = _silentSince[(int)lost.Unit];
+            if (silent is null || now - silent.Value < t.UnitHoldMs)
+            {
+                return new TimedViolation(
+                    NoFailoverWhileHellosStillArrive,
+                    silent is null
+                        ? $"{lost.Unit.Token()} declared its mate lost ({lost.Trigger}) at {FailoverTimers.Seconds(now)} while it still heard hellos"
+                        : $"{lost.Unit.Token()} declared its mate lost ({lost.Trigger}) at {FailoverTimers.Seconds(now)}, {FailoverTimers.Seconds(now - silent.Value)} after the last hello; the holdtime is {FailoverTimers.Seconds(t.UnitHoldMs)}",
+                    _actions);
+            }
+        }
+
+        foreach (var change in step.Changes)
+        {
+            if (step.Event is GroupStep { Trigger: Preempt } && change.From == GroupState.StandbyReady && change.To == GroupState.JustActive)
+            {
+                var delay = 1000L * step.Before.Unit(change.Unit).Settings(change.Group).PreemptDelaySeconds;
+                var since = _standbySince[(int)change.Unit, change.Group];
+                if (now - since < delay)
+                {
+                    return new TimedViolation(
+                        APreemptNeverHappensBeforeItsDelay,
+                        $"{change.Unit.Token()} preempted group {change.Group} at {FailoverTimers.Seconds(now)}, {FailoverTimers.Seconds(now - since)} after it became Standby Ready; the preempt delay is {FailoverTimers.Seconds(delay)}",
+                        _actions);
+                }
+            }
+        }
+
+        Observe(step.State, now);
+        return null;
+    }
+
+    private void Observe(PairState state, long now)
+    {
+        // What was owed is paid once the survivor serves the group.
+        _current = state;
+        _owed.RemoveAll(o => state.ActiveOn(o.Group) == ActiveOnValues.Of(o.Survivor));
+
+        foreach (var unit in UnitRoles.Both)
+        {
+            foreach (var g in _timed.Config.GroupIds)
+            {
+                if (state.GroupState(unit, g) != GroupState.StandbyReady)
+                {
+                    _standbySince[(int)unit, g] = long.MaxValue;
+                }
+                else if (_standbySince[(int)unit, g] == long.MaxValue)
+                {
+                    _standbySince[(int)unit, g] = now;
+                }
+            }
+
+            var hears = state.FailoverLink == LinkStatus.Up && state.Unit(unit.Mate()).Status == UnitStatus.FailoverOn;
+            if (hears)
+            {
+                _silentSince[(int)unit] = null;
+            }
+            else
+            {
+                _silentSince[(int)unit] ??= now;
+            }
+        }
+    }
+}

@@ -1,0 +1,136 @@
+using System.Collections.Immutable;
+using FailoverModel.Pair;
+using FailoverModel.Topology;
+
+namespace FailoverModel.Time;
+
+/// <summary>
+/// A snapshot with its simulated time: the pair's state, the clock, and the internal step the pair will take next with
+/// the time it is due. <see cref="PairState"/> itself stays untimed, so the explorer's graph stays finite.
+/// </summary>
+public sealed record TimedState(PairState State, long NowMs, Event? Pending, long DueMs);
+
+/// <summary>One step taken on the clock: what happened and when.</summary>
+public sealed record TimedStep(StepResult Result, long AtMs);
+
+/// <summary>
+/// How long each failover group had no active unit since the last external event (ASA passes a group's traffic only
+/// where it is active, so this is the traffic outage).
+/// </summary>
+public sealed class OutageMeter(int groups)
+{
+    private readonly long[] _outage = new long[groups];
+
+    public ImmutableArray<long> Outage => [.. _outage];
+
+    public long Of(int group) => _outage[group - 1];
+
+    public void Reset() => Array.Clear(_outage);
+
+    /// <summary>The pair stayed in <paramref name="state"/> from <paramref name="fromMs"/> to <paramref name="toMs"/>.</summary>
+    public void Stayed(PairState state, long fromMs, long toMs)
+    {
+        for (var g = 1; g <= _outage.Length; g++)
+        {
+            if (toMs > fromMs && state.ActiveOn(g) == ActiveOn.None)
+            {
+                _outage[g - 1] += toMs - fromMs;
+            }
+        }
+    }
+}
+
+/// <summary>
+/// The pair on a simulated clock. Internal steps are taken in the untimed model's fixed order, each when its timer
+/// (<see cref="FailoverTimers"/>) runs out, counted from the moment it became the next step; a step that stays next
+/// while other events happen keeps its deadline. Because the order is the untimed model's, every timed run is a path of
+/// the explorer's graph, where external events may fall between any two internal steps: the timer regions of a timed
+/// automaton collapse to "before the next internal step" and the explorer already covers them (a property checks it).
+/// </summary>
+public sealed class TimedPair(FailoverPair pair, Func<PairConfig, PairState, Event, long, long>? due = null)
+{
+    /// <summary>When a step falls due; other timers than <see cref="FailoverTimers.Due"/> are the seam of the deliberately broken variants.</summary>
+    private readonly Func<PairConfig, PairState, Event, long, long> _due = due ?? FailoverTimers.Due;
+
+    public FailoverPair Pair { get; } = pair;
+
+    public PairConfig Config => Pair.Config;
+
+    public TimedState Initial => Schedule(new TimedState(Pair.Initial, 0, null, 0));
+
+    /// <summary>A timed state for <paramref name="state"/> at <paramref name="nowMs"/>, its next step scheduled afresh.</summary>
+    public TimedState At(PairState state, long nowMs) => Schedule(new TimedState(state, nowMs, null, 0));
+
+    /// <summary>Applies an external event at the current time, without settling.</summary>
+    public (TimedState State, StepResult Result) Apply(TimedState t, Event @event)
+    {
+        var result = Pair.Apply(t.State, @event);
+        return (Schedule(t with { State = result.State }), result);
+    }
+
+    /// <summary>Lets <paramref name="durationMs"/> pass, taking every internal step that falls due meanwhile.</summary>
+    public TimedState Wait(TimedState t, long durationMs, List<TimedStep> steps, OutageMeter meter)
+    {
+        var until = t.NowMs + durationMs;
+        while (t.Pending is not null && t.DueMs <= until)
+        {
+            t = Fire(t, steps, meter);
+        }
+
+        meter.Stayed(t.State, t.NowMs, until);
+        return t with { NowMs = until };
+    }
+
+    /// <summary>Takes internal steps, each when it falls due, until none is pending.</summary>
+    public TimedState Settle(TimedState t, List<TimedStep> steps, OutageMeter meter)
+    {
+        var count = 0;
+        while (t.Pending is not null)
+        {
+            if (++count > FailoverPair.MaxSettleSteps)
+            {
+                throw new InvalidOperationException($"the pair did not settle within {FailoverPair.MaxSettleSteps} internal steps, last: {t.Pending}");
+            }
+
+            t = Fire(t, steps, meter);
+        }
+
+        return t;
+    }
+
+    /// <summary>Takes the pending internal step when it falls due (the scenario statement <c>advance</c>).</summary>
+    public TimedState Next(TimedState t, List<TimedStep> steps, OutageMeter meter) =>
+        t.Pending is null ? t : Fire(t, steps, meter);
+
+    /// <summary>An external event and the settle after it: the steps taken, the time they took and each group's outage.</summary>
+    public (TimedState State, List<TimedStep> Steps, OutageMeter Meter) Step(TimedState t, Event @event)
+    {
+        var meter = new OutageMeter(Config.GroupCount);
+        var (applied, result) = Apply(t, @event);
+        var steps = new List<TimedStep> { new(result, t.NowMs) };
+        return (Settle(applied, steps, meter), steps, meter);
+    }
+
+    private TimedState Fire(TimedState t, List<TimedStep> steps, OutageMeter meter)
+    {
+        var at = Math.Max(t.NowMs, t.DueMs);
+        meter.Stayed(t.State, t.NowMs, at);
+        var result = Pair.Apply(t.State, t.Pending!);
+        steps.Add(new TimedStep(result, at));
+        return Schedule(new TimedState(result.State, at, t.Pending, t.DueMs));
+    }
+
+    private TimedState Schedule(TimedState t)
+    {
+        var next = Pair.NextInternal(t.State);
+        if (next is null)
+        {
+            return t with { Pending = null, DueMs = 0 };
+        }
+
+        // A step that was already next keeps its deadline, unless it has just fired (then it starts over).
+        return next.Equals(t.Pending) && t.DueMs > t.NowMs
+            ? t
+            : t with { Pending = next, DueMs = _due(Config, t.State, next, t.NowMs) };
+    }
+}

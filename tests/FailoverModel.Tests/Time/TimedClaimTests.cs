@@ -1,0 +1,102 @@
+using FailoverModel.Asa;
+using FailoverModel.Machines;
+using FailoverModel.Pair;
+using FailoverModel.Time;
+using FailoverModel.Topology;
+
+namespace FailoverModel.Tests.Time;
+
+/// <summary>The timers of each internal step, and the timed claims catching deliberately wrong timers.</summary>
+public class TimedClaimTests
+{
+    private static readonly PairConfig Seed = BuiltInConfigurations.SeedLanExample;
+
+    private static readonly TimedAction[] PowerFailureOfTheActiveUnit =
+        [new ActEvent(new PowerOn(UnitRole.Primary, BothUnits: true), true), new ActWait(1_000), new ActEvent(new PowerOff(UnitRole.Primary), true)];
+
+    [Theory]
+    [InlineData(0, 45_000)]
+    [InlineData(1, 60_000)]
+    [InlineData(14_999, 60_000)]
+    [InlineData(15_000, 60_000)]
+    [InlineData(15_001, 75_000)]
+    public void AHelloTimeoutFallsOnTheFirstUnitPollAtLeastOneHoldtimeLater(long now, long due)
+    {
+        var step = new GroupStep(UnitRole.Secondary, GroupStep.EveryGroup, GroupTrigger.MateUnitFailure);
+
+        Assert.Equal(due, FailoverTimers.Due(Seed, new FailoverPair(Seed).Initial, step, now));
+    }
+
+    [Theory]
+    [InlineData(GroupTrigger.ActivationBegins, FailoverTimer.None)]
+    [InlineData(GroupTrigger.BulkSyncCompletes, FailoverTimer.None)]
+    [InlineData(GroupTrigger.MateUnitFailure, FailoverTimer.UnitHold)]
+    [InlineData(GroupTrigger.MateLost, FailoverTimer.UnitHold)]
+    [InlineData(GroupTrigger.ActiveMateDetected, FailoverTimer.UnitPoll)]
+    [InlineData(GroupTrigger.InterfaceFailureOnActiveGroup, FailoverTimer.InterfaceHold)]
+    [InlineData(GroupTrigger.FormerlyActiveGroupRecovers, FailoverTimer.InterfacePoll)]
+    [InlineData(GroupTrigger.Preempt, FailoverTimer.PreemptDelay)]
+    public void EachInternalStepWaitsForItsTimer(GroupTrigger trigger, FailoverTimer timer) =>
+        Assert.Equal(timer, FailoverTimers.Of(trigger));
+
+    [Fact]
+    public void ThePreemptDelayIsThatOfTheGroupsThatPreempt()
+    {
+        var pair = new FailoverPair(Seed);
+        var running = pair.Run([new PowerOn(UnitRole.Primary, BothUnits: true)]);
+        var secondary = running.Secondary;
+        var state = running with
+        {
+            Secondary = secondary
+                .WithSettings(1, secondary.Settings1 with { Preempt = true, PreemptDelaySeconds = 900 })
+                .WithSettings(2, secondary.Settings2 with { Preempt = true, PreemptDelaySeconds = 30 })
+                .WithGroup(2, new GroupSlot(GroupState.StandbyReady, FailureReason.None, PreemptArmed: true)),
+        };
+
+        // Group 1 is Active on the primary, not Standby Ready on the secondary: only group 2's delay counts.
+        Assert.Equal(130_000, FailoverTimers.Due(Seed, state, new GroupStep(UnitRole.Secondary, GroupStep.EveryGroup, GroupTrigger.Preempt), 100_000));
+    }
+
+    [Fact]
+    public void TheModelsTimersKeepEveryTimedClaim() =>
+        Assert.Null(TimedClaims.Check(new TimedPair(new FailoverPair(Seed)), PowerFailureOfTheActiveUnit));
+
+    [Fact]
+    public void AMateDeclaredLostWithoutWaitingForTheHoldtimeIsCaught()
+    {
+        var broken = new TimedPair(new FailoverPair(Seed), (config, state, step, now) => now);
+
+        var violation = TimedClaims.Check(broken, PowerFailureOfTheActiveUnit);
+
+        Assert.Equal(TimedClaims.NoFailoverWhileHellosStillArrive, violation?.Claim);
+        Assert.Equal("secondary declared its mate lost (MateUnitFailure) at 1s, 0s after the last hello; the holdtime is 45s", violation?.Evidence);
+    }
+
+    [Fact]
+    public void AHelloTimeoutLongerThanHoldtimePlusPolltimeIsCaught()
+    {
+        var broken = new TimedPair(new FailoverPair(Seed), (config, state, step, now) => FailoverTimers.Due(config, state, step, now) + (FailoverTimers.Of(step) == FailoverTimer.UnitHold ? 20_000 : 0));
+
+        var violation = TimedClaims.Check(broken, PowerFailureOfTheActiveUnit);
+
+        Assert.Equal(TimedClaims.AFailedActiveUnitIsReplacedWithinHoldtimePlusPolltime, violation?.Claim);
+    }
+
+    [Fact]
+    public void APreemptThatIgnoresItsDelayIsCaught()
+    {
+        var broken = new TimedPair(new FailoverPair(Seed), (config, state, step, now) => FailoverTimers.Of(step) == FailoverTimer.PreemptDelay ? now : FailoverTimers.Due(config, state, step, now));
+        TimedAction[] actions =
+        [
+            new ActEvent(new PowerOn(UnitRole.Primary, BothUnits: true), true),
+            new ActEvent(new CommandEvent(UnitRole.Primary, null, new FailoverGroupMode(1, [new SetPreempt(60)])), true),
+            new ActEvent(new PowerOff(UnitRole.Primary), true),
+            new ActEvent(new PowerOn(UnitRole.Primary), true),
+        ];
+
+        var violation = TimedClaims.Check(broken, actions);
+
+        Assert.Equal(TimedClaims.APreemptNeverHappensBeforeItsDelay, violation?.Claim);
+        Assert.Null(TimedClaims.Check(new TimedPair(new FailoverPair(Seed)), actions));
+    }
+}
