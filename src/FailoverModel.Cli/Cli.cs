@@ -15,10 +15,10 @@ public static class Cli
     public const int BadInput = 2;
     public const int InternalError = 3;
 
-    public static int Invoke(string[] args, TextWriter stdout, TextWriter stderr)
+    public static int Invoke(string[] args, TextWriter stdout, TextWriter stderr, TextReader? stdin = null)
     {
         var root = new RootCommand("An executable specification of Cisco PIX/ASA Active/Active failover.");
-        var io = new CliIo(stdout, stderr);
+        var io = new CliIo(stdout, stderr, stdin ?? TextReader.Null);
         foreach (var command in CommandSet.All(io))
         {
             root.Add(command);
@@ -53,8 +53,8 @@ public static class Cli
     }
 }
 
-/// <summary>Where a command writes; tests pass their own writers.</summary>
-public sealed record CliIo(TextWriter Out, TextWriter Error);
+/// <summary>Where a command reads and writes; tests pass their own readers and writers.</summary>
+public sealed record CliIo(TextWriter Out, TextWriter Error, TextReader In);
 
 /// <summary>Bad command-line usage found after parsing (a file that does not exist, a value out of range).</summary>
 public sealed class CliUsageException(string message) : Exception(message);

@@ -72,11 +72,49 @@ public class InputFuzzing
         property.Check(Config.QuickThrowOnFailure.WithMaxTest(Cases).WithQuietOnSuccess(true));
     }
 
+    /// <summary>A real trace (the model's own vectors, a lock-step session's requests) with random edits, read by 'oracle check' and 'oracle serve'.</summary>
+    [Fact]
+    public void MutatedTracesGetACleanAnswer()
+    {
+        var vectors = new StringWriter();
+        FailoverModel.Cli.Cli.Invoke(["oracle", "vectors", "--events", "power-on,power-off,interface,failover-active"], vectors, TextWriter.Null);
+        var lines = vectors.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Take(60).ToArray();
+        string[] words = ["{", "}", "[", "]", "\"", ":", ",", "null", "true", "1e999", "-1", "\"event\"", "\"settle\"", "\"case\"", "\"groups\"", "\"1\"", "\"wait 5s\"", "\"wait 99999999999h\"", "\\u0000", "\n", "\u00e9", "\0"];
+        var property = Prop.ForAll(
+            Arb.From(from count in Gen.Choose(0, 6)
+                     from edits in Gen.ListOf(from word in Gen.Elements(words) from at in Gen.Choose(0, 1_000_000) select (word, at), count)
+                     from cut in Gen.Choose(0, 100)
+                     let text = string.Join('\n', lines)
+                     let edited = edits.Aggregate(text, (t, e) => t.Insert(e.at % (t.Length + 1), e.word))
+                     select cut < 90 ? edited : edited[..(edited.Length * cut / 100)]),
+            trace =>
+            {
+                var path = Path.Combine(Path.GetTempPath(), $"fuzz-{Guid.NewGuid():N}.jsonl");
+                File.WriteAllText(path, trace);
+                try
+                {
+                    var (exit, error) = Invoke(["oracle", "check", path]);
+                    var clean = exit is 0 or 1 || (exit == 2 && error.TrimEnd('\n').Split('\n').Length == 1 && error.Contains(".jsonl:", StringComparison.Ordinal));
+                    var served = new StringWriter();
+                    var serveExit = FailoverModel.Cli.Cli.Invoke(["oracle", "serve"], served, TextWriter.Null, new StringReader(trace));
+                    var answers = served.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+                    var requests = trace.Split('\n').Count(l => !string.IsNullOrWhiteSpace(l));
+                    return (clean && serveExit == 0 && answers.Length == requests && answers.All(a => a.StartsWith("{\"line\":", StringComparison.Ordinal)))
+                        .Label($"check exit {exit}: {error}; serve exit {serveExit}, {answers.Length} answers to {requests} requests");
+                }
+                finally
+                {
+                    File.Delete(path);
+                }
+            });
+        property.Check(Config.QuickThrowOnFailure.WithMaxTest(Cases).WithQuietOnSuccess(true));
+    }
+
     [Fact]
     public void RandomCommandLinesGetACleanAnswer()
     {
         var scenario = RepositoryFiles.Path("tests", "scenarios", "simultaneous-boot.scenario");
-        string[] words = ["run", "--json", "--config", scenario, "/nonexistent", "-x", "--", "run run", "", "--config=", "--json=yes"];
+        string[] words = ["run", "--json", "--config", scenario, "/nonexistent", "-x", "--", "run run", "", "--config=", "--json=yes", "oracle", "check", "--events", "teleport", "--format", "xml", "show", "primary", "failover", "outage"];
         var property = Prop.ForAll(
             Arb.From(Gen.Choose(0, 5).SelectMany(n => Gen.ListOf(Gen.Elements(words), n))),
             args =>

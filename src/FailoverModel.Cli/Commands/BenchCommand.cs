@@ -28,6 +28,8 @@ public static class BenchCommand
         figures.AddRange(StatelessBaseline.Measure(2_000_000));
         figures.AddRange(ModelWorkloads.Exploration(config));
         figures.AddRange(ModelWorkloads.RandomStepping(config, 200_000));
+        figures.AddRange(OracleAndParsingWorkloads.OracleCheck(config));
+        figures.AddRange(OracleAndParsingWorkloads.ConfigParsing(2_000));
         if (json)
         {
             io.Out.WriteLine(JsonSerializer.Serialize(figures.Select(f => new { workload = f.Workload, measure = f.Measure, value = Math.Round(f.Value, 2), unit = f.Unit, reproduce = f.Reproduce })));

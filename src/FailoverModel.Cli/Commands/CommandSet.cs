@@ -13,6 +13,7 @@ public static class CommandSet
         DiagramsCommand.Create(io),
         ShowCommand.Create(io),
         OutageCommand.Create(io),
+        OracleCommand.Create(io),
         BenchCommand.Create(io),
     ];
 }

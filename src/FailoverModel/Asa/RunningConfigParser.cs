@@ -4,7 +4,7 @@ using FailoverModel.Topology;
 namespace FailoverModel.Asa;
 
 /// <summary>A parsed pair configuration, with how many commands were read and how many the model does not care about.</summary>
-public sealed record ParsedConfiguration(PairConfig Config, int Commands, int Skipped, IReadOnlyList<string> Files);
+public sealed record ParsedConfiguration(PairConfig Config, int Commands, int Skipped, IReadOnlyList<string> Files, int Lines);
 
 /// <summary>
 /// Reads an ASA running-config in multiple context mode — the system execution space, and each context's file found
@@ -21,7 +21,9 @@ public static class RunningConfigParser
     /// <summary>Reads a system configuration and its context files through <paramref name="readText"/> (a file system or embedded files).</summary>
     public static ParsedConfiguration Read(string systemFile, Func<string, string> readText)
     {
-        var system = new SystemSpace(systemFile, ConfigLine.Read(systemFile, ReadText(readText, systemFile, systemFile, 1, 1)));
+        var systemText = ReadText(readText, systemFile, systemFile, 1, 1);
+        var lineCount = LineCount(systemText);
+        var system = new SystemSpace(systemFile, ConfigLine.Read(systemFile, systemText));
         if (system.Groups.Count == 0 && system.Contexts.Count == 0)
         {
             throw new InputException(systemFile, 1, 1, "not an Active/Active failover configuration: it declares no failover group and no context");
@@ -38,7 +40,9 @@ public static class RunningConfigParser
             {
                 var name = url.Text[(url.Text.LastIndexOfAny(['/', ':']) + 1)..];
                 var path = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(systemFile)) ?? ".", name);
-                var lines = ConfigLine.Read(path, ReadText(readText, path, systemFile, url.Line, url.Column));
+                var contextText = ReadText(readText, path, systemFile, url.Line, url.Column);
+                lineCount += LineCount(contextText);
+                var lines = ConfigLine.Read(path, contextText);
                 files.Add(path);
                 var parsed = ContextSpace.Parse(context.Name, context.Allocated, lines);
                 interfaces.AddRange(parsed.Interfaces);
@@ -69,8 +73,10 @@ public static class RunningConfigParser
             cableBased: system.FailoverLink is null,
             timers: system.Timers,
             version: system.Version);
-        return new ParsedConfiguration(config, commands, skipped, files);
+        return new ParsedConfiguration(config, commands, skipped, files, lineCount);
     }
+
+    private static int LineCount(string text) => text.Length == 0 ? 0 : text.Count(c => c == '\n') + (text[^1] == '\n' ? 0 : 1);
 
     private static string ReadText(Func<string, string> readText, string path, string referrer, int line, int column)
     {

@@ -141,6 +141,12 @@ public sealed class SettledGraph
         return (source, _edgeEvent[edge], _edgeTarget[edge]);
     }
 
+    /// <summary>The alphabet index of the event of edge <paramref name="edge"/>.</summary>
+    public int EdgeEvent(int edge) => _edgeEvent[edge];
+
+    /// <summary>The state edge <paramref name="edge"/> leads to.</summary>
+    public int EdgeTarget(int edge) => _edgeTarget[edge];
+
     /// <summary>The events of a shortest path from the initial state to <paramref name="state"/>.</summary>
     public ImmutableArray<Event> PathTo(int state)
     {

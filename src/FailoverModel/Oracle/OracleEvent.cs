@@ -1,0 +1,57 @@
+using FailoverModel.Pair;
+using FailoverModel.Scenarios;
+using FailoverModel.Topology;
+
+namespace FailoverModel.Oracle;
+
+/// <summary>What one trace line asks the model to do: an external event (settled or not) or a wait.</summary>
+public abstract record OracleAction(string Text);
+
+public sealed record OracleEventAction(string Text, Event Event) : OracleAction(Text);
+
+public sealed record OracleWaitAction(string Text, long DurationMs) : OracleAction(Text);
+
+/// <summary>
+/// Reads the <c>event</c> of a trace line with the scenario parser, so that traces, vectors and scenarios share one
+/// event language (DESIGN §3): any event statement, or <c>wait &lt;duration&gt;</c>. Parsed events are remembered by
+/// their text, since a long trace repeats the same few hundred events.
+/// </summary>
+public sealed class OracleEventReader(PairConfig config)
+{
+    private const int CacheLimit = 4_096;
+    private readonly Dictionary<string, OracleAction> _cache = new(StringComparer.Ordinal);
+
+    /// <summary>Parses <paramref name="text"/>; throws <see cref="InputException"/> naming <paramref name="file"/> and <paramref name="line"/>.</summary>
+    public OracleAction Read(string text, string file, int line)
+    {
+        if (_cache.TryGetValue(text, out var known))
+        {
+            return known;
+        }
+
+        Scenario scenario;
+        try
+        {
+            scenario = ScenarioParser.Parse(text, "event", config);
+        }
+        catch (InputException e)
+        {
+            throw new InputException(file, line, 1, $"event \"{Escape(text)}\": {e.Message}");
+        }
+
+        OracleAction action = scenario.Statements switch
+        {
+            [EventStatement { Settle: true } e] => new OracleEventAction(text, e.Event),
+            [WaitStatement w] => new OracleWaitAction(text, w.DurationMs),
+            _ => throw new InputException(file, line, 1, $"event \"{Escape(text)}\" is not one event of DESIGN §3 or 'wait <duration>'"),
+        };
+        if (_cache.Count < CacheLimit)
+        {
+            _cache[text] = action;
+        }
+
+        return action;
+    }
+
+    private static string Escape(string text) => text.Length > 80 ? text[..80].Replace("\n", "\\n", StringComparison.Ordinal) + "..." : text.Replace("\n", "\\n", StringComparison.Ordinal);
+}

@@ -1,0 +1,161 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using FailoverModel.Asa;
+using FailoverModel.Oracle;
+using FailoverModel.Pair;
+using FailoverModel.Topology;
+
+namespace FailoverModel.Tests.Oracle;
+
+public class TraceCheckerTests
+{
+    private static readonly Lazy<(string Text, VectorCoverage Coverage)> OneGroupVectors = new(() => OracleFixtures.Vectors(OracleFixtures.OneGroup));
+
+    [Fact]
+    public void TheVectorsCoverEveryTransitionAndReplayOnTheModel()
+    {
+        var (text, coverage) = OneGroupVectors.Value;
+
+        Assert.Equal(coverage.Transitions, coverage.Covered);
+        Assert.True(coverage.Transitions > 1_000, $"only {coverage.Transitions} transitions");
+        var verdict = OracleFixtures.Check(OracleFixtures.OneGroup, text);
+        Assert.Null(verdict.Divergence);
+        Assert.Equal(coverage.Steps, verdict.Steps);
+        Assert.Equal(coverage.Cases, verdict.Cases);
+    }
+
+    /// <summary>A tour, not a path per transition: far fewer steps than transitions times the depth of the graph.</summary>
+    [Fact]
+    public void TheTourIsShort()
+    {
+        var (_, coverage) = OneGroupVectors.Value;
+
+        Assert.True(coverage.Steps < 3 * coverage.Transitions, $"{coverage.Steps} steps for {coverage.Transitions} transitions");
+    }
+
+    [Fact]
+    public void TheBuiltInConfigurationsVectorsForCommandsAndPowerReplay()
+    {
+        var config = BuiltInConfigurations.SeedLanExample;
+        var alphabet = EventAlphabet.For(config).Where(e => e is not InterfaceChange).ToList();
+
+        var (text, coverage) = OracleFixtures.Vectors(config, alphabet);
+
+        Assert.Equal(100, coverage.Percent);
+        Assert.Null(OracleFixtures.Check(config, text).Divergence);
+    }
+
+    public static TheoryData<int, string> Flips() => new()
+    {
+        { 1, "groups.1.activeOn" },
+        { 7, "units.secondary.groups.1.state" },
+        { 40, "links.failover" },
+        { 123, "units.primary.power" },
+        { 500, "units.primary.groups.1.reason" },
+    };
+
+    /// <summary>A trace with one field changed is reported at that step, naming that field.</summary>
+    [Theory]
+    [MemberData(nameof(Flips))]
+    public void AFlippedFieldIsReportedAtItsStep(int line, string field)
+    {
+        var lines = OneGroupVectors.Value.Text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var node = JsonNode.Parse(lines[line - 1])!;
+        var path = field.Split('.');
+        var parent = path[..^1].Aggregate(node, (n, key) => n[key]!);
+        var value = parent[path[^1]]!.GetValue<string>();
+        parent[path[^1]] = value + "-changed";
+        lines[line - 1] = node.ToJsonString();
+
+        var verdict = OracleFixtures.Check(OracleFixtures.OneGroup, string.Join('\n', lines));
+
+        Assert.Equal(line, verdict.Divergence?.Line);
+        Assert.Equal(field, verdict.Divergence?.Fields[0].Field);
+        Assert.Equal($"\"{value}\"", verdict.Divergence?.Fields[0].Expected);
+    }
+
+    [Fact]
+    public void AFieldLeftOutIsNotCompared()
+    {
+        const string trace = """
+            {"event": "power-on primary secondary", "groups": {"1": {"activeOn": "primary"}}}
+            {"event": "power-off primary"}
+            {"event": "link-down failover", "units": {"secondary": {"groups": {"1": {"state": "Active"}}}}}
+            """;
+
+        var verdict = OracleFixtures.Check(OracleFixtures.OneGroup, trace);
+
+        Assert.Null(verdict.Divergence);
+        Assert.Equal((3L, 2L), (verdict.Steps, verdict.Compared));
+    }
+
+    [Fact]
+    public void WaitsAndUnsettledEventsRunOnTheClock()
+    {
+        const string trace = """
+            {"event": "power-on primary secondary"}
+            {"event": "power-off primary", "settle": false, "groups": {"1": {"activeOn": "none"}}}
+            {"event": "wait 44s", "time": 44000, "groups": {"1": {"activeOn": "none", "outage": 44000}}}
+            {"event": "wait 1s", "time": 45000, "groups": {"1": {"activeOn": "secondary"}}, "syslog": [{"unit": "secondary", "id": 103001}, {}, {}, {}]}
+            """;
+
+        var verdict = OracleFixtures.Check(OracleFixtures.OneGroup, trace);
+
+        Assert.True(verdict.Divergence is null, string.Join("; ", verdict.Divergence?.Fields.Select(f => $"{f.Field}: {f.Expected} vs {f.Observed}") ?? []));
+    }
+
+    [Fact]
+    public void ANewCaseStartsFromPowerOff()
+    {
+        const string trace = """
+            {"case": 1, "event": "power-on primary"}
+            {"case": 2, "event": "power-on secondary", "groups": {"1": {"activeOn": "secondary"}}}
+            """;
+
+        Assert.Null(OracleFixtures.Check(OracleFixtures.OneGroup, trace).Divergence);
+    }
+
+    [Fact]
+    public void TheShortestPrefixReproducesTheDivergence()
+    {
+        var lines = OneGroupVectors.Value.Text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var node = JsonNode.Parse(lines[299])!;
+        node["groups"]!["1"]!["activeOn"] = "both";
+        lines[299] = node.ToJsonString();
+        var checker = new TraceChecker(OracleFixtures.OneGroup);
+        var divergence = checker.Check(new StringReader(string.Join('\n', lines)), "t").Divergence!;
+
+        var prefix = checker.ShortestPrefix(divergence);
+
+        Assert.NotNull(prefix);
+        var replayed = checker.Replay(prefix);
+        var expected = JsonNode.Parse(lines[299])!["groups"]!["1"]!["activeOn"]!.GetValue<string>();
+        Assert.NotEqual(expected, replayed.ActiveOn(1).ToString().ToLowerInvariant());
+        Assert.Equal(divergence.Fields[0].Expected, $"\"{ActiveOnValues.Token(replayed.ActiveOn(1))}\"");
+        Assert.True(prefix.Count <= divergence.Step, $"{prefix.Count} events to reproduce a divergence at step {divergence.Step}");
+    }
+
+    public static TheoryData<string, string> Malformed() => new()
+    {
+        { "{\"event\": \"power-on primary\"}\nnot json\n", "trace.jsonl:2:2: not a JSON object: 'not json' is an invalid JSON literal" },
+        { "[1, 2]\n", "trace.jsonl:1:1: a trace line is a JSON object, not array" },
+        { "{\"units\": {}}\n", "trace.jsonl:1:1: a trace line needs \"event\": a string such as \"power-off primary\"" },
+        { "{\"event\": 7}\n", "trace.jsonl:1:1: a trace line needs \"event\": a string such as \"power-off primary\"" },
+        { "{\"event\": \"power-on tertiary\"}\n", "trace.jsonl:1:1: event \"power-on tertiary\": unknown unit 'tertiary' (primary or secondary)" },
+        { "{\"event\": \"power-on primary\", \"settle\": \"no\"}\n", "trace.jsonl:1:1: \"settle\" is true or false" },
+        { "{\"event\": \"power-on primary\", \"colour\": \"red\"}\n", "trace.jsonl:1:1: unknown field \"colour\" (a trace line has case, step, line, event, settle, time, units, links, groups, contexts, syslog)" },
+        { "{\"event\": \"power-on primary\", \"units\": {\"prim", "trace.jsonl:1:46: not a JSON object: Expected end of string, but instead reached end of data" },
+        { "\u0001\u0002\u0000\u00ff\n", "trace.jsonl:1:1: not a JSON object: '0x01' is an invalid start of a value" },
+        { "", "trace.jsonl:1:1: the trace has no events" },
+        { "{\"event\": \"expect group 1 active-on primary\"}\n", "trace.jsonl:1:1: event \"expect group 1 active-on primary\" is not one event of DESIGN §3 or 'wait <duration>'" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Malformed))]
+    public void AMalformedLineIsAnErrorWithItsLineNumber(string trace, string message)
+    {
+        var error = Assert.Throws<InputException>(() => OracleFixtures.Check(OracleFixtures.OneGroup, trace));
+
+        Assert.Equal(message, error.Describe());
+    }
+}
