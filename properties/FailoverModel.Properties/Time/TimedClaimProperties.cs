@@ -59,7 +59,7 @@ public class TimedClaimProperties
         var reachable = Reachable(explorer);
         var runs = Arb.From(
             from generated in RandomRuns.RunsFor(config, 40)
-            let run = generated with { Steps = [.. generated.Steps.Where(s => s.Event is not CommandEvent { Command: FailoverGroupMode })] }
+            let run = generated with { Steps = [.. generated.Steps.Where(s => explorer.Alphabet.Contains(s.Event))] }
             from waits in Gen.ArrayOf(Waits, run.Steps.Length)
             select new TimedRun(config, Actions(run, waits)));
         Prop.ForAll(runs, run =>

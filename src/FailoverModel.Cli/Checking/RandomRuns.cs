@@ -63,7 +63,7 @@ public static class RandomRuns
             (6, Gen.Elements(commands)),
             (1, from u in units
                 from g in Gen.Choose(1, config.GroupCount)
-                from line in Gen.Elements<GroupModeLine>(new SetPreempt(0), new NoPreempt(), new PreferUnit(UnitRole.Primary), new PreferUnit(UnitRole.Secondary), new SetInterfacePolicy(new InterfacePolicy(2, false)))
+                from line in Gen.Elements<GroupModeLine>(new SetPreempt(0), new NoPreempt(), new PreferUnit(UnitRole.Primary), new PreferUnit(UnitRole.Secondary), new SetInterfacePolicy(new InterfacePolicy(2, false)), new SetReplicationHttp(true))
                 select (Event)new CommandEvent(u, null, new FailoverGroupMode(g, [line]))),
         };
         if (monitored.Length > 0)
@@ -78,6 +78,21 @@ public static class RandomRuns
         {
             weighted.Add((1, Gen.Elements<Event>(new LinkChange(LinkKind.State, false), new LinkChange(LinkKind.State, true))));
         }
+
+        // Configuration changes in every space on either unit (so on the wrong one too), and the commands that save and
+        // resynchronize them, typed in the system execution space or in a context.
+        var contexts = config.Contexts.Select(c => (string?)c.Name).Prepend(null).ToArray();
+        weighted.Add((3, from u in units
+                         from context in Gen.Elements(contexts)
+                         from change in Gen.Choose(0, 1)
+                         select (Event)new CommandEvent(u, context, new ConfigurationCommand($"access-list generated-{change} extended permit ip any any", change))));
+        weighted.Add((2, from u in units
+                         from context in Gen.Elements(contexts.Skip(1).ToArray())
+                         from command in Gen.Elements<AsaCommand>(new WriteMemory(false, false), new WriteStandby(), new ConfigurationCommand("firewall transparent", 2, Replicated: false))
+                         select (Event)new CommandEvent(u, context, command)));
+        weighted.Add((2, from context in Gen.Elements(config.Contexts.Select(c => c.Name).ToArray())
+                         from kind in Gen.Elements(ConnectionKindValues.All.Select(k => k.Kind).ToArray())
+                         select (Event)new Connect(context, kind)));
 
         return Gen.Frequency([.. weighted]);
     }

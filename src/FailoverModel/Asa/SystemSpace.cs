@@ -147,7 +147,9 @@ internal sealed class SystemSpace
                 ["no", "preempt"] => settings with { Preempt = false, PreemptDelaySeconds = 0 },
                 ["interface-policy", _] => settings with { Policy = Pair.CommandText.Policy((sub[1], sub.Words[1].Column), 1) },
                 ["polltime", "interface", ..] => Checked(settings, Polltime.Apply(sub, timers, fromWord: 2, interfaceOnly: true)),
-                ["replication", "http"] or ["mac", "address", ..] => settings,
+                ["replication", "http"] => settings with { ReplicationHttp = true },
+                ["no", "replication", "http"] => settings with { ReplicationHttp = false },
+                ["mac", "address", ..] => settings,
                 _ => throw sub.Error(0, $"unknown failover group command '{string.Join(' ', sub.Words.Select(w => w.Text))}'"),
             };
         }

@@ -15,6 +15,9 @@ public static class SeedInvariants
         new EveryGroupIsActiveWhereAUnitCanServeIt(),
         new PreemptTakesBackOnlyWhatItMay(),
         new NoFailoverFreezesRolesAndFailedGroupsStayFailed(),
+        new AChangeOnTheRightUnitReachesThePeer(),
+        new ConfigurationsDivergeOnlyThroughCommandsNotReplicated(),
+        new OnlyReplicatedConnectionsSurviveAFailover(),
     ];
 
     /// <summary>The first violated invariant of a step and its evidence, or null when all hold.</summary>

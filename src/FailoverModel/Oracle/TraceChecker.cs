@@ -249,7 +249,7 @@ public sealed class TraceChecker
     }
 
     /// <summary>The state members of a trace line (DESIGN §5), each compared when present.</summary>
-    private static readonly HashSet<string> StateFields = new(StringComparer.Ordinal) { "time", "units", "links", "groups", "contexts", "syslog" };
+    private static readonly HashSet<string> StateFields = new(StringComparer.Ordinal) { "time", "units", "links", "groups", "contexts", "connections", "syslog" };
 
     private readonly record struct TraceLine(string Event, bool Settle, JsonElement? Case, bool HasState);
 }

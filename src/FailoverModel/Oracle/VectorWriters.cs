@@ -43,7 +43,7 @@ public sealed class JsonLinesVectorSink(Stream output, PairConfig config) : IVec
 /// </summary>
 public sealed class ItfVectorSink(Stream output, PairConfig config, string source) : IVectorSink
 {
-    private static readonly string[] Vars = ["event", "units", "links", "groups", "contexts", "syslog"];
+    private static readonly string[] Vars = ["event", "units", "links", "groups", "contexts", "connections", "syslog"];
     private readonly Utf8JsonWriter _writer = new(output, PairStateJson.Options);
     private readonly FailoverPair _pair = new(config);
 

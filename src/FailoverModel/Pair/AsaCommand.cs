@@ -12,6 +12,28 @@ public abstract record AsaCommand
     public abstract override string ToString();
 }
 
+/// <summary>
+/// Any other configuration command (<c>access-list ...</c>, <c>nat ...</c>, <c>route ...</c>): the model does not read
+/// what it configures, only that it changes the configuration of the space it is typed in (seed, "Command
+/// Replication"). <see cref="Change"/> is the change's number in that space (bit of <see cref="UnitConfiguration"/>);
+/// <see cref="Replicated"/> is false for <c>mode</c>, <c>firewall</c> and <c>failover lan unit</c>, which ASA never
+/// replicates.
+/// </summary>
+public sealed record ConfigurationCommand(string Text, int Change, bool Replicated = true) : AsaCommand
+{
+    public override bool AllowedInContext => true;
+
+    public override string ToString() => Text;
+}
+
+/// <summary><c>show ...</c> and <c>debug ...</c>: change nothing and are not replicated (seed, "Command Replication").</summary>
+public sealed record ExecCommand(string Text) : AsaCommand
+{
+    public override bool AllowedInContext => true;
+
+    public override string ToString() => Text;
+}
+
 /// <summary><c>failover</c>: enable failover on this unit.</summary>
 public sealed record EnableFailover : AsaCommand
 {
@@ -71,6 +93,14 @@ public sealed record PreferUnit(UnitRole Unit) : GroupModeLine
     public override FailoverGroupConfig ApplyTo(FailoverGroupConfig settings) => settings with { Preferred = Unit };
 
     public override string ToString() => Unit.Token();
+}
+
+/// <summary><c>[no] replication http</c>: whether Stateful Failover passes the group's HTTP connections (seed, "Stateful Failover").</summary>
+public sealed record SetReplicationHttp(bool On) : GroupModeLine
+{
+    public override FailoverGroupConfig ApplyTo(FailoverGroupConfig settings) => settings with { ReplicationHttp = On };
+
+    public override string ToString() => On ? "replication http" : "no replication http";
 }
 
 public sealed record SetPreempt(int DelaySeconds) : GroupModeLine

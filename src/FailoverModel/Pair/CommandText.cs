@@ -38,6 +38,10 @@ public static class CommandText
             ["write", "memory", "all"] or ["write", "mem", "all"] => new WriteMemory(true, false),
             ["copy", "running-config", "startup-config"] => new WriteMemory(false, true),
             ["failover", "group", _] => new FailoverGroupMode(Group(words[2], config), ParseModeLines(modeLines ?? [])),
+            ["failover", "lan", "unit", "primary" or "secondary"] or ["mode", ..] or ["firewall", ..] => new ConfigurationCommand(string.Join(' ', w), -1, Replicated: false),
+            ["show", _, ..] or ["debug", _, ..] => new ExecCommand(string.Join(' ', w)),
+            [var head, _, ..] when ConfigurationHeads.Contains(head) => new ConfigurationCommand(string.Join(' ', w), -1),
+            [var head] when ConfigurationHeads.Contains(head) => new ConfigurationCommand(head, -1),
             _ => throw Unknown(words),
         };
 
@@ -48,6 +52,19 @@ public static class CommandText
 
         return command;
     }
+
+    /// <summary>
+    /// ASA configuration commands the model accepts as configuration changes without reading them: the heads of the
+    /// commands in the seed's configurations, and the file commands the seed says are replicated.
+    /// </summary>
+    public static readonly IReadOnlySet<string> ConfigurationHeads = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "access-list", "access-group", "object", "object-group", "nat", "global", "static", "route", "hostname", "names", "name",
+        "interface", "nameif", "security-level", "ip", "logging", "snmp-server", "timeout", "username", "aaa", "crypto", "policy-map",
+        "class-map", "service-policy", "ntp", "dns", "domain-name", "banner", "mtu", "icmp", "arp", "ssh", "telnet", "http", "pager",
+        "passwd", "enable", "monitor-interface", "asdm", "console", "ftp", "limit-resource", "class", "prompt", "context",
+        "allocate-interface", "config-url", "copy", "rename", "delete", "mkdir", "rmdir",
+    };
 
     private static CommandTextException Unknown(List<(string Word, int Column)> words)
     {
@@ -90,6 +107,8 @@ public static class CommandText
         {
             ["primary"] => new PreferUnit(UnitRole.Primary),
             ["secondary"] => new PreferUnit(UnitRole.Secondary),
+            ["replication", "http"] => new SetReplicationHttp(true),
+            ["no", "replication", "http"] => new SetReplicationHttp(false),
             ["preempt"] => new SetPreempt(0),
             ["preempt", _] => new SetPreempt(Number(words[1], 1, 1, 1200, "preempt delay")),
             ["no", "preempt"] => new NoPreempt(),

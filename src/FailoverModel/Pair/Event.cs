@@ -51,6 +51,12 @@ public sealed record InterfaceChange(UnitRole Unit, string Interface, bool Up) :
     public override string ToString() => $"{(Up ? "interface-up" : "interface-down")} {Unit.Token()} {Interface}";
 }
 
+/// <summary><c>connect &lt;context&gt; &lt;kind&gt;</c>: traffic through the context creates state of that kind on the unit where it is active.</summary>
+public sealed record Connect(string Context, ConnectionKinds Kind) : Event
+{
+    public override string ToString() => $"connect {Context} {Kind.Token()}";
+}
+
 public sealed record LinkChange(LinkKind Link, bool Up) : Event
 {
     public override string ToString() => $"{(Up ? "link-up" : "link-down")} {Link.Token()}";

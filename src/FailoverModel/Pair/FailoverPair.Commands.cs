@@ -54,6 +54,12 @@ public sealed partial class FailoverPair
             case WriteStandby:
                 WriteToStandby(step, unit);
                 break;
+            case ConfigurationCommand c:
+                Configure(step, unit, null, c);
+                break;
+            case ExecCommand c:
+                step.Note($"'{c}' changes nothing and is not replicated");
+                break;
             case FailoverGroupMode c:
                 ConfigureGroup(step, unit, c);
                 break;
@@ -171,23 +177,63 @@ public sealed partial class FailoverPair
         && state.Unit(unit.Mate()).Status == UnitStatus.FailoverOn;
 
     /// <summary>
-    /// <c>write memory</c> / <c>copy running-config startup-config</c> save the running configuration; typed on the unit
-    /// where group 1 is active they are replicated and the mate saves too (seed, "Command Replication").
+    /// <c>write memory</c> / <c>copy running-config startup-config</c> save the running configuration of the space they
+    /// are typed in (<c>write memory all</c>: the system and every context); typed on the unit that owns the space (where
+    /// group 1 is active for the system space) they are replicated and the mate saves too (seed, "Command Replication":
+    /// "The command is replicated to the peer unit and cause the configuration to be saved to Flash memory on the peer
+    /// unit").
     /// </summary>
-    private void Save(StepBuilder step, UnitRole unit, WriteMemory command)
+    private void Save(StepBuilder step, UnitRole unit, WriteMemory command, string? context = null)
     {
+        var group = context is null ? 1 : Config.GroupOfContext(context);
+        var replicates = Replicates(step.State, unit, group);
+        var spaces = command.All ? Enumerable.Range(0, Config.Spaces) : [Config.SpaceOf(context)];
+        foreach (var target in replicates ? [unit, unit.Mate()] : new[] { unit })
+        {
+            var them = step.Unit(target);
+            var saved = spaces.Aggregate(them.Configuration, (c, space) => c.Saved(space));
+            step.Set(target, context is null
+                ? them with { StartupFailover = them.Status == UnitStatus.FailoverOn, Configuration = saved }
+                : them with { Configuration = saved });
+        }
+
+        var where = context is null ? "" : $" in {context}";
+        step.Note(replicates
+            ? $"'{command}'{where} saved on {unit.Token()} and, replicated, on {unit.Mate().Token()}"
+            : context is null
+                ? $"'{command}' saved on {unit.Token()} only: system commands replicate from the unit where failover group 1 is active"
+                : $"'{command}'{where} saved on {unit.Token()} only: {context} is not active there, so nothing replicates");
+    }
+
+    /// <summary>
+    /// A configuration command changes the running configuration of its space on this unit and, typed on the unit that
+    /// owns the space (seed, "Command Replication"), on the mate's running configuration too; otherwise the pair
+    /// diverges, and the change "may be lost the next time the initial configuration synchronization occurs".
+    /// </summary>
+    private void Configure(StepBuilder step, UnitRole unit, string? context, ConfigurationCommand command)
+    {
+        var space = Config.SpaceOf(context);
         var me = step.Unit(unit);
-        step.Set(unit, me with { StartupFailover = me.Status == UnitStatus.FailoverOn });
+        var change = command.Change < 0 ? 0 : command.Change;
+        step.Set(unit, me with { Configuration = me.Configuration.WithChange(space, change) });
+        var group = context is null ? 1 : Config.GroupOfContext(context);
         var mate = unit.Mate();
-        if (Replicates(step.State, unit, 1))
+        if (!command.Replicated)
+        {
+            step.Note($"'{command}' is not replicated (seed, \"Command Replication\"): it changes {unit.Token()} only");
+        }
+        else if (Replicates(step.State, unit, group))
         {
             var theirs = step.Unit(mate);
-            step.Set(mate, theirs with { StartupFailover = theirs.Status == UnitStatus.FailoverOn });
-            step.Note($"'{command}' saved on {unit.Token()} and, replicated, on {mate.Token()}");
+            step.Set(mate, theirs with { Configuration = theirs.Configuration.WithChange(space, change) });
+        }
+        else if (step.State.FailoverLink == LinkStatus.Up && step.Unit(mate).Status == UnitStatus.FailoverOn)
+        {
+            step.Note($"**** WARNING **** Configuration Replication is NOT performed from Standby unit to Active unit. Configurations are no longer synchronized. ('{command}' in {Config.SpaceName(space)} on {unit.Token()}, where {(context is null ? "failover group 1" : context)} is not active)");
         }
         else
         {
-            step.Note($"'{command}' saved on {unit.Token()} only: system commands replicate from the unit where failover group 1 is active");
+            step.Note($"'{command}' changes {unit.Token()} only: the mate does not answer");
         }
     }
 
@@ -206,9 +252,16 @@ public sealed partial class FailoverPair
         step.Log(mate, 709005, "Beginning configuration replication: Receiving from mate.");
         step.Log(unit, 709004, "End Configuration Replication (ACT)");
         step.Log(mate, 709006, "End Configuration Replication (STB)");
-        foreach (var context in Config.Contexts.Where(c => step.State.GroupState(mate, c.Group).IsActive()))
+        foreach (var g in Config.GroupIds.Where(g => step.State.GroupState(mate, g).IsActive()))
         {
-            step.Note($"active connections through {context.Name} (active on {mate.Token()}) are terminated by 'write standby'");
+            // Seed: "If there are security contexts in the active state on the peer unit, the write standby command causes
+            // active connections through those contexts to be terminated."
+            foreach (var context in Config.Contexts.Where(c => c.Group == g))
+            {
+                step.Note($"active connections through {context.Name} (active on {mate.Token()}) are terminated by 'write standby'");
+            }
+
+            step.State = step.State with { Connections = step.State.Connections.With(g, default) };
         }
     }
 
@@ -244,6 +297,9 @@ public sealed partial class FailoverPair
         switch (command)
         {
             case WriteStandby when replicates:
+                var space = Config.SpaceOf(context);
+                var theirs = step.Unit(mate);
+                step.Set(mate, theirs with { Configuration = theirs.Configuration.WithRunning(space, step.Unit(unit).Configuration.Running(space)) });
                 step.Log(unit, 709003, "Beginning configuration replication: Send to mate.");
                 step.Log(mate, 709005, "Beginning configuration replication: Receiving from mate.");
                 step.Log(unit, 709004, "End Configuration Replication (ACT)");
@@ -253,11 +309,14 @@ public sealed partial class FailoverPair
             case WriteStandby:
                 step.Note($"'write standby' in {context} has no effect on {unit.Token()}: enter it where {context} is active, with the mate answering");
                 break;
-            case WriteMemory when replicates:
-                step.Note($"'{command}' in {context} saved on {unit.Token()} and, replicated, on {mate.Token()}");
+            case WriteMemory c:
+                Save(step, unit, c, context);
                 break;
-            case WriteMemory:
-                step.Note($"'{command}' in {context} saved on {unit.Token()} only: {context} is not active there, so nothing replicates");
+            case ConfigurationCommand c:
+                Configure(step, unit, context, c);
+                break;
+            case ExecCommand c:
+                step.Note($"'{c}' changes nothing and is not replicated");
                 break;
             default:
                 throw new ArgumentException($"'{command}' cannot be entered in a context", nameof(command));

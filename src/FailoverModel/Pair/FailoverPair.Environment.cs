@@ -17,7 +17,10 @@ public sealed partial class FailoverPair
         }
 
         FireAll(step, unit, GroupTrigger.Rebooted);
-        step.Set(unit, step.Unit(unit) with { Status = status });
+
+        // A unit that boots runs its startup configuration: what was not saved is gone (seed, "Command Replication").
+        var booted = step.Unit(unit);
+        step.Set(unit, booted with { Status = status, Configuration = booted.Configuration.RevertedToStartup() });
         if (status == UnitStatus.FailoverOn)
         {
             FireAll(step, unit, GroupTrigger.FailoverEnabled);
@@ -67,6 +70,7 @@ public sealed partial class FailoverPair
         {
             StartupFailover = false,
             FailedInterfaces = 0,
+            Configuration = UnitConfiguration.Empty(Config.Spaces),
             Settings1 = Initial.Primary.Settings1,
             Settings2 = Initial.Primary.Settings2,
         });

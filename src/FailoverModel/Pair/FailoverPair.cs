@@ -57,7 +57,7 @@ public sealed partial class FailoverPair
         _thresholdReached = thresholdReached ?? ((policy, failed, monitored) => policy.IsReached(failed, monitored));
         _group = new FailoverGroupMachine(groupRules);
         var unit = new UnitState(UnitStatus.PoweredOff, true, GroupSlot.Disabled, GroupSlot.Disabled,
-            config.Group(1), config.HasGroup(2) ? config.Group(2) : config.Group(1), 0);
+            config.Group(1), config.HasGroup(2) ? config.Group(2) : config.Group(1), 0, UnitConfiguration.Empty(config.Spaces));
         Initial = new PairState(unit, unit, LinkStatus.Up, config.StateLink is null ? LinkStatus.NotConfigured : LinkStatus.Up);
     }
 
@@ -231,6 +231,9 @@ public sealed partial class FailoverPair
             case LinkChange e:
                 ChangeLink(step, e);
                 break;
+            case Connect e:
+                Open(step, e);
+                break;
             case CommandEvent e:
                 ApplyCommand(step, e);
                 break;
@@ -244,6 +247,7 @@ public sealed partial class FailoverPair
                 throw new ArgumentException($"unknown event {@event}", nameof(@event));
         }
 
+        step.State = CarryConnections(state, step.State, step.Changes);
         return step.Build();
     }
 
@@ -419,12 +423,15 @@ public sealed partial class FailoverPair
         }
     }
 
-    /// <summary>The receiving unit takes the sender's failover group settings (its running configuration).</summary>
+    /// <summary>
+    /// The receiving unit takes the sender's running configuration: the failover group settings and every space (seed:
+    /// "On the unit receiving the configuration, the configuration exists only in running memory").
+    /// </summary>
     private void CopyConfiguration(StepBuilder step, UnitRole from, UnitRole to)
     {
         var source = step.Unit(from);
         var target = step.Unit(to);
-        step.Set(to, target with { Settings1 = source.Settings1, Settings2 = source.Settings2 });
+        step.Set(to, target with { Settings1 = source.Settings1, Settings2 = source.Settings2, Configuration = target.Configuration.RunningFrom(source.Configuration) });
     }
 
     private sealed class FrozenTriggers : Dictionary<GroupTrigger, GroupTrigger>;

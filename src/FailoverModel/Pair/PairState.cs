@@ -17,6 +17,7 @@ public readonly record struct GroupSlot(GroupState State, FailureReason Reason, 
 /// wrong unit can make differ from the mate's. <see cref="StartupFailover"/> is whether the startup configuration
 /// enables failover: a replacement unit carries only the bootstrap.
 /// </summary>
+/// <param name="Configuration">The running and startup configuration of each space, as revisions.</param>
 public readonly record struct UnitState(
     UnitStatus Status,
     bool StartupFailover,
@@ -24,7 +25,8 @@ public readonly record struct UnitState(
     GroupSlot Group2,
     FailoverGroupConfig Settings1,
     FailoverGroupConfig Settings2,
-    ulong FailedInterfaces)
+    ulong FailedInterfaces,
+    UnitConfiguration Configuration)
 {
     public GroupSlot Group(int id) => id == 1 ? Group1 : Group2;
 
@@ -42,7 +44,8 @@ public readonly record struct UnitState(
 /// An immutable snapshot of the whole pair: both units and both links. Every step of the model maps one snapshot to
 /// another, so the explorer, the properties and the oracle can step any snapshot as often as they like.
 /// </summary>
-public sealed record PairState(UnitState Primary, UnitState Secondary, LinkStatus FailoverLink, LinkStatus StateLink)
+/// <param name="Connections">Each failover group's connections: open on its active unit, and replicated to the standby.</param>
+public sealed record PairState(UnitState Primary, UnitState Secondary, LinkStatus FailoverLink, LinkStatus StateLink, ConnectionTable Connections = default)
 {
     public UnitState Unit(UnitRole role) => role == UnitRole.Primary ? Primary : Secondary;
 

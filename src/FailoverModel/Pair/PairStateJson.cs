@@ -43,6 +43,18 @@ public static class PairStateJson
             }
 
             w.WriteEndArray();
+
+            // Each space's running and startup configuration as the set of tracked changes it holds (bit i: change i).
+            w.WriteStartObject("configuration");
+            for (var space = 0; space < config.Spaces; space++)
+            {
+                w.WriteStartArray(config.SpaceName(space));
+                w.WriteNumberValue(u.Configuration.Running(space));
+                w.WriteNumberValue(u.Configuration.Startup(space));
+                w.WriteEndArray();
+            }
+
+            w.WriteEndObject();
             w.WriteEndObject();
         }
 
@@ -71,6 +83,29 @@ public static class PairStateJson
             w.WriteStartObject(context.Name);
             w.WriteNumber("group", context.Group);
             w.WriteString("activeOn", state.ActiveOn(context.Group).Token());
+            w.WriteEndObject();
+        }
+
+        w.WriteEndObject();
+        w.WriteStartObject("connections");
+        foreach (var g in config.GroupIds)
+        {
+            var c = state.Connections.Group(g);
+            w.WriteStartObject(g.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            w.WriteStartArray("open");
+            foreach (var kind in ConnectionKindValues.Tokens(c.Open))
+            {
+                w.WriteStringValue(kind);
+            }
+
+            w.WriteEndArray();
+            w.WriteStartArray("replicated");
+            foreach (var kind in ConnectionKindValues.Tokens(c.Replicated))
+            {
+                w.WriteStringValue(kind);
+            }
+
+            w.WriteEndArray();
             w.WriteEndObject();
         }
 

@@ -28,6 +28,8 @@ internal sealed class StepBuilder(Event @event, PairState before)
 
     public void Changed(GroupChange change) => _changes.Add(change);
 
+    public IReadOnlyList<GroupChange> Changes => _changes;
+
     public void Row(FailureEvent row)
     {
         if (!_rows.Contains(row))

@@ -151,3 +151,44 @@ public sealed record OutageIs(int Group, string Comparison, long DurationMs) : E
 
     public override string ToString() => $"outage group {Group} {Comparison} {Time.FailoverTimers.Seconds(DurationMs)}";
 }
+
+/// <summary><c>expect connection &lt;context&gt; &lt;kind&gt; open|dropped</c>: whether the context's group holds connection state of that kind.</summary>
+public sealed record ConnectionIs(string Context, ConnectionKinds Kind, bool Open) : Expectation
+{
+    public override string? Check(PairConfig config, PairState state, SettledStep? last)
+    {
+        var connections = state.Connections.Group(config.GroupOfContext(Context));
+        var open = (connections.Open & Kind) != 0;
+        return open == Open ? null : $"{Kind.Token()} state through {Context} is {(open ? "open" : "dropped")}";
+    }
+
+    public override string ToString() => $"connection {Context} {Kind.Token()} {(Open ? "open" : "dropped")}";
+}
+
+/// <summary><c>expect config system|&lt;context&gt; in-sync|diverged</c>: whether both units run the same configuration in that space.</summary>
+public sealed record ConfigurationInSync(int Space, string SpaceName, bool InSync) : Expectation
+{
+    public override string? Check(PairConfig config, PairState state, SettledStep? last)
+    {
+        var same = state.Primary.Configuration.RunningEquals(state.Secondary.Configuration, Space);
+        return same == InSync ? null : $"the running configurations of {config.SpaceName(Space)} are {(same ? "in sync" : "diverged")}";
+    }
+
+    public override string ToString() => $"config {SpaceName} {(InSync ? "in-sync" : "diverged")}";
+}
+
+/// <summary><c>expect &lt;unit&gt;[/&lt;context&gt;] running|startup has|lacks "&lt;command&gt;"</c>: where a configuration change lives.</summary>
+public sealed record ConfigurationHolds(UnitRole Unit, int Space, string SpaceName, bool Startup, string Command, int? Change, bool Has) : Expectation
+{
+    public override string? Check(PairConfig config, PairState state, SettledStep? last)
+    {
+        var configuration = state.Unit(Unit).Configuration;
+        var mask = Startup ? configuration.Startup(Space) : configuration.Running(Space);
+        var holds = Change is { } bit && (mask & (1UL << bit)) != 0;
+        return holds == Has ? null : $"the {Where} {(holds ? "has" : "lacks")} \"{Command}\"";
+    }
+
+    private string Where => $"{(Startup ? "startup" : "running")} configuration of {Unit.Token()} in {SpaceName}";
+
+    public override string ToString() => $"{Unit.Token()}{(Space == 0 ? "" : "/" + SpaceName)} {(Startup ? "startup" : "running")} {(Has ? "has" : "lacks")} \"{Command}\"";
+}

@@ -29,8 +29,10 @@ public static class ScenarioParser
         return Parse(text, path, defaultConfig, loadConfig);
     }
 
-    public static Scenario Parse(string text, string file, PairConfig defaultConfig, Func<string, PairConfig>? loadConfig = null)
+    /// <param name="changes">Numbers configuration changes; a trace or session that parses events one at a time passes its own.</param>
+    public static Scenario Parse(string text, string file, PairConfig defaultConfig, Func<string, PairConfig>? loadConfig = null, ConfigurationChanges? changes = null)
     {
+        changes ??= new ConfigurationChanges();
         if (text.Contains('\0', StringComparison.Ordinal))
         {
             var at = Position(text, text.IndexOf('\0', StringComparison.Ordinal));
@@ -94,13 +96,13 @@ public static class ScenarioParser
                         statements.Add(new WaitStatement(lineNo, Duration(tokens[1])));
                         break;
                     case "expect":
-                        statements.Add(new ExpectStatement(lineNo, ParseExpectation(tokens, config)));
+                        statements.Add(new ExpectStatement(lineNo, ParseExpectation(tokens, config, changes)));
                         break;
                     case "show":
                         statements.Add(ParseShow(tokens, lineNo, config));
                         break;
                     default:
-                        var (@event, consumed) = ParseEvent(tokens, content, lines, i, config);
+                        var (@event, consumed) = ParseEvent(tokens, content, lines, i, config, changes);
                         statements.Add(new EventStatement(lineNo, @event, !pendingStep));
                         pendingStep = false;
                         i += consumed;
@@ -140,14 +142,14 @@ public static class ScenarioParser
         return loadConfig(full);
     }
 
-    private static (Event Event, int ExtraLines) ParseEvent(List<Token> tokens, string content, string[] lines, int index, PairConfig config)
+    private static (Event Event, int ExtraLines) ParseEvent(List<Token> tokens, string content, string[] lines, int index, PairConfig config, ConfigurationChanges changes)
     {
         var head = tokens[0];
         var colon = content.IndexOf(':', StringComparison.Ordinal);
         var firstSpace = content.IndexOfAny([' ', '\t']);
         if (colon > 0 && (firstSpace < 0 || colon < firstSpace))
         {
-            return ParseCommand(content, colon, lines, index, config);
+            return ParseCommand(content, colon, lines, index, config, changes);
         }
 
         switch (head.Text)
@@ -182,6 +184,14 @@ public static class ScenarioParser
             case "interface-down" or "interface-up":
                 Expect(tokens, 3, $"{head.Text} <unit> <context>/<nameif>");
                 return (new InterfaceChange(Unit(tokens[1]), Interface(tokens[2], config), head.Text == "interface-up"), 0);
+            case "connect":
+                Expect(tokens, 3, "connect <context> <kind>");
+                if (config.Context(tokens[1].Text) is null)
+                {
+                    throw Error(tokens[1], $"unknown context '{tokens[1].Text}' (contexts: {string.Join(", ", config.Contexts.Select(c => c.Name))})");
+                }
+
+                return (new Connect(tokens[1].Text, Kind(tokens[2])), 0);
             case "link-down" or "link-up":
                 Expect(tokens, 2, $"{head.Text} failover|state");
                 return (new LinkChange(Link(tokens[1], config), head.Text == "link-up"), 0);
@@ -190,7 +200,7 @@ public static class ScenarioParser
         }
     }
 
-    private static (Event Event, int ExtraLines) ParseCommand(string content, int colon, string[] lines, int index, PairConfig config)
+    private static (Event Event, int ExtraLines) ParseCommand(string content, int colon, string[] lines, int index, PairConfig config, ConfigurationChanges changes)
     {
         var target = content[..colon];
         var slash = target.IndexOf('/', StringComparison.Ordinal);
@@ -232,6 +242,16 @@ public static class ScenarioParser
             throw new ParseError($"'{command}' is a system execution space command; it cannot be entered in context {context}", offset + FirstColumn(commandText));
         }
 
+        if (command is ConfigurationCommand change)
+        {
+            var space = config.SpaceOf(context);
+            command = change with
+            {
+                Change = changes.Number(space, change.Text)
+                    ?? throw new ParseError($"more than {ConfigurationChanges.MaxPerSpace} distinct configuration changes in {config.SpaceName(space)}", offset + FirstColumn(commandText)),
+            };
+        }
+
         var extra = 0;
         if (command is FailoverGroupMode mode)
         {
@@ -268,7 +288,7 @@ public static class ScenarioParser
         return (new CommandEvent(unit, context, command), extra);
     }
 
-    private static Expectation ParseExpectation(List<Token> tokens, PairConfig config)
+    private static Expectation ParseExpectation(List<Token> tokens, PairConfig config, ConfigurationChanges changes)
     {
         if (tokens.Count < 2)
         {
@@ -336,6 +356,48 @@ public static class ScenarioParser
                     _ => throw Error(t[3], $"unknown link status '{t[3].Text}' (up, down or not-configured)"),
                 };
                 return new LinkIs(link, status);
+            case "connection":
+                Expect(t, 5, "expect connection <context> <kind> open|dropped");
+                if (config.Context(t[2].Text) is null)
+                {
+                    throw Error(t[2], $"unknown context '{t[2].Text}'");
+                }
+
+                return new ConnectionIs(t[2].Text, Kind(t[3]), t[4].Text switch
+                {
+                    "open" => true,
+                    "dropped" => false,
+                    _ => throw Error(t[4], $"'{t[4].Text}' is not open or dropped"),
+                });
+            case "config":
+                Expect(t, 4, "expect config system|<context> in-sync|diverged");
+                return new ConfigurationInSync(Space(t[2], config), t[2].Text, t[3].Text switch
+                {
+                    "in-sync" => true,
+                    "diverged" => false,
+                    _ => throw Error(t[3], $"'{t[3].Text}' is not in-sync or diverged"),
+                });
+            case var where when t.Count >= 3 && t[2].Text is "running" or "startup":
+                Expect(t, 5, "expect <unit>[/<context>] running|startup has|lacks \"<command>\"");
+                var slash = where.IndexOf('/', StringComparison.Ordinal);
+                var holder = Unit(slash < 0 ? t[1] : t[1] with { Text = where[..slash] });
+                var space = 0;
+                if (slash >= 0)
+                {
+                    var name = where[(slash + 1)..];
+                    space = config.Context(name) is null
+                        ? throw new ParseError($"unknown context '{name}'", t[1].Column + slash + 1)
+                        : config.SpaceOf(name);
+                }
+
+                var has = t[3].Text switch
+                {
+                    "has" => true,
+                    "lacks" => false,
+                    _ => throw Error(t[3], $"'{t[3].Text}' is not has or lacks"),
+                };
+                var commandText = string.Join(' ', t[4].Text.Split((char[])[' ', '\t'], StringSplitOptions.RemoveEmptyEntries));
+                return new ConfigurationHolds(holder, space, config.SpaceName(space), t[2].Text == "startup", commandText, changes.Find(space, commandText), has);
             case "primary" or "secondary":
                 var unit = Unit(t[1]);
                 if (t.Count >= 3 && t[2].Text == "status")
@@ -460,6 +522,16 @@ public static class ScenarioParser
 
         return value * unit;
     }
+
+    private static ConnectionKinds Kind(Token token) =>
+        ConnectionKindValues.TryParse(token.Text, out var kind)
+            ? kind
+            : throw Error(token, $"unknown connection kind '{token.Text}' ({string.Join(", ", ConnectionKindValues.All.Select(k => k.Token))})");
+
+    private static int Space(Token token, PairConfig config) =>
+        token.Text == "system" ? 0
+        : config.Context(token.Text) is not null ? config.SpaceOf(token.Text)
+        : throw Error(token, $"unknown configuration space '{token.Text}' (system, {string.Join(", ", config.Contexts.Select(c => c.Name))})");
 
     private static UnitRole Unit(Token token) =>
         UnitRoles.TryParse(token.Text, out var unit) ? unit : throw Error(token, $"unknown unit '{token.Text}' (primary or secondary)");

@@ -93,6 +93,30 @@ public sealed class PairConfig
 
     public IEnumerable<int> GroupIds => Enumerable.Range(1, GroupCount);
 
+    /// <summary>Configuration spaces: the system execution space (0) and each context (1 + its index in <see cref="Contexts"/>).</summary>
+    public int Spaces => Contexts.Length + 1;
+
+    /// <summary>The space of a context, or 0 (the system execution space) for null.</summary>
+    public int SpaceOf(string? context)
+    {
+        if (context is null)
+        {
+            return 0;
+        }
+
+        for (var i = 0; i < Contexts.Length; i++)
+        {
+            if (Contexts[i].Name == context)
+            {
+                return i + 1;
+            }
+        }
+
+        throw new ArgumentException($"no context {context} in the configuration", nameof(context));
+    }
+
+    public string SpaceName(int space) => space == 0 ? "system" : Contexts[space - 1].Name;
+
     /// <summary>The same pair with other poll and hold times.</summary>
     public PairConfig WithTimers(UnitTimers timers) =>
         new(Name, Groups, Contexts, AdminContext, FailoverLink, StateLink, CableBased, timers, Version);

@@ -46,7 +46,7 @@ public class RunCommandTests
         Assert.Equal(2, lines.Length);
         using var doc = JsonDocument.Parse(lines[1]);
         var root = doc.RootElement;
-        Assert.Equal(["step", "line", "event", "time", "units", "links", "groups", "contexts", "syslog"], root.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["step", "line", "event", "time", "units", "links", "groups", "contexts", "connections", "syslog"], root.EnumerateObject().Select(p => p.Name));
         Assert.Equal(0, root.GetProperty("time").GetInt64());
         Assert.Equal(0, root.GetProperty("groups").GetProperty("1").GetProperty("outage").GetInt64());
         Assert.Equal("primary: no failover active group 1", root.GetProperty("event").GetString());

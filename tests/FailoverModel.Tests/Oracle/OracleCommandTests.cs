@@ -55,13 +55,13 @@ public class OracleCommandTests
             using var doc = JsonDocument.Parse(line);
             var trace = doc.RootElement;
             Assert.Equal("ITF", trace.GetProperty("#meta").GetProperty("format").GetString());
-            Assert.Equal(["event", "units", "links", "groups", "contexts", "syslog"], trace.GetProperty("vars").EnumerateArray().Select(v => v.GetString()));
+            Assert.Equal(["event", "units", "links", "groups", "contexts", "connections", "syslog"], trace.GetProperty("vars").EnumerateArray().Select(v => v.GetString()));
             var states = trace.GetProperty("states").EnumerateArray().ToList();
             Assert.Equal("init", states[0].GetProperty("event").GetString());
             Assert.Equal(Enumerable.Range(0, states.Count), states.Select(s => s.GetProperty("#meta").GetProperty("index").GetInt32()));
             foreach (var state in states)
             {
-                Assert.Equal(["#meta", "event", "units", "links", "groups", "contexts", "syslog"], state.EnumerateObject().Select(p => p.Name));
+                Assert.Equal(["#meta", "event", "units", "links", "groups", "contexts", "connections", "syslog"], state.EnumerateObject().Select(p => p.Name));
                 var group1 = state.GetProperty("groups").GetProperty("#map")[0];
                 Assert.Equal("1", group1[0].GetProperty("#bigint").GetString());
                 Assert.Equal(JsonValueKind.String, group1[1].GetProperty("activeOn").ValueKind);

@@ -143,7 +143,7 @@ public class TraceCheckerTests
         { "{\"event\": 7}\n", "trace.jsonl:1:1: a trace line needs \"event\": a string such as \"power-off primary\"" },
         { "{\"event\": \"power-on tertiary\"}\n", "trace.jsonl:1:1: event \"power-on tertiary\": unknown unit 'tertiary' (primary or secondary)" },
         { "{\"event\": \"power-on primary\", \"settle\": \"no\"}\n", "trace.jsonl:1:1: \"settle\" is true or false" },
-        { "{\"event\": \"power-on primary\", \"colour\": \"red\"}\n", "trace.jsonl:1:1: unknown field \"colour\" (a trace line has case, step, line, event, settle, time, units, links, groups, contexts, syslog)" },
+        { "{\"event\": \"power-on primary\", \"colour\": \"red\"}\n", "trace.jsonl:1:1: unknown field \"colour\" (a trace line has case, step, line, event, settle, time, units, links, groups, contexts, connections, syslog)" },
         { "{\"event\": \"power-on primary\", \"units\": {\"prim", "trace.jsonl:1:46: not a JSON object: Expected end of string, but instead reached end of data" },
         { "\u0001\u0002\u0000\u00ff\n", "trace.jsonl:1:1: not a JSON object: '0x01' is an invalid start of a value" },
         { "", "trace.jsonl:1:1: the trace has no events" },

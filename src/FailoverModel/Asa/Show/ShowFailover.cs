@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using FailoverModel.Machines;
+using FailoverModel.Pair;
 using FailoverModel.Topology;
 
 namespace FailoverModel.Asa.Show;
@@ -8,7 +9,7 @@ namespace FailoverModel.Asa.Show;
 /// <summary>
 /// <c>show failover</c> in the system execution space (seed, "Use of the show failover Command"): the unit's failover
 /// settings, each group's state and active time on both units, the monitored interfaces, and the Stateful Failover
-/// statistics. The model does not count Stateful Failover messages, so the statistics print zero.
+/// statistics, counted from the connection state the model keeps.
 /// </summary>
 public static class ShowFailover
 {
@@ -44,9 +45,15 @@ public static class ShowFailover
             sb.Append("\nStateful Failover Logical Update Statistics\n");
             sb.Append(CultureInfo.InvariantCulture, $"        Link : {link.Name} {link.PhysicalInterface} ({state.StateLink.Token()})\n");
             sb.Append("        Stateful Obj    xmit       xerr       rcv        rerr\n");
-            foreach (var kind in (string[])["General", "sys cmd", "up time", "RPC services", "TCP conn", "UDP conn", "ARP tbl", "Xlate_Timeout"])
+
+            // The model has no packet counts; each row counts the kinds of connection state this unit passes to its
+            // mate (xmit, for groups active here) or holds for it (rcv, for groups standby here), per failover group.
+            var (sent, received) = Replication(config, state, unit);
+            foreach (var (row, kinds) in StatisticsRows)
             {
-                sb.Append(CultureInfo.InvariantCulture, $"        {kind,-16}{0,-11}{0,-11}{0,-11}{0}\n");
+                var xmit = Count(sent, kinds);
+                var rcv = Count(received, kinds);
+                sb.Append(CultureInfo.InvariantCulture, $"        {row,-16}{xmit,-11}{0,-11}{rcv,-11}{0}\n");
             }
 
             sb.Append("\n        Logical Update Queue Information\n");
@@ -57,6 +64,41 @@ public static class ShowFailover
 
         return sb.ToString();
     }
+
+    private static readonly (string Row, ConnectionKinds Kinds)[] StatisticsRows =
+    [
+        ("General", (ConnectionKinds)ushort.MaxValue),
+        ("sys cmd", ConnectionKinds.None),
+        ("up time", ConnectionKinds.None),
+        ("RPC services", ConnectionKinds.None),
+        ("TCP conn", ConnectionKinds.Tcp),
+        ("UDP conn", ConnectionKinds.Udp),
+        ("ARP tbl", ConnectionKinds.Arp),
+        ("Xlate_Timeout", ConnectionKinds.Xlate),
+    ];
+
+    private static (List<ConnectionKinds> Sent, List<ConnectionKinds> Received) Replication(PairConfig config, PairState state, UnitRole unit)
+    {
+        var sent = new List<ConnectionKinds>();
+        var received = new List<ConnectionKinds>();
+        foreach (var g in config.GroupIds)
+        {
+            var replicated = state.Connections.Group(g).Replicated;
+            if (state.ActiveOn(g) == ActiveOnValues.Of(unit))
+            {
+                sent.Add(replicated);
+            }
+            else if (state.GroupState(unit, g) == GroupState.StandbyReady)
+            {
+                received.Add(replicated);
+            }
+        }
+
+        return (sent, received);
+    }
+
+    private static int Count(List<ConnectionKinds> groups, ConnectionKinds kinds) =>
+        groups.Sum(g => System.Numerics.BitOperations.PopCount((uint)(g & kinds)));
 
     /// <summary>ASA prints whole seconds as seconds and sub-second timers (<c>msec</c>) as milliseconds.</summary>
     public static string Duration(int milliseconds) =>

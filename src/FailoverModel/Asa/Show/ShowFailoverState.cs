@@ -35,7 +35,12 @@ public static class ShowFailoverState
 
         sb.Append("\n====Configuration State===\n");
         var group1 = state.GroupState(unit, 1);
-        sb.Append(group1 == GroupState.StandbyReady ? "        Sync Done - STANDBY\n" : "        Sync Done\n");
+        sb.Append(group1 switch
+        {
+            GroupState.StandbyReady => "        Sync Done - STANDBY\n",
+            GroupState.ColdStandby or GroupState.SyncConfig or GroupState.SyncFileSystem or GroupState.BulkSync => "        Config Syncing - STANDBY\n",
+            _ => "        Sync Done\n",
+        });
         sb.Append("====Communication State===\n");
         sb.Append("        Mac set\n");
         return sb.ToString();

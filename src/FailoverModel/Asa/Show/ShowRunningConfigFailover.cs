@@ -84,6 +84,11 @@ public static class ShowRunningConfigFailover
                 sb.Append(settings.PreemptDelaySeconds > 0 ? string.Create(CultureInfo.InvariantCulture, $"  preempt {settings.PreemptDelaySeconds}\n") : "  preempt\n");
             }
 
+            if (settings.ReplicationHttp)
+            {
+                sb.Append("  replication http\n");
+            }
+
             if (settings.Policy != InterfacePolicy.Default)
             {
                 sb.Append(CultureInfo.InvariantCulture, $"  interface-policy {settings.Policy}\n");
