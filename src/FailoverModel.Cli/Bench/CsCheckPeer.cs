@@ -15,8 +15,8 @@ public static class CsCheckPeer
     {
         var events = alphabet.ToArray();
         var spec = Spec.From(Explorer.WithoutReasons(pair.Initial))
-            .Action("internal", s => pair.NextInternal(s) is not null, s => Explorer.WithoutReasons(pair.Apply(s, pair.NextInternal(s)!).State))
-            .Action("event", events, (s, e) => Explorer.WithoutReasons(pair.Apply(s, e).State));
+            .Action("internal", s => pair.NextInternal(s) is not null, s => Explorer.WithoutReasons(pair.Apply(s, pair.NextInternal(s)!, quiet: true).State))
+            .Action("event", events, (s, e) => Explorer.WithoutReasons(pair.Apply(s, e, quiet: true).State));
         var clock = Stopwatch.StartNew();
         var report = Check.Exhaustive(spec, _ => { });
         return (report.States, report.Transitions, clock.Elapsed.TotalSeconds);

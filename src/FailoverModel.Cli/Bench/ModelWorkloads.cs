@@ -12,7 +12,7 @@ public static class ModelWorkloads
     public static IReadOnlyList<Event> CompactAlphabet(PairConfig config) =>
         [.. EventAlphabet.For(config).Where(e => e is not InterfaceChange)];
 
-    public static IEnumerable<BenchFigure> Exploration(PairConfig config)
+    public static IEnumerable<BenchFigure> Exploration(PairConfig config, bool quick)
     {
         var alphabet = CompactAlphabet(config);
         const string how = "failover-model bench";
@@ -28,6 +28,16 @@ public static class ModelWorkloads
         yield return new("explorer (no interface events)", "states per second", ours.States / seconds, "states/s", how);
         yield return new("explorer vs csCheck", "speed ratio", ours.States / seconds / (peer.States / peer.Seconds), "x", how);
 
+        foreach (var figure in Exhaustive("explorer, built-in configuration, every invariant", config, quick ? 500_000 : int.MaxValue, "failover-model explore"))
+        {
+            yield return figure;
+        }
+
+        foreach (var figure in Exhaustive("explorer, large configuration (64 interfaces), first 1,000,000 states", LargeConfiguration.Build(), quick ? 200_000 : 1_000_000, how))
+        {
+            yield return figure;
+        }
+
         clock.Restart();
         var settled = SettledGraph.Explore(new FailoverPair(config));
         seconds = clock.Elapsed.TotalSeconds;
@@ -36,19 +46,34 @@ public static class ModelWorkloads
         yield return new("settled graph (all events)", "transitions per second", settled.EdgeCount / seconds, "transitions/s", how);
     }
 
-    /// <summary>Random event sequences settled after every event, from a fixed seed.</summary>
-    public static IEnumerable<BenchFigure> RandomStepping(PairConfig config, int events)
+    /// <summary>Random runs as 'check' draws them, every invariant checked after every step (internal steps too).</summary>
+    public static IEnumerable<BenchFigure> RandomChecking(int runs)
     {
-        var pair = new FailoverPair(config);
-        var alphabet = EventAlphabet.For(config);
-        var random = new Random(1);
-        var state = pair.Initial;
+        var generated = FsCheck.Fluent.Gen.Sample(Checking.RandomRuns.Runs(60), runs, new FsCheck.Rnd(1UL), 50);
         var clock = Stopwatch.StartNew();
-        for (var i = 0; i < events; i++)
+        long steps = 0;
+        foreach (var run in generated)
         {
-            state = i % 60 == 0 ? pair.Initial : pair.Step(state, alphabet[random.Next(alphabet.Count)]).State;
+            steps += Checking.RunChecker.Check(run).Steps;
         }
 
-        yield return new("random stepping (settle after each event)", "events per second", events / clock.Elapsed.TotalSeconds, "events/s", "failover-model bench");
+        yield return new("random checking, every invariant", "events per second", steps / clock.Elapsed.TotalSeconds, "events/s", "failover-model check");
+    }
+
+    private static IEnumerable<BenchFigure> Exhaustive(string workload, PairConfig config, int maxStates, string how)
+    {
+        GC.Collect();
+        var before = GC.GetTotalMemory(forceFullCollection: true);
+        var explorer = new Explorer(new FailoverPair(config));
+        var clock = Stopwatch.StartNew();
+        var result = explorer.Explore(maxStates);
+        var seconds = clock.Elapsed.TotalSeconds;
+        using var process = Process.GetCurrentProcess();
+        yield return new(workload, result.Complete ? "states (complete)" : "states (bounded)", result.States, "states", how);
+        yield return new(workload, "transitions", result.Transitions, "transitions", how);
+        yield return new(workload, "states per second", result.States / seconds, "states/s", how);
+        yield return new(workload, "bytes per stored state", explorer.LastBytesPerState, "B", how);
+        yield return new(workload, "peak working set", process.PeakWorkingSet64 / 1_048_576.0, "MiB", how);
+        GC.KeepAlive(before);
     }
 }

@@ -19,7 +19,7 @@ public static class RunChecker
         var steps = 0;
         foreach (var step in run.Steps)
         {
-            var result = pair.Apply(state, step.Event);
+            var result = pair.Apply(state, step.Event, quiet: true);
             if (Violated(pair, state, result, invariants, rows) is { } violation)
             {
                 return new RunVerdict(violation, steps, rows);
@@ -34,7 +34,7 @@ public static class RunChecker
 
             while (pair.NextInternal(state) is { } next)
             {
-                var inner = pair.Apply(state, next);
+                var inner = pair.Apply(state, next, quiet: true);
                 if (Violated(pair, state, inner, invariants, rows) is { } broken)
                 {
                     return new RunVerdict(broken, steps, rows);

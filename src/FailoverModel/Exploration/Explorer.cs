@@ -55,12 +55,12 @@ public sealed class Explorer(FailoverPair pair, IReadOnlyList<Event> alphabet)
     {
         if (Pair.NextInternal(state) is { } next)
         {
-            yield return (next, Pair.Apply(state, next));
+            yield return (next, Pair.Apply(state, next, quiet: true));
         }
 
         foreach (var @event in Alphabet)
         {
-            var result = Pair.Apply(state, @event);
+            var result = Pair.Apply(state, @event, quiet: true);
             if (result.Changed)
             {
                 yield return (@event, result);
@@ -73,26 +73,31 @@ public sealed class Explorer(FailoverPair pair, IReadOnlyList<Event> alphabet)
         }
     }
 
-    /// <summary>Explores from the initial snapshot, stopping at the first violation; <paramref name="progress"/> sees the state count now and then.</summary>
+    /// <summary>
+    /// Explores from the initial snapshot, stopping at the first violation; <paramref name="progress"/> sees the state
+    /// count now and then. States are expanded <paramref name="threads"/> at a time in chunks of the breadth-first order
+    /// and their successors merged in that order, so the result is the same whatever the thread count.
+    /// </summary>
     public ExplorationResult Explore(
         int maxStates = int.MaxValue,
         IReadOnlyList<Invariant>? invariants = null,
-        Action<int, long>? progress = null)
+        Action<int, long>? progress = null,
+        int threads = 0)
     {
         invariants ??= SeedInvariants.All;
+        threads = threads > 0 ? threads : Environment.ProcessorCount;
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        // Canonical forms only decide whether a state was seen; the state kept and stepped is the one the path reached,
-        // so every path the explorer reports replays event for event.
-        var index = new HashSet<PairState> { Canonical(Pair.Initial) };
-        var states = new List<PairState> { Pair.Initial };
-        var parent = new List<int> { -1 };
-        var via = new List<Event?> { null };
-        var depth = new List<int> { 0 };
+        var codec = new StateCodec(Pair.Initial);
+        var store = new StateStore();
+        store.Add(codec.Encode(Canonical(Pair.Initial)), -1, -2);
+        var depth = new List<ushort> { 0 };
         var witnesses = new Dictionary<string, (int Source, Event Event)>();
+        var witnessTargets = new Dictionary<string, StateKey>();
         long transitions = 0;
         long checks = 0;
         var complete = true;
         Counterexample? violation = null;
+        var maxDepth = 0;
 
         var start = new InvariantContext(Pair, null, null, Pair.Initial);
         if (SeedInvariants.FirstViolation(start, invariants) is { } atStart)
@@ -100,67 +105,169 @@ public sealed class Explorer(FailoverPair pair, IReadOnlyList<Event> alphabet)
             violation = new Counterexample(atStart.Invariant, atStart.Evidence, []);
         }
 
-        for (var s = 0; s < states.Count && violation is null; s++)
+        var workers = Enumerable.Range(0, threads).Select(_ => new Worker(Pair.Clone(), this, codec, invariants)).ToArray();
+        const int Chunk = 4_096;
+        var expanded = new List<Successor>[Chunk];
+        for (var i = 0; i < Chunk; i++)
         {
-            var state = states[s];
-            var canonicalState = Canonical(state);
-            if (progress is not null && s % 50_000 == 0)
+            expanded[i] = [];
+        }
+
+        var nextProgress = 0;
+        for (int first = 0, count; first < store.Count && violation is null; first += count)
+        {
+            if (progress is not null && first >= nextProgress)
             {
-                progress(states.Count, transitions);
+                progress(store.Count, transitions);
+                nextProgress += 50_000;
             }
 
-            foreach (var (@event, result) in Successors(state, witnessCommands: witnesses, source: s))
+            count = Math.Min(Chunk, store.Count - first);
+            var share = (count + threads - 1) / threads;
+            Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, w =>
             {
-                var target = Canonical(result.State);
-                if (target.Equals(canonicalState))
+                for (var k = w * share; k < Math.Min(count, (w + 1) * share); k++)
                 {
-                    continue;
+                    workers[w].Expand(store[first + k], expanded[k]);
                 }
+            });
 
-                transitions++;
-                checks += invariants.Count;
-                if (SeedInvariants.FirstViolation(new InvariantContext(Pair, state, @event, result.State), invariants) is { } broken)
+            for (var k = 0; k < count && violation is null; k++)
+            {
+                var s = first + k;
+                foreach (var successor in expanded[k])
                 {
-                    violation = new Counterexample(broken.Invariant, broken.Evidence, [.. Path(s), @event]);
-                    break;
-                }
+                    if (successor.CommandOnlyLogged)
+                    {
+                        // A command that only logs (write standby replicating an identical configuration) still took effect.
+                        witnesses.TryAdd(CommandWitness(successor.Event), (s, successor.Event));
+                        continue;
+                    }
 
-                Witness(witnesses, s, @event, result, Pair.Config.GroupCount);
-                if (index.Contains(target))
-                {
-                    continue;
-                }
+                    transitions++;
+                    checks += invariants.Count;
+                    if (successor.Violation is { } broken)
+                    {
+                        violation = new Counterexample(broken.Invariant, broken.Evidence, PathThrough(s, successor.Event, successor.Target));
+                        break;
+                    }
 
-                if (states.Count >= maxStates)
-                {
-                    complete = false;
-                    continue;
-                }
+                    Witness(witnesses, s, successor, Pair.Config.GroupCount, witnessTargets);
+                    if (store.Contains(successor.Target))
+                    {
+                        continue;
+                    }
 
-                index.Add(target);
-                states.Add(result.State);
-                parent.Add(s);
-                via.Add(@event);
-                depth.Add(depth[s] + 1);
+                    if (store.Count >= maxStates)
+                    {
+                        complete = false;
+                        continue;
+                    }
+
+                    store.Add(successor.Target, s, successor.Via);
+                    var d = depth[s] + 1;
+                    depth.Add((ushort)d);
+                    maxDepth = Math.Max(maxDepth, d);
+                }
             }
         }
 
-        progress?.Invoke(states.Count, transitions);
+        progress?.Invoke(store.Count, transitions);
         var found = witnesses.OrderBy(w => w.Key, StringComparer.Ordinal)
-            .Select(w => new Witness(w.Key, [.. Path(w.Value.Source), w.Value.Event]));
-        return new ExplorationResult(states.Count, transitions, depth.Max(), complete && violation is null, checks, violation, [.. found], clock.Elapsed);
+            .Select(w => new Witness(w.Key, witnessTargets.TryGetValue(w.Key, out var target) ? PathThrough(w.Value.Source, w.Value.Event, target) : [.. Path(w.Value.Source).Events, w.Value.Event]));
+        LastBytesPerState = store.BytesPerState + 2;
+        return new ExplorationResult(store.Count, transitions, maxDepth, complete && violation is null, checks, violation, [.. found], clock.Elapsed);
 
-        IEnumerable<Event> Path(int state)
+        // The events from the initial state to a stored state. States are stored as canonical representatives, and
+        // interface symmetry may map the event that reached a representative to another interface on the way there, so
+        // the path is replayed: at each step, the first event (the internal step first) whose result has the stored key.
+        (List<Event> Events, PairState End) Path(int state)
         {
-            var path = new List<Event>();
-            while (parent[state] >= 0)
+            var chain = new List<int>();
+            for (var at = state; store.Parent(at) >= 0; at = store.Parent(at))
             {
-                path.Add(via[state]!);
-                state = parent[state];
+                chain.Add(at);
             }
 
-            path.Reverse();
-            return path;
+            chain.Reverse();
+            var path = new List<Event>();
+            var current = Pair.Initial;
+            foreach (var target in chain)
+            {
+                var (@event, reached) = Reach(current, store[target]);
+                path.Add(@event);
+                current = reached;
+            }
+
+            return (path, current);
+        }
+
+        // The path to a stored state and on to a successor the merge saw, its last event mapped the same way.
+        ImmutableArray<Event> PathThrough(int state, Event last, StateKey target)
+        {
+            var (events, end) = Path(state);
+            return [.. events, last is InterfaceChange ? Reach(end, target).Event : last];
+        }
+
+        (Event Event, PairState Reached) Reach(PairState from, StateKey wanted)
+        {
+            var candidates = Pair.NextInternal(from) is { } next ? Alphabet.Prepend(next) : Alphabet;
+            foreach (var @event in candidates)
+            {
+                var result = Pair.Apply(from, @event, quiet: true);
+                if (codec.Encode(Canonical(result.State)) == wanted)
+                {
+                    return (@event, result.State);
+                }
+            }
+
+            throw new InvalidOperationException("no event reaches the stored state again: the canonical form is not a symmetry of the model");
+        }
+    }
+
+    /// <summary>Bytes per stored state of the last exploration (the benchmark reports it).</summary>
+    public double LastBytesPerState { get; private set; }
+
+    /// <summary>One successor of an expanded state, as the merge needs it.</summary>
+    private readonly record struct Successor(Event Event, short Via, StateKey Target, PairState State, ImmutableArray<FailureEvent> Rows, (Invariant Invariant, string Evidence)? Violation, bool CommandOnlyLogged);
+
+    /// <summary>Expands states on one thread, with its own pair (a pair steps one snapshot at a time).</summary>
+    private sealed class Worker(FailoverPair pair, Explorer explorer, StateCodec codec, IReadOnlyList<Invariant> invariants)
+    {
+        public void Expand(StateKey key, List<Successor> into)
+        {
+            into.Clear();
+            var state = codec.Decode(key);
+            if (pair.NextInternal(state) is { } next)
+            {
+                Add(state, key, next, -1, pair.Apply(state, next, quiet: true), into);
+            }
+
+            var alphabet = explorer.Alphabet;
+            for (var e = 0; e < alphabet.Count; e++)
+            {
+                var result = pair.Apply(state, alphabet[e], quiet: true);
+                if (result.Changed)
+                {
+                    Add(state, key, alphabet[e], (short)e, result, into);
+                }
+                else if (alphabet[e] is CommandEvent && !result.Messages.IsEmpty)
+                {
+                    into.Add(new Successor(alphabet[e], (short)e, key, state, [], null, CommandOnlyLogged: true));
+                }
+            }
+        }
+
+        private void Add(PairState state, StateKey key, Event @event, short via, StepResult result, List<Successor> into)
+        {
+            var target = codec.Encode(explorer.Canonical(result.State));
+            if (target == key)
+            {
+                return;
+            }
+
+            var violation = SeedInvariants.FirstViolation(new InvariantContext(pair, state, @event, result.State), invariants);
+            into.Add(new Successor(@event, via, target, result.State, result.Rows, violation, CommandOnlyLogged: false));
         }
     }
 
@@ -174,25 +281,47 @@ public sealed class Explorer(FailoverPair pair, IReadOnlyList<Event> alphabet)
             .. EventAlphabet.For(config).OfType<CommandEvent>().Select(c => $"command {c.Command}").Distinct(),
         ];
 
-    private static void Witness(Dictionary<string, (int, Event)> witnesses, int source, Event @event, StepResult result, int groups)
+    // Witness names, made once: the explorer records witnesses on every transition.
+    private static readonly string[] GroupStateWitness = [.. Enum.GetValues<Machines.GroupState>().Select(s => $"group state {s.Display()}")];
+    private static readonly string[] RowWitness = [.. Enumerable.Range(0, 8).Select(r => $"table row {r}")];
+    private readonly Dictionary<Event, string> _commandWitness = [];
+
+    private void Witness(Dictionary<string, (int, Event)> witnesses, int source, Successor successor, int groups, Dictionary<string, StateKey> targets)
     {
         foreach (var unit in Topology.UnitRoles.Both)
         {
             for (var g = 1; g <= groups; g++)
             {
-                witnesses.TryAdd($"group state {result.State.GroupState(unit, g).Display()}", (source, @event));
+                var name = GroupStateWitness[(int)successor.State.GroupState(unit, g)];
+                if (witnesses.TryAdd(name, (source, successor.Event)))
+                {
+                    targets[name] = successor.Target;
+                }
             }
         }
 
-        foreach (var row in result.Rows)
+        foreach (var row in successor.Rows)
         {
-            witnesses.TryAdd($"table row {(int)row}", (source, @event));
+            if (witnesses.TryAdd(RowWitness[(int)row], (source, successor.Event)))
+            {
+                targets[RowWitness[(int)row]] = successor.Target;
+            }
         }
 
-        if (@event is CommandEvent command)
+        if (successor.Event is CommandEvent)
         {
-            witnesses.TryAdd($"command {command.Command}", (source, @event));
+            witnesses.TryAdd(CommandWitness(successor.Event), (source, successor.Event));
         }
+    }
+
+    private string CommandWitness(Event @event)
+    {
+        if (!_commandWitness.TryGetValue(@event, out var name))
+        {
+            _commandWitness[@event] = name = $"command {((CommandEvent)@event).Command}";
+        }
+
+        return name;
     }
 
     private static UnitState WithoutReasons(UnitState unit) => unit with

@@ -76,7 +76,7 @@ public sealed class SettledGraph
             var state = states[s];
             for (var e = 0; e < alphabet.Count; e++)
             {
-                var target = Explorer.WithoutReasons(pair.Step(state, alphabet[e]).State);
+                var target = Explorer.WithoutReasons(pair.Step(state, alphabet[e], quiet: true).State);
                 if (target.Equals(state))
                 {
                     continue;

@@ -8,8 +8,10 @@ public sealed record InvariantContext(FailoverPair Pair, PairState? Before, Even
 {
     public PairConfig Config => Pair.Config;
 
-    /// <summary>True when no internal step is pending after the step: the claims "after settling" apply.</summary>
-    public bool Settled { get; } = Pair.NextInternal(After) is null;
+    private bool? _settled;
+
+    /// <summary>True when no internal step is pending after the step: the claims "after settling" apply (asked once, when an invariant needs it).</summary>
+    public bool Settled => _settled ??= Pair.NextInternal(After) is null;
 }
 
 /// <summary>

@@ -69,7 +69,13 @@ public sealed class FailoverGroupMachine
             return decision;
         }
 
-        decision = AskStateless(from, trigger, conditions);
+        // One machine may serve many pairs on many threads (see FailoverPair): Stateless keeps the state being asked
+        // about, so a miss asks it under a lock; the table's entries are single references, written once.
+        lock (_machine)
+        {
+            decision = AskStateless(from, trigger, conditions);
+        }
+
         _decisions[key] = decision;
         return decision;
     }
@@ -99,16 +105,22 @@ public sealed class FailoverGroupMachine
     /// <summary>The triggers permitted in <paramref name="state"/> under <paramref name="conditions"/>.</summary>
     public IEnumerable<GroupTrigger> PermittedTriggers(GroupState state, GroupConditions conditions)
     {
-        _state = state;
-        _conditions = conditions;
-        return [.. Enum.GetValues<GroupTrigger>().Where(_machine.CanFire)];
+        lock (_machine)
+        {
+            _state = state;
+            _conditions = conditions;
+            return [.. Enum.GetValues<GroupTrigger>().Where(_machine.CanFire)];
+        }
     }
 
     /// <summary>Stateless's own reflection of the machine, for diagrams.</summary>
     public StateMachineInfo GetInfo()
     {
-        _state = GroupState.Disabled;
-        return _machine.GetInfo();
+        lock (_machine)
+        {
+            _state = GroupState.Disabled;
+            return _machine.GetInfo();
+        }
     }
 
     private static string Describe(GroupTransition transition) =>

@@ -16,7 +16,11 @@ public enum LinkTrigger : byte
 /// </summary>
 public sealed class LinkMachine
 {
+    private const sbyte Unknown = -2;
+    private const sbyte NotPermitted = -1;
+    private static readonly int TriggerCount = Enum.GetValues<LinkTrigger>().Length;
     private readonly StateMachine<LinkStatus, LinkTrigger> _machine;
+    private readonly sbyte[] _decisions = Enumerable.Repeat(Unknown, Enum.GetValues<LinkStatus>().Length * Enum.GetValues<LinkTrigger>().Length).ToArray();
     private LinkStatus _status;
 
     public LinkMachine()
@@ -29,6 +33,21 @@ public sealed class LinkMachine
 
     /// <summary>The link's status after the trigger, or null when it does not apply (already down, not configured).</summary>
     public LinkStatus? Fire(LinkStatus from, LinkTrigger trigger)
+    {
+        // Remembered per (status, trigger), as the unit and group machines do: Stateless allocates on every fire.
+        var key = ((int)from * TriggerCount) + (int)trigger;
+        var known = _decisions[key];
+        if (known != Unknown)
+        {
+            return known == NotPermitted ? null : (LinkStatus)known;
+        }
+
+        var decision = AskStateless(from, trigger);
+        _decisions[key] = decision is { } to ? (sbyte)to : NotPermitted;
+        return decision;
+    }
+
+    private LinkStatus? AskStateless(LinkStatus from, LinkTrigger trigger)
     {
         _status = from;
         if (!_machine.CanFire(trigger))

@@ -37,6 +37,9 @@ public sealed partial class FailoverPair
         [NoFailoverActiveCommand] = OtherUnitWantsMeActive,
     };
 
+    /// <summary>The machine of the seed's rules, shared by every pair: its decision table (13 states × triggers × 2,048 guard inputs) is filled once per process.</summary>
+    private static readonly Lazy<FailoverGroupMachine> SeedMachine = new(() => new FailoverGroupMachine(GroupRules.All));
+
     private readonly FailoverGroupMachine _group;
     private readonly Func<InterfacePolicy, int, int, bool> _thresholdReached;
     private readonly UnitMachine _unit = new();
@@ -52,16 +55,27 @@ public sealed partial class FailoverPair
     /// the seam the deliberately broken variants use.
     /// </summary>
     internal FailoverPair(PairConfig config, IEnumerable<GroupTransition> groupRules, Func<InterfacePolicy, int, int, bool>? thresholdReached = null)
+        : this(
+            config,
+            groupRules is ImmutableArray<GroupTransition> rules && rules == GroupRules.All ? SeedMachine.Value : new FailoverGroupMachine(groupRules),
+            thresholdReached ?? ((policy, failed, monitored) => policy.IsReached(failed, monitored)))
+    {
+    }
+
+    private FailoverPair(PairConfig config, FailoverGroupMachine group, Func<InterfacePolicy, int, int, bool> thresholdReached)
     {
         Config = config;
-        _thresholdReached = thresholdReached ?? ((policy, failed, monitored) => policy.IsReached(failed, monitored));
-        _group = new FailoverGroupMachine(groupRules);
+        _thresholdReached = thresholdReached;
+        _group = group;
         var unit = new UnitState(UnitStatus.PoweredOff, true, GroupSlot.Disabled, GroupSlot.Disabled,
             config.Group(1), config.HasGroup(2) ? config.Group(2) : config.Group(1), 0, UnitConfiguration.Empty(config.Spaces));
         Initial = new PairState(unit, unit, LinkStatus.Up, config.StateLink is null ? LinkStatus.NotConfigured : LinkStatus.Up);
     }
 
     public PairConfig Config { get; }
+
+    /// <summary>A pair with the same rules, for another thread: one instance steps one snapshot at a time (the group machine's table is shared).</summary>
+    public FailoverPair Clone() => new(Config, _group, _thresholdReached);
 
     /// <summary>Both units powered off, links up, every group Disabled.</summary>
     public PairState Initial { get; }
@@ -201,9 +215,12 @@ public sealed partial class FailoverPair
     }
 
     /// <summary>Applies one event, external or internal, without settling.</summary>
-    public StepResult Apply(PairState state, Event @event)
+    public StepResult Apply(PairState state, Event @event) => Apply(state, @event, quiet: false);
+
+    /// <summary>Applies one event; a quiet step keeps no notes (the explorer's and the checkers' steps, which nobody reads).</summary>
+    public StepResult Apply(PairState state, Event @event, bool quiet)
     {
-        var step = new StepBuilder(@event, state);
+        var step = new StepBuilder(@event, state, quiet);
         switch (@event)
         {
             case PowerOn e:
@@ -252,7 +269,9 @@ public sealed partial class FailoverPair
     }
 
     /// <summary>Runs internal steps until none is enabled.</summary>
-    public ImmutableArray<StepResult> Settle(PairState state)
+    public ImmutableArray<StepResult> Settle(PairState state) => Settle(state, quiet: false);
+
+    public ImmutableArray<StepResult> Settle(PairState state, bool quiet)
     {
         var steps = ImmutableArray.CreateBuilder<StepResult>();
         while (NextInternal(state) is { } next)
@@ -262,7 +281,7 @@ public sealed partial class FailoverPair
                 throw new InvalidOperationException($"the pair did not settle within {MaxSettleSteps} internal steps, last: {next}");
             }
 
-            var result = Apply(state, next);
+            var result = Apply(state, next, quiet);
             steps.Add(result);
             state = result.State;
         }
@@ -271,10 +290,12 @@ public sealed partial class FailoverPair
     }
 
     /// <summary>Applies an external event and settles the pair.</summary>
-    public SettledStep Step(PairState state, Event @event)
+    public SettledStep Step(PairState state, Event @event) => Step(state, @event, quiet: false);
+
+    public SettledStep Step(PairState state, Event @event, bool quiet)
     {
-        var external = Apply(state, @event);
-        return new SettledStep(external, Settle(external.State));
+        var external = Apply(state, @event, quiet);
+        return new SettledStep(external, Settle(external.State, quiet));
     }
 
     /// <summary>Applies events in order, settling after each; returns the final snapshot.</summary>
@@ -283,7 +304,7 @@ public sealed partial class FailoverPair
         var state = from ?? Initial;
         foreach (var @event in events)
         {
-            state = Step(state, @event).State;
+            state = Step(state, @event, quiet: true).State;
         }
 
         return state;

@@ -57,6 +57,7 @@ public sealed class PairConfig
         }
 
         MonitoredMask = [.. masks];
+        GroupIds = [.. Enumerable.Range(1, Groups.Length)];
     }
 
     public string Name { get; }
@@ -91,7 +92,8 @@ public sealed class PairConfig
     /// <summary>Per group (index = group id), the bits of its monitored interfaces.</summary>
     public ImmutableArray<ulong> MonitoredMask { get; }
 
-    public IEnumerable<int> GroupIds => Enumerable.Range(1, GroupCount);
+    /// <summary>1, or 1 and 2 (kept, so that the hot paths do not allocate a range each time).</summary>
+    public ImmutableArray<int> GroupIds { get; }
 
     /// <summary>Configuration spaces: the system execution space (0) and each context (1 + its index in <see cref="Contexts"/>).</summary>
     public int Spaces => Contexts.Length + 1;

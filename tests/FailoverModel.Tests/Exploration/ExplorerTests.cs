@@ -27,6 +27,34 @@ public class ExplorerTests
         Assert.Equal((PinnedStates, PinnedDepth), (result.States, result.Depth));
     }
 
+    /// <summary>Issue 9: parallel expansion merges in breadth-first order, so the thread count changes nothing but speed.</summary>
+    [Fact]
+    public void TheResultIsTheSameWhateverTheThreadCount()
+    {
+        var config = BuiltInConfigurations.SeedLanExample;
+        var alphabet = EventAlphabet.For(config).Where(e => e is not InterfaceChange).ToList();
+
+        var one = new Explorer(new FailoverPair(config), alphabet).Explore(threads: 1);
+        var four = new Explorer(new FailoverPair(config), alphabet).Explore(threads: 4);
+
+        Assert.Equal((one.States, one.Transitions, one.Depth, one.InvariantChecks), (four.States, four.Transitions, four.Depth, four.InvariantChecks));
+        Assert.Equal(one.Witnesses.Select(w => (w.What, string.Join(";", w.Path))), four.Witnesses.Select(w => (w.What, string.Join(";", w.Path))));
+        Assert.Equal(69_056, one.States);
+    }
+
+    /// <summary>The compact store keeps a state in a few dozen bytes: 24 for the key, the rest for the index, the parent and the event.</summary>
+    [Fact]
+    public void AStoredStateCostsAtMostSixtyFourBytes()
+    {
+        var config = BuiltInConfigurations.SeedLanExample;
+        var explorer = new Explorer(new FailoverPair(config));
+
+        var result = explorer.Explore(maxStates: 250_000, invariants: []);
+
+        Assert.Equal(250_000, result.States);
+        Assert.InRange(explorer.LastBytesPerState, 24, 64);
+    }
+
     [Fact]
     public void EveryGroupStateTableRowAndCommandIsReachedWithAReplayableWitness()
     {
