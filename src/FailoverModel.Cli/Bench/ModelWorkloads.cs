@@ -33,7 +33,8 @@ public static class ModelWorkloads
             yield return figure;
         }
 
-        foreach (var figure in Exhaustive("explorer, large configuration (64 interfaces), first 1,000,000 states", LargeConfiguration.Build(), quick ? 200_000 : 1_000_000, how))
+        var largeBound = quick ? 200_000 : 1_000_000;
+        foreach (var figure in Exhaustive($"explorer, large configuration (64 interfaces), first {largeBound:N0} states", LargeConfiguration.Build(), largeBound, how))
         {
             yield return figure;
         }
