@@ -80,6 +80,15 @@ public sealed class FailoverGroupMachine
         return decision;
     }
 
+    /// <summary>The decision of the Stateless machine itself, bypassing the table (for the test that they agree).</summary>
+    internal GroupTransition? AskStatelessDirectly(GroupState from, GroupTrigger trigger, GroupConditions conditions)
+    {
+        lock (_machine)
+        {
+            return AskStateless(from, trigger, conditions);
+        }
+    }
+
     private GroupTransition? AskStateless(GroupState from, GroupTrigger trigger, GroupConditions conditions)
     {
         _state = from;

@@ -47,6 +47,9 @@ public sealed class LinkMachine
         return decision;
     }
 
+    /// <summary>The decision of the Stateless machine itself, bypassing the table (for the test that they agree).</summary>
+    internal LinkStatus? AskStatelessDirectly(LinkStatus from, LinkTrigger trigger) => AskStateless(from, trigger);
+
     private LinkStatus? AskStateless(LinkStatus from, LinkTrigger trigger)
     {
         _status = from;

@@ -92,6 +92,9 @@ public sealed class UnitMachine
         return decision;
     }
 
+    /// <summary>The decision of the Stateless machine itself, bypassing the table (for the test that they agree).</summary>
+    internal UnitStatus? AskStatelessDirectly(UnitStatus from, UnitTrigger trigger, bool startupEnablesFailover) => AskStateless(from, trigger, startupEnablesFailover);
+
     private UnitStatus? AskStateless(UnitStatus from, UnitTrigger trigger, bool startupEnablesFailover)
     {
         _status = from;
