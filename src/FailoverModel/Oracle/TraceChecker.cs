@@ -145,7 +145,7 @@ public sealed class TraceChecker
     /// state before it (a search of the model, not of the trace, so the trace need not be kept), then the diverging
     /// event; null when the divergence depends on time or the search does not find the state within its bound.
     /// </summary>
-    public IReadOnlyList<Event>? ShortestPrefix(TraceDivergence divergence, int maxStates = 500_000)
+    public IReadOnlyList<Event>? ShortestPrefix(TraceDivergence divergence, int maxStates = 200_000)
     {
         if (divergence.Timed || divergence.Action is not OracleEventAction diverging || !divergence.Settle)
         {
@@ -162,7 +162,7 @@ public sealed class TraceChecker
         {
             foreach (var @event in alphabet)
             {
-                var next = pair.Step(state, @event).State;
+                var next = pair.Step(state, @event, quiet: true).State;
                 if (parent.TryAdd(next, (state, @event)))
                 {
                     if (next.Equals(target))
