@@ -22,7 +22,7 @@ public sealed class LockStep
 
     public LockStep(PairConfig config)
     {
-        _timed = new TimedPair(new FailoverPair(config));
+        _timed = new TimedPair(new FailoverPair(config), quiet: true);
         _events = new OracleEventReader(config);
         _expected = new ExpectedState(config);
         _t = _timed.Initial;

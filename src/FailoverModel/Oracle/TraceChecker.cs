@@ -31,7 +31,7 @@ public sealed class TraceChecker
 
     public TraceChecker(PairConfig config)
     {
-        _timed = new TimedPair(new FailoverPair(config));
+        _timed = new TimedPair(new FailoverPair(config), quiet: true);
         _events = new OracleEventReader(config);
         _expected = new ExpectedState(config);
     }

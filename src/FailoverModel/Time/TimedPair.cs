@@ -47,7 +47,8 @@ public sealed class OutageMeter(int groups)
 /// the explorer's graph, where external events may fall between any two internal steps: the timer regions of a timed
 /// automaton collapse to "before the next internal step" and the explorer already covers them (a property checks it).
 /// </summary>
-public sealed class TimedPair(FailoverPair pair, Func<PairConfig, PairState, Event, long, long>? due = null)
+/// <param name="quiet">Steps keep no notes (the oracle's checker and lock-step, which compare states and messages only).</param>
+public sealed class TimedPair(FailoverPair pair, Func<PairConfig, PairState, Event, long, long>? due = null, bool quiet = false)
 {
     /// <summary>When a step falls due; other timers than <see cref="FailoverTimers.Due"/> are the seam of the deliberately broken variants.</summary>
     private readonly Func<PairConfig, PairState, Event, long, long> _due = due ?? FailoverTimers.Due;
@@ -64,7 +65,7 @@ public sealed class TimedPair(FailoverPair pair, Func<PairConfig, PairState, Eve
     /// <summary>Applies an external event at the current time, without settling.</summary>
     public (TimedState State, StepResult Result) Apply(TimedState t, Event @event)
     {
-        var result = Pair.Apply(t.State, @event);
+        var result = Pair.Apply(t.State, @event, quiet);
         return (Schedule(t with { State = result.State }), result);
     }
 
@@ -115,7 +116,7 @@ public sealed class TimedPair(FailoverPair pair, Func<PairConfig, PairState, Eve
     {
         var at = Math.Max(t.NowMs, t.DueMs);
         meter.Stayed(t.State, t.NowMs, at);
-        var result = Pair.Apply(t.State, t.Pending!);
+        var result = Pair.Apply(t.State, t.Pending!, quiet);
         steps.Add(new TimedStep(result, at));
         return Schedule(new TimedState(result.State, at, t.Pending, t.DueMs));
     }
