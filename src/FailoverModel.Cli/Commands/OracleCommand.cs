@@ -99,7 +99,7 @@ public static class OracleCommand
             try
             {
                 using (var file = File.Create(temporary))
-                using (var stream = output.Name.EndsWith(".gz", StringComparison.Ordinal) ? new GZipStream(file, CompressionLevel.Optimal) : (Stream)new BufferedStream(file, 1 << 16))
+                using (var stream = new BackgroundWriteStream(output.Name.EndsWith(".gz", StringComparison.Ordinal) ? new GZipStream(file, CompressionLevel.Optimal) : file))
                 {
                     coverage = Write(stream);
                 }

@@ -33,18 +33,6 @@ public class TraceCheckerTests
         Assert.True(coverage.Steps < 3 * coverage.Transitions, $"{coverage.Steps} steps for {coverage.Transitions} transitions");
     }
 
-    [Fact]
-    public void TheBuiltInConfigurationsVectorsForCommandsAndPowerReplay()
-    {
-        var config = BuiltInConfigurations.SeedLanExample;
-        var alphabet = EventAlphabet.For(config).Where(e => e is not InterfaceChange).ToList();
-
-        var (text, coverage) = OracleFixtures.Vectors(config, alphabet);
-
-        Assert.Equal(100, coverage.Percent);
-        Assert.Null(OracleFixtures.Check(config, text).Divergence);
-    }
-
     public static TheoryData<int, string> Flips() => new()
     {
         { 1, "groups.1.activeOn" },
