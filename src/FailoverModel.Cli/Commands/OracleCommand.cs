@@ -99,7 +99,7 @@ public static class OracleCommand
             try
             {
                 using (var file = File.Create(temporary))
-                using (var stream = output.Name.EndsWith(".gz", StringComparison.Ordinal) ? new GZipStream(file, CompressionLevel.Optimal) : (Stream)new BufferedStream(file, 1 << 16))
+                using (var stream = new BackgroundWriteStream(output.Name.EndsWith(".gz", StringComparison.Ordinal) ? new GZipStream(file, CompressionLevel.Optimal) : file))
                 {
                     coverage = Write(stream);
                 }
@@ -170,7 +170,7 @@ public static class OracleCommand
         io.Out.WriteLine();
         var header = new List<string> { $"Reproduces the divergence at {display}:{d.Line}: after the last event the model has {first.Field} = {first.Expected}" };
         var configLine = configFile is null ? "" : $"config {Path.GetRelativePath(Environment.CurrentDirectory, configFile.FullName)}\n";
-        if (checker.ShortestPrefix(d) is { } shortest)
+        if (checker.ShortestPrefix(d) is { } shortest && checker.Reproduces(shortest, d))
         {
             io.Out.Write(configLine + $"# {header[0]}\n# The shortest way from power-off to the state before the divergence ({shortest.Count - 1} events), then the diverging event.\n");
             foreach (var @event in shortest)

@@ -67,6 +67,47 @@ public static class StateDiff
         }
     }
 
+    /// <summary>
+    /// The value at a path <see cref="Collect"/> reports (<c>units.primary.groups.1.state</c>, <c>syslog[0].id</c>,
+    /// <c>syslog.length</c>) as JSON text in the form <see cref="Divergence.Expected"/> has, or <c>(no such field)</c>.
+    /// </summary>
+    public static string ValueAt(JsonElement root, string path)
+    {
+        const string Missing = "(no such field)";
+        var at = root;
+        var segments = path.Split('.');
+        for (var i = 0; i < segments.Length; i++)
+        {
+            var segment = segments[i];
+            if (i == segments.Length - 1 && segment == "length" && at.ValueKind == JsonValueKind.Array)
+            {
+                return at.GetArrayLength().ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            var bracket = segment.IndexOf('[', StringComparison.Ordinal);
+            var name = bracket < 0 ? segment : segment[..bracket];
+            if (at.ValueKind != JsonValueKind.Object || !at.TryGetProperty(name, out at))
+            {
+                return Missing;
+            }
+
+            for (; bracket >= 0; bracket = segment.IndexOf('[', bracket + 1))
+            {
+                var close = segment.IndexOf(']', bracket);
+                if (close < 0 || at.ValueKind != JsonValueKind.Array
+                    || !int.TryParse(segment.AsSpan(bracket + 1, close - bracket - 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var index)
+                    || index >= at.GetArrayLength())
+                {
+                    return Missing;
+                }
+
+                at = at[index];
+            }
+        }
+
+        return at.GetRawText();
+    }
+
     private static bool Same(JsonElement expected, JsonElement observed) => (expected.ValueKind, observed.ValueKind) switch
     {
         (JsonValueKind.String, JsonValueKind.String) => expected.ValueEquals(observed.GetString()),

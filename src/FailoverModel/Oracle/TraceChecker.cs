@@ -84,35 +84,8 @@ public sealed class TraceChecker
 
             var action = _events.Read(line.Event, file, lineNo);
             var before = t;
-            taken.Clear();
-            messages.Clear();
-            switch (action)
-            {
-                case OracleEventAction e:
-                    meter.Reset();
-                    (t, var result) = _timed.Apply(t, e.Event);
-                    messages.AddRange(result.Messages);
-                    if (line.Settle)
-                    {
-                        t = _timed.Settle(t, taken, meter);
-                    }
-                    else
-                    {
-                        timedCase = true;
-                    }
-
-                    break;
-                case OracleWaitAction w:
-                    timedCase = true;
-                    t = _timed.Wait(t, w.DurationMs, taken, meter);
-                    break;
-            }
-
-            foreach (var s in taken)
-            {
-                messages.AddRange(s.Result.Messages);
-            }
-
+            t = Advance(t, action, line.Settle, meter, taken, messages);
+            timedCase |= action is OracleWaitAction || !line.Settle;
             steps++;
             step++;
             if (!line.HasState)
@@ -189,6 +162,56 @@ public sealed class TraceChecker
 
         path.Reverse();
         return path;
+    }
+
+    /// <summary>
+    /// True when running <paramref name="scenario"/> from power-off, each event settled as <c>failover-model run</c> does,
+    /// leaves every diverging field of <paramref name="divergence"/> with the value the model had at the divergence: the
+    /// check that a reproducing scenario found by search, not read from the trace, really reproduces it.
+    /// </summary>
+    public bool Reproduces(IReadOnlyList<Event> scenario, TraceDivergence divergence)
+    {
+        var t = _timed.Initial;
+        var meter = new OutageMeter(Config.GroupCount);
+        var taken = new List<TimedStep>();
+        var messages = new List<SyslogMessage>();
+        foreach (var @event in scenario)
+        {
+            t = Advance(t, new OracleEventAction(@event.ToString(), @event), settle: true, meter, taken, messages);
+        }
+
+        using var model = JsonDocument.Parse(_expected.Write([], t, meter.Outage, messages));
+        return divergence.Fields.All(f => StateDiff.ValueAt(model.RootElement, f.Field) == f.Expected);
+    }
+
+    /// <summary>One trace step on the model: the event and, when settled, the internal steps after it; or a wait.</summary>
+    private TimedState Advance(TimedState t, OracleAction action, bool settle, OutageMeter meter, List<TimedStep> taken, List<SyslogMessage> messages)
+    {
+        taken.Clear();
+        messages.Clear();
+        switch (action)
+        {
+            case OracleEventAction e:
+                meter.Reset();
+                (t, var result) = _timed.Apply(t, e.Event);
+                messages.AddRange(result.Messages);
+                if (settle)
+                {
+                    t = _timed.Settle(t, taken, meter);
+                }
+
+                break;
+            case OracleWaitAction w:
+                t = _timed.Wait(t, w.DurationMs, taken, meter);
+                break;
+        }
+
+        foreach (var s in taken)
+        {
+            messages.AddRange(s.Result.Messages);
+        }
+
+        return t;
     }
 
     /// <summary>The model's state after replaying <paramref name="events"/> (settled) from power-off.</summary>

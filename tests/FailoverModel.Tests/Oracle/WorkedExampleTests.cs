@@ -17,7 +17,7 @@ public class WorkedExampleTests
         var (exit, output) = CheckTrace(wrong: false);
 
         Assert.Equal(0, exit);
-        Assert.Equal("trace.jsonl: conforms: 60 steps in 1 test cases, 60 states compared\n", output);
+        Assert.Equal("trace.jsonl: conforms: 60 steps in 3 test cases, 60 states compared\n", output);
         Assert.Contains(output, Document());
     }
 
