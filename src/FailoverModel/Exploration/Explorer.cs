@@ -49,9 +49,7 @@ public sealed class Explorer(FailoverPair pair, IReadOnlyList<Event> alphabet)
     public PairState Canonical(PairState state) => _canonical.Canonical(state);
 
     /// <summary>The successors of a snapshot, internal step first, each with the event that leads there (not canonical).</summary>
-    public IEnumerable<(Event Event, StepResult Result)> Successors(PairState state) => Successors(state, null, 0);
-
-    private IEnumerable<(Event Event, StepResult Result)> Successors(PairState state, Dictionary<string, (int, Event)>? witnessCommands, int source)
+    public IEnumerable<(Event Event, StepResult Result)> Successors(PairState state)
     {
         if (Pair.NextInternal(state) is { } next)
         {
@@ -64,11 +62,6 @@ public sealed class Explorer(FailoverPair pair, IReadOnlyList<Event> alphabet)
             if (result.Changed)
             {
                 yield return (@event, result);
-            }
-            else if (witnessCommands is not null && @event is CommandEvent command && !result.Messages.IsEmpty)
-            {
-                // A command that only logs (write standby replicating an identical configuration) still took effect.
-                witnessCommands.TryAdd($"command {command.Command}", (source, @event));
             }
         }
     }
