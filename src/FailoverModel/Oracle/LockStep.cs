@@ -62,23 +62,7 @@ public sealed class LockStep
             var meter = new OutageMeter(_timed.Config.GroupCount);
             var taken = new List<TimedStep>();
             var messages = new List<SyslogMessage>();
-            switch (action)
-            {
-                case OracleEventAction e:
-                    (_t, var result) = _timed.Apply(_t, e.Event);
-                    messages.AddRange(result.Messages);
-                    if (settle)
-                    {
-                        _t = _timed.Settle(_t, taken, meter);
-                    }
-
-                    break;
-                case OracleWaitAction w:
-                    _t = _timed.Wait(_t, w.DurationMs, taken, meter);
-                    break;
-            }
-
-            messages.AddRange(taken.SelectMany(x => x.Result.Messages));
+            _t = OracleSteps.Advance(_timed, _t, action, settle, meter, taken, messages);
             _step++;
             var answer = _expected.Write([("line", line), ("step", _step), ("event", eventText.GetString()!)], _t, meter.Outage, messages).ToArray();
             var observed = root.EnumerateObject().Any(p => !StateDiff.MetaFields.Contains(p.Name));

@@ -84,7 +84,7 @@ public sealed class TraceChecker
 
             var action = _events.Read(line.Event, file, lineNo);
             var before = t;
-            t = Advance(t, action, line.Settle, meter, taken, messages);
+            t = OracleSteps.Advance(_timed, t, action, line.Settle, meter, taken, messages);
             timedCase |= action is OracleWaitAction || !line.Settle;
             steps++;
             step++;
@@ -177,41 +177,11 @@ public sealed class TraceChecker
         var messages = new List<SyslogMessage>();
         foreach (var @event in scenario)
         {
-            t = Advance(t, new OracleEventAction(@event.ToString(), @event), settle: true, meter, taken, messages);
+            t = OracleSteps.Advance(_timed, t, new OracleEventAction(@event.ToString(), @event), settle: true, meter, taken, messages);
         }
 
         using var model = JsonDocument.Parse(_expected.Write([], t, meter.Outage, messages));
         return divergence.Fields.All(f => StateDiff.ValueAt(model.RootElement, f.Field) == f.Expected);
-    }
-
-    /// <summary>One trace step on the model: the event and, when settled, the internal steps after it; or a wait.</summary>
-    private TimedState Advance(TimedState t, OracleAction action, bool settle, OutageMeter meter, List<TimedStep> taken, List<SyslogMessage> messages)
-    {
-        taken.Clear();
-        messages.Clear();
-        switch (action)
-        {
-            case OracleEventAction e:
-                meter.Reset();
-                (t, var result) = _timed.Apply(t, e.Event);
-                messages.AddRange(result.Messages);
-                if (settle)
-                {
-                    t = _timed.Settle(t, taken, meter);
-                }
-
-                break;
-            case OracleWaitAction w:
-                t = _timed.Wait(t, w.DurationMs, taken, meter);
-                break;
-        }
-
-        foreach (var s in taken)
-        {
-            messages.AddRange(s.Result.Messages);
-        }
-
-        return t;
     }
 
     /// <summary>The model's state after replaying <paramref name="events"/> (settled) from power-off.</summary>
