@@ -198,11 +198,20 @@ public sealed partial class FailoverPair
         }
 
         var where = context is null ? "" : $" in {context}";
-        step.Note(replicates
-            ? $"'{command}'{where} saved on {unit.Token()} and, replicated, on {unit.Mate().Token()}"
-            : context is null
+        if (replicates)
+        {
+            step.Note($"'{command}'{where} saved on {unit.Token()} and, replicated, on {unit.Mate().Token()}");
+        }
+        else if (!step.State.GroupState(unit, group).IsActive())
+        {
+            step.Note(context is null
                 ? $"'{command}' saved on {unit.Token()} only: system commands replicate from the unit where failover group 1 is active"
                 : $"'{command}'{where} saved on {unit.Token()} only: {context} is not active there, so nothing replicates");
+        }
+        else
+        {
+            step.Note($"'{command}'{where} saved on {unit.Token()} only: the mate does not answer");
+        }
     }
 
     /// <summary>
