@@ -68,7 +68,7 @@ public static class CommandText
 
     private static CommandTextException Unknown(List<(string Word, int Column)> words)
     {
-        var known = new[] { "failover", "no", "write", "copy" };
+        var known = new[] { "failover", "no", "write" };
         var first = words[0];
         return known.Contains(first.Word)
             ? new CommandTextException($"unknown command '{string.Join(' ', words.Select(x => x.Word))}'", first.Column)
