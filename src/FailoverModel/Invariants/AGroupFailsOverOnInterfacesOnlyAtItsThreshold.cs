@@ -92,7 +92,7 @@ public sealed class AGroupFailsOverOnInterfacesOnlyAtItsThreshold : Invariant
         var count = BitOperations.PopCount(failed);
         var monitored = BitOperations.PopCount(step.Config.MonitoredMask[g]);
         var policy = me.Settings(g).Policy;
-        var reached = policy.IsPercentage ? count * 100 >= policy.Value * monitored && count > 0 : count >= policy.Value;
+        var reached = policy.IsPercentage ? count * 100 >= policy.Value * monitored : count >= policy.Value;
         return (count, monitored, policy, reached);
     }
 }
