@@ -24,11 +24,7 @@ public sealed class AChangeOnTheRightUnitReachesThePeer : Invariant
 
         var unit = command.Unit;
         var mate = unit.Mate();
-        var group = command.Context is null ? 1 : step.Config.GroupOfContext(command.Context);
-        var rightUnit = before.GroupState(unit, group).IsActive()
-            && before.FailoverLink == LinkStatus.Up
-            && before.Unit(unit).Status == UnitStatus.FailoverOn
-            && before.Unit(mate).Status == UnitStatus.FailoverOn;
+        var rightUnit = CommandReplication.EnteredOnTheRightUnit(step.Config, before, command);
         var space = step.Config.SpaceOf(command.Context);
         var bit = 1UL << Math.Max(0, change.Change);
         if (rightUnit && (step.After.Unit(mate).Configuration.Running(space) & bit) == 0)

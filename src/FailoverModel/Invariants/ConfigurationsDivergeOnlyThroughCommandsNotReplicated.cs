@@ -33,15 +33,10 @@ public sealed class ConfigurationsDivergeOnlyThroughCommandsNotReplicated : Inva
                 return $"the running configurations of {step.Config.SpaceName(space)} diverged on '{step.Event}', which is not a configuration command entered in that space";
             }
 
-            if (agreed && !agrees && step.Event is CommandEvent { Command: ConfigurationCommand { Replicated: true } } replicated)
+            if (agreed && !agrees && step.Event is CommandEvent { Command: ConfigurationCommand { Replicated: true } } replicated
+                && CommandReplication.EnteredOnTheRightUnit(step.Config, before, replicated))
             {
-                var group = replicated.Context is null ? 1 : step.Config.GroupOfContext(replicated.Context);
-                var rightUnit = before.GroupState(replicated.Unit, group).IsActive() && before.FailoverLink == LinkStatus.Up
-                    && before.Unit(replicated.Unit).Status == UnitStatus.FailoverOn && before.Unit(replicated.Unit.Mate()).Status == UnitStatus.FailoverOn;
-                if (rightUnit)
-                {
-                    return $"the running configurations of {step.Config.SpaceName(space)} diverged on '{step.Event}', entered on the unit that replicates it";
-                }
+                return $"the running configurations of {step.Config.SpaceName(space)} diverged on '{step.Event}', entered on the unit that replicates it";
             }
         }
 
