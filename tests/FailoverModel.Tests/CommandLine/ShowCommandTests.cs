@@ -2,20 +2,9 @@ namespace FailoverModel.Tests.CommandLine;
 
 public class ShowCommandTests
 {
-    private static (int Exit, string Out, string Err) Run(params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        var exit = global::FailoverModel.Cli.Cli.Invoke(args, stdout, stderr);
-        return (exit, stdout.ToString(), stderr.ToString());
-    }
+    private static (int Exit, string Out, string Err) Run(params string[] args) => CliRun.Run(args);
 
-    private static string Scenario(string text)
-    {
-        var path = Path.Combine(Path.GetTempPath(), $"fm-{Guid.NewGuid():N}.scenario");
-        File.WriteAllText(path, text);
-        return path;
-    }
+    private static string Scenario(string text) => CliRun.Scenario(text);
 
     [Fact]
     public void ShowPrintsTheUnitsOutputAfterTheScenario()

@@ -2,18 +2,13 @@ using System.Diagnostics;
 using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
+using FailoverModel.Tests.CommandLine;
 
 namespace FailoverModel.Tests.Oracle;
 
 public class OracleCommandTests
 {
-    private static (int Exit, string Out, string Err) Run(string[] args, string? stdin = null)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        var exit = global::FailoverModel.Cli.Cli.Invoke(args, stdout, stderr, stdin is null ? null : new StringReader(stdin));
-        return (exit, stdout.ToString(), stderr.ToString());
-    }
+    private static (int Exit, string Out, string Err) Run(string[] args, string? stdin = null) => CliRun.Run(args, stdin);
 
     private static string Temp(string name) => Path.Combine(Directory.CreateTempSubdirectory("oracle-").FullName, name);
 
