@@ -1,0 +1,127 @@
+using FailoverModel.Asa;
+using FailoverModel.Invariants;
+using FailoverModel.Machines;
+using FailoverModel.Pair;
+using FailoverModel.Topology;
+using static FailoverModel.Topology.UnitRole;
+
+namespace FailoverModel.Tests.Pair;
+
+/// <summary>
+/// Seed, "Regular and Stateful Failover", step by step (events applied without settling, as an implementation under
+/// test sees them): what the standby holds, what a group keeps while it changes units, and what is lost when no unit
+/// can take it.
+/// </summary>
+public class ConnectionTests
+{
+    private static readonly PairConfig Seed = BuiltInConfigurations.SeedLanExample;
+    private static readonly FailoverPair Pair = new(Seed);
+    private static readonly PairState Running = Pair.Run([new PowerOn(Primary, BothUnits: true)]);
+    private static readonly OnlyReplicatedConnectionsSurviveAFailover Invariant = new();
+
+    private static PairState Open(PairState s, string context, params ConnectionKinds[] kinds) =>
+        kinds.Aggregate(s, (state, kind) => Pair.Step(state, new Connect(context, kind)).State);
+
+    [Fact]
+    public void TheStandbyHoldsTheReplicableKindsOfEachGroupOnly()
+    {
+        var open = Open(Running, "context1", ConnectionKinds.Tcp, ConnectionKinds.Uauth, ConnectionKinds.Http);
+        open = Open(open, "context2", ConnectionKinds.Gtp);
+
+        Assert.Equal(new GroupConnections(ConnectionKinds.Tcp | ConnectionKinds.Uauth | ConnectionKinds.Http, ConnectionKinds.Tcp), open.Connections.Group(1));
+        Assert.Equal(new GroupConnections(ConnectionKinds.Gtp, ConnectionKinds.Gtp), open.Connections.Group(2));
+    }
+
+    [Fact]
+    public void AStandbyTakingOverCarriesItsCopyBeforeItIsActiveAndLosesItIfItFallsToo()
+    {
+        var open = Open(Running, "context1", ConnectionKinds.Tcp, ConnectionKinds.Routing);
+        var primaryOff = Pair.Apply(open, new PowerOff(Primary)).State;
+
+        // Between the fault and the secondary's activation, no unit is active; the secondary's copy is what the group has.
+        Assert.Equal(ActiveOn.None, primaryOff.ActiveOn(1));
+        Assert.Equal(GroupState.StandbyReady, primaryOff.GroupState(Secondary, 1));
+        Assert.Equal(new GroupConnections(ConnectionKinds.Tcp, ConnectionKinds.None), primaryOff.Connections.Group(1));
+
+        var bothOff = Pair.Apply(primaryOff, new PowerOff(Secondary));
+        Assert.Equal(default, bothOff.State.Connections.Group(1));
+        Assert.Null(Invariant.Check(new InvariantContext(Pair, primaryOff, bothOff.Event, bothOff.State)));
+
+        var settled = Pair.Settle(primaryOff)[^1].State;
+        Assert.Equal(ActiveOn.Secondary, settled.ActiveOn(1));
+        Assert.Equal(new GroupConnections(ConnectionKinds.Tcp, ConnectionKinds.None), settled.Connections.Group(1));
+    }
+
+    [Fact]
+    public void AGroupActiveNowhereWithoutAStandbyLosesEverything()
+    {
+        var open = Open(Running, "context1", ConnectionKinds.Tcp);
+        var secondaryOff = Pair.Run([new PowerOff(Secondary)], open);
+        Assert.Equal(new GroupConnections(ConnectionKinds.Tcp, ConnectionKinds.None), secondaryOff.Connections.Group(1));
+
+        var primaryOff = Pair.Apply(secondaryOff, new PowerOff(Primary)).State;
+
+        Assert.Equal(default, primaryOff.Connections.Group(1));
+        Assert.Equal(default, primaryOff.Connections.Group(2));
+    }
+
+    [Fact]
+    public void AStandbyThatBecomesStandbyReadyReceivesTheOpenConnections()
+    {
+        var alone = Pair.Run([new PowerOff(Secondary)], Running);
+        var open = Open(alone, "context1", ConnectionKinds.Tcp, ConnectionKinds.Uauth);
+        Assert.Equal(new GroupConnections(ConnectionKinds.Tcp | ConnectionKinds.Uauth, ConnectionKinds.None), open.Connections.Group(1));
+
+        var joined = Pair.Run([new PowerOn(Secondary)], open);
+
+        Assert.Equal(GroupState.StandbyReady, joined.GroupState(Secondary, 1));
+        Assert.Equal(new GroupConnections(ConnectionKinds.Tcp | ConnectionKinds.Uauth, ConnectionKinds.Tcp), joined.Connections.Group(1));
+        var over = Pair.Run([new PowerOff(Primary)], joined);
+        Assert.Equal(new GroupConnections(ConnectionKinds.Tcp, ConnectionKinds.None), over.Connections.Group(1));
+    }
+
+    [Fact]
+    public void NoConnectionIsOpenedDuringASplitBrain()
+    {
+        var split = Pair.Run([new CommandEvent(Secondary, null, new DisableFailover())], Running);
+        Assert.Equal(ActiveOn.Both, split.ActiveOn(2));
+
+        var step = Pair.Step(split, new Connect("context2", ConnectionKinds.Tcp));
+
+        Assert.Equal(split, step.State);
+        Assert.Equal(["context2 is active on both units: the model does not open connections during a split brain"], step.Notes);
+    }
+
+    [Fact]
+    public void TheInvariantNamesWhatTheStandbyShouldNotHold()
+    {
+        var open = Open(Running, "context1", ConnectionKinds.Tcp);
+        PairState Holding(GroupConnections c) => open with { Connections = open.Connections.With(1, c) };
+        string? Check(PairState after) => Invariant.Check(new InvariantContext(Pair, open, new Connect("context1", ConnectionKinds.Tcp), after));
+
+        Assert.Null(Check(open));
+        Assert.Equal(
+            "group 1: the standby holds udp, arp that is not open",
+            Check(Holding(new GroupConnections(ConnectionKinds.Tcp, ConnectionKinds.Tcp | ConnectionKinds.Udp | ConnectionKinds.Arp))));
+        Assert.Equal(
+            "group 1: the standby holds http, routing, which Stateful Failover does not pass",
+            Check(Holding(new GroupConnections(ConnectionKinds.Tcp | ConnectionKinds.Http | ConnectionKinds.Routing, ConnectionKinds.Tcp | ConnectionKinds.Http | ConnectionKinds.Routing))));
+        var withHttp = Holding(new GroupConnections(ConnectionKinds.Http, ConnectionKinds.Http));
+        withHttp = withHttp.With(Primary, withHttp.Primary.WithSettings(1, withHttp.Primary.Settings1 with { ReplicationHttp = true }));
+        Assert.Null(Check(withHttp));
+        Assert.Equal(
+            "group 1: secondary holds replicated state while it is Failed",
+            Check(open.With(Secondary, open.Secondary.WithGroup(1, open.Secondary.Group1 with { State = GroupState.Failed }))));
+        var regular = new FailoverPair(new PairConfig(Seed.Name, Seed.Groups, Seed.Contexts, Seed.AdminContext, Seed.FailoverLink, null));
+        Assert.Equal(
+            "group 1: secondary holds replicated state while no Stateful Failover link is configured",
+            Invariant.Check(new InvariantContext(regular, open, null, open)));
+
+        // The group 2 copy is judged from its own active unit, the secondary.
+        var group2 = Open(Running, "context2", ConnectionKinds.Udp);
+        Assert.Null(Invariant.Check(new InvariantContext(Pair, Running, null, group2)));
+        Assert.Equal(
+            "group 2: primary holds replicated state while it is Failed",
+            Invariant.Check(new InvariantContext(Pair, Running, null, group2.With(Primary, group2.Primary.WithGroup(2, group2.Primary.Group2 with { State = GroupState.Failed })))));
+    }
+}
