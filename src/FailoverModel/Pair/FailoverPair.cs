@@ -107,64 +107,22 @@ public sealed partial class FailoverPair
     {
         var me = state.Unit(unit);
         var mate = state.Unit(unit.Mate());
-        var c = GroupConditions.None;
-        if (me.Status == UnitStatus.FailoverOn)
-        {
-            c |= GroupConditions.UnitRunsFailover;
-        }
-
-        if (state.FailoverLink == LinkStatus.Up)
-        {
-            c |= GroupConditions.FailoverLinkUp;
-        }
-
-        if (mate.Status == UnitStatus.FailoverOn)
-        {
-            c |= GroupConditions.MateRunsFailover;
-        }
-
-        if (mate.Status.IsDown() || mate.Status == UnitStatus.FailoverOff)
-        {
-            c |= GroupConditions.MateUnitDown;
-        }
-
         var mateGroup = mate.Group(group).State;
-        if (mateGroup.IsActive())
-        {
-            c |= GroupConditions.MateGroupActive;
-        }
-        else if (mateGroup == GroupState.StandbyReady)
-        {
-            c |= GroupConditions.MateGroupStandbyReady;
-        }
-        else if (mateGroup == GroupState.Negotiation)
-        {
-            c |= GroupConditions.MateGroupNegotiating;
-        }
-
         var failed = FailedMonitored(state, unit, group);
-        if (_thresholdReached(me.Settings(group).Policy, failed, Config.MonitoredCount(group)))
-        {
-            c |= GroupConditions.ThresholdReached;
-        }
-
-        if (failed > FailedMonitored(state, unit.Mate(), group))
-        {
-            c |= GroupConditions.MoreFailedThanMate;
-        }
-
-        if (PreferredUnit(state, group) == unit)
-        {
-            c |= GroupConditions.PreferredUnit;
-        }
-
-        if (me.Group(group).PreemptArmed)
-        {
-            c |= GroupConditions.PreemptArmed;
-        }
-
-        return c;
+        return When(me.Status == UnitStatus.FailoverOn, GroupConditions.UnitRunsFailover)
+            | When(state.FailoverLink == LinkStatus.Up, GroupConditions.FailoverLinkUp)
+            | When(mate.Status == UnitStatus.FailoverOn, GroupConditions.MateRunsFailover)
+            | When(mate.Status.IsDown() || mate.Status == UnitStatus.FailoverOff, GroupConditions.MateUnitDown)
+            | When(mateGroup.IsActive(), GroupConditions.MateGroupActive)
+            | When(mateGroup == GroupState.StandbyReady, GroupConditions.MateGroupStandbyReady)
+            | When(mateGroup == GroupState.Negotiation, GroupConditions.MateGroupNegotiating)
+            | When(_thresholdReached(me.Settings(group).Policy, failed, Config.MonitoredCount(group)), GroupConditions.ThresholdReached)
+            | When(failed > FailedMonitored(state, unit.Mate(), group), GroupConditions.MoreFailedThanMate)
+            | When(PreferredUnit(state, group) == unit, GroupConditions.PreferredUnit)
+            | When(me.Group(group).PreemptArmed, GroupConditions.PreemptArmed);
     }
+
+    private static GroupConditions When(bool holds, GroupConditions condition) => holds ? condition : GroupConditions.None;
 
     /// <summary>The internal step the pair takes next in <paramref name="state"/>, or null when it is settled.</summary>
     public Event? NextInternal(PairState state)

@@ -1,7 +1,9 @@
 using FailoverModel.Asa;
 using FailoverModel.Machines;
 using FailoverModel.Pair;
+using FailoverModel.Tests.Exploration;
 using FailoverModel.Topology;
+using static FailoverModel.Machines.GroupConditions;
 
 namespace FailoverModel.Tests.Pair;
 
@@ -69,6 +71,116 @@ public class FailoverPairTests
         Assert.Equal(1, Pair.FailedMonitored(state, UnitRole.Secondary, 1));
         state = Pair.Step(state, new InterfaceChange(UnitRole.Primary, "context1/inside", Up: false)).State;
         Assert.Equal(0, Pair.FailedMonitored(state, UnitRole.Primary, 1));
+    }
+
+    [Fact]
+    public void TheFailedInterfacesOfBothUnitsCountWhileTheyCannotHearEachOther()
+    {
+        var both = After(
+            new PowerOn(UnitRole.Primary, BothUnits: true),
+            new InterfaceChange(UnitRole.Secondary, "context1/inside", Up: false),
+            new InterfaceChange(UnitRole.Primary, "context1/inside", Up: false));
+        var linkDown = both with { FailoverLink = LinkStatus.Down };
+        var mateOff = both.With(UnitRole.Secondary, both.Secondary with { Status = UnitStatus.FailoverOff });
+
+        Assert.Equal(1, Pair.FailedMonitored(linkDown, UnitRole.Primary, 1));
+        Assert.Equal(1, Pair.FailedMonitored(mateOff, UnitRole.Primary, 1));
+        Assert.Equal(0, Pair.FailedMonitored(mateOff, UnitRole.Primary, 2));
+    }
+
+    /// <summary>What the group machine's guards see, flag by flag, in the running pair and after a fault.</summary>
+    [Fact]
+    public void TheGuardInputsOfAGroupAreReadFromTheSnapshot()
+    {
+        var running = After(new PowerOn(UnitRole.Primary, BothUnits: true));
+
+        Assert.Equal(UnitRunsFailover | FailoverLinkUp | MateRunsFailover | MateGroupStandbyReady | PreferredUnit, Pair.Conditions(running, UnitRole.Primary, 1));
+        Assert.Equal(UnitRunsFailover | FailoverLinkUp | MateRunsFailover | MateGroupActive, Pair.Conditions(running, UnitRole.Primary, 2));
+        Assert.Equal(UnitRunsFailover | FailoverLinkUp | MateRunsFailover | MateGroupStandbyReady | PreferredUnit, Pair.Conditions(running, UnitRole.Secondary, 2));
+
+        var outside = Pair.Apply(running, new InterfaceChange(UnitRole.Primary, "context1/outside", Up: false)).State;
+        Assert.Equal(
+            UnitRunsFailover | FailoverLinkUp | MateRunsFailover | MateGroupStandbyReady | PreferredUnit | ThresholdReached | MoreFailedThanMate,
+            Pair.Conditions(outside, UnitRole.Primary, 1));
+        var inside = Pair.Apply(outside, new InterfaceChange(UnitRole.Secondary, "context1/inside", Up: false)).State;
+        Assert.Equal(
+            UnitRunsFailover | FailoverLinkUp | MateRunsFailover | MateGroupStandbyReady | PreferredUnit | ThresholdReached,
+            Pair.Conditions(inside, UnitRole.Primary, 1));
+
+        var mateDown = Pair.Apply(running, new PowerOff(UnitRole.Primary)).State;
+        Assert.Equal(UnitRunsFailover | FailoverLinkUp | MateUnitDown, Pair.Conditions(mateDown, UnitRole.Secondary, 1));
+        Assert.Equal(FailoverLinkUp | MateRunsFailover | MateGroupStandbyReady | PreferredUnit, Pair.Conditions(mateDown, UnitRole.Primary, 1));
+        var mateOff = running.With(UnitRole.Primary, running.Primary with { Status = UnitStatus.FailoverOff });
+        Assert.Equal(UnitRunsFailover | FailoverLinkUp | MateUnitDown | MateGroupActive, Pair.Conditions(mateOff, UnitRole.Secondary, 1));
+
+        var negotiating = Pair.Apply(Pair.Initial, new PowerOn(UnitRole.Primary, BothUnits: true)).State;
+        Assert.Equal(UnitRunsFailover | FailoverLinkUp | MateRunsFailover | MateGroupNegotiating, Pair.Conditions(negotiating, UnitRole.Secondary, 1));
+
+        var preferred = running.With(UnitRole.Primary, running.Primary.WithGroup(1, running.Primary.Group1 with { PreemptArmed = true }));
+        Assert.Equal(UnitRunsFailover | MateRunsFailover | MateGroupStandbyReady | PreferredUnit | PreemptArmed, Pair.Conditions(preferred with { FailoverLink = LinkStatus.Down }, UnitRole.Primary, 1));
+    }
+
+    /// <summary>An implementation under test may send an internal step the model would not take (a trace line with <c>"settle": false</c>).</summary>
+    [Fact]
+    public void AnInternalStepThatIsNotEnabledChangesNothingAndSaysSo()
+    {
+        var running = After(new PowerOn(UnitRole.Primary, BothUnits: true));
+
+        var one = Pair.Apply(running, new GroupStep(UnitRole.Primary, 1, GroupTrigger.Preempt));
+        var every = Pair.Apply(running, new GroupStep(UnitRole.Secondary, GroupStep.EveryGroup, GroupTrigger.MateUnitFailure));
+        var off = Pair.Apply(Pair.Initial, new GroupStep(UnitRole.Secondary, GroupStep.EveryGroup, GroupTrigger.BothUnitsBooted));
+        var offOne = Pair.Apply(Pair.Initial, new GroupStep(UnitRole.Secondary, 2, GroupTrigger.BothUnitsBooted));
+        var reload = Pair.Apply(running, new UnitStep(UnitRole.Primary, UnitTrigger.ReloadCompletes));
+
+        Assert.All([one, every, off, offOne, reload], r => Assert.False(r.Changed));
+        Assert.Equal(["Preempt is not enabled for group 1 on primary"], one.Notes.ToArray());
+        Assert.Equal(["MateUnitFailure is not enabled on secondary"], every.Notes.ToArray());
+        Assert.Equal(["BothUnitsBooted is not enabled on secondary"], off.Notes.ToArray());
+        Assert.Equal(["BothUnitsBooted is not enabled for group 2 on secondary"], offOne.Notes.ToArray());
+        Assert.Equal(["primary is Failover On: it cannot be reloaded"], reload.Notes.ToArray());
+        Assert.Empty(Pair.Apply(running, new GroupStep(UnitRole.Primary, 1, GroupTrigger.Preempt), quiet: true).Notes);
+    }
+
+    [Fact]
+    public void AMateFailureIsLoggedOnceForAllTheGroupsItMoves()
+    {
+        var running = After(new PowerOn(UnitRole.Primary, BothUnits: true));
+        var primaryOff = Pair.Apply(running, new PowerOff(UnitRole.Primary)).State;
+
+        var next = Pair.NextInternal(primaryOff);
+        var step = Pair.Apply(primaryOff, next!);
+
+        Assert.Equal(new GroupStep(UnitRole.Secondary, GroupStep.EveryGroup, GroupTrigger.MateUnitFailure), next);
+        Assert.Single(step.Messages, m => m.Id == 103001);
+        Assert.Equal("secondary: %ASA-1-103001: (Secondary) No response from other firewall (reason code = 4).", step.Messages[0].ToString());
+        Assert.Equal([1], step.Changes.Select(c => c.Group).ToArray());
+    }
+
+    [Fact]
+    public void PairsOfTheSeedsRulesShareOneGroupMachineAndOtherRulesGetTheirOwn()
+    {
+        var config = BuiltInConfigurations.SeedLanExample;
+
+        Assert.Same(Pair.GroupMachine, new FailoverPair(config).GroupMachine);
+        Assert.Same(Pair.GroupMachine, Pair.Clone().GroupMachine);
+        Assert.NotSame(Pair.GroupMachine, new FailoverPair(config, []).GroupMachine);
+        Assert.NotSame(Pair.GroupMachine, new FailoverPair(config, [.. FailoverModel.Rules.GroupRules.All]).GroupMachine);
+        Assert.Equal(Pair.Initial, Pair.Clone().Initial);
+    }
+
+    [Fact]
+    public void APairWithOneGroupOrNoStatefulLinkStartsWithWhatItHas()
+    {
+        var one = new FailoverPair(ExplorerTests.OneGroup);
+        var config = BuiltInConfigurations.SeedLanExample;
+        var regular = new FailoverPair(new PairConfig(config.Name, config.Groups, config.Contexts, config.AdminContext, config.FailoverLink, null));
+
+        Assert.Equal(ExplorerTests.OneGroup.Group(1), one.Initial.Primary.Settings2);
+        Assert.Equal(config.Group(2), Pair.Initial.Secondary.Settings2);
+        Assert.Equal(LinkStatus.NotConfigured, regular.Initial.StateLink);
+        Assert.Equal(LinkStatus.Up, Pair.Initial.StateLink);
+        Assert.True(Pair.Initial.Primary.StartupFailover);
+        Assert.True(Pair.Initial.Primary.Configuration.IsEmpty);
     }
 
     [Theory]
