@@ -1,6 +1,7 @@
 using FailoverModel.Asa;
 using FailoverModel.Machines;
 using FailoverModel.Pair;
+using FailoverModel.Rules;
 using FailoverModel.Topology;
 
 namespace FailoverModel.Tests.Pair;
@@ -68,4 +69,91 @@ public class SyslogTests
         Assert.DoesNotContain(messages, m => m.Unit == UnitRole.Primary);
         Assert.Contains(messages, m => m.Unit == UnitRole.Secondary && m.Id == 104001 && m.Group == 1);
     }
+
+    [Fact]
+    public void AnInterfaceOfAUnitWithoutFailoverOnlyChangesItsLineProtocol()
+    {
+        var off = Pair.Run([new CommandEvent(UnitRole.Secondary, null, new DisableFailover())], Running);
+
+        Assert.Equal(
+            ["secondary group 2: %ASA-4-411002: Line protocol on Interface inside, changed state to down"],
+            Messages(off, new InterfaceChange(UnitRole.Secondary, "context2/inside", Up: false)));
+        var down = Pair.Run([new InterfaceChange(UnitRole.Secondary, "context2/inside", Up: false)], off);
+        Assert.Equal(
+            ["secondary group 2: %ASA-4-411001: Line protocol on Interface inside, changed state to up"],
+            Messages(down, new InterfaceChange(UnitRole.Secondary, "context2/inside", Up: true)));
+        Assert.Empty(Messages(Pair.Initial, new InterfaceChange(UnitRole.Secondary, "context2/inside", Up: false)));
+        Assert.Equal(1UL << 2, Pair.Step(Pair.Initial, new InterfaceChange(UnitRole.Secondary, "context2/inside", Up: false)).State.Secondary.FailedInterfaces);
+    }
+
+    [Fact]
+    public void AMonitoredInterfaceThatRecoversIsBackToNormal()
+    {
+        var down = Pair.Run([new InterfaceChange(UnitRole.Secondary, "context1/outside", Up: false)], Running);
+
+        var messages = Messages(down, new InterfaceChange(UnitRole.Secondary, "context1/outside", Up: true));
+
+        Assert.Equal("secondary group 1: %ASA-4-411001: Line protocol on Interface outside, changed state to up", messages[0]);
+        Assert.Equal("secondary group 1: %ASA-1-105004: (Secondary) Monitoring on interface outside normal", messages[1]);
+    }
+
+    [Fact]
+    public void AnInterfaceTheConfigurationDoesNotHaveIsAProgrammingError()
+    {
+        var error = Assert.Throws<ArgumentException>(() => Pair.Apply(Running, new InterfaceChange(UnitRole.Primary, "context1/dmz", Up: false)));
+        Assert.StartsWith("no interface context1/dmz in the configuration", error.Message);
+        Assert.Throws<ArgumentException>(() => Pair.Apply(Running, new InterfaceChange(UnitRole.Primary, "inside", Up: false)));
+    }
+
+    [Fact]
+    public void TheStatefulLinkOfAPairWithoutOneCannotFail()
+    {
+        var config = BuiltInConfigurations.SeedLanExample;
+        var regular = new FailoverPair(new PairConfig(config.Name, config.Groups, config.Contexts, config.AdminContext, config.FailoverLink, null));
+        var running = regular.Run([new PowerOn(UnitRole.Primary, BothUnits: true)]);
+
+        var step = regular.Step(running, new LinkChange(LinkKind.State, Up: false));
+
+        Assert.Equal(running, step.State);
+        Assert.Equal(["no Stateful Failover link is configured"], step.Notes);
+        Assert.Empty(step.Rows);
+    }
+
+    [Fact]
+    public void ALinkFailureIsATableRowOnlyWhileTheUnitsOperate()
+    {
+        var state = Pair.Step(Running, new LinkChange(LinkKind.State, Up: false));
+        var failover = Pair.Step(Running, new LinkChange(LinkKind.Failover, Up: false));
+        var poweredOff = Pair.Step(Pair.Initial, new LinkChange(LinkKind.State, Up: false));
+        var booting = Pair.Apply(Pair.Initial, new PowerOn(UnitRole.Primary)).State;
+
+        Assert.Equal([FailureEvent.StatefulFailoverLinkFailed], state.Rows);
+        Assert.Equal([FailureEvent.FailoverLinkFailedDuringOperation], failover.Rows.Distinct());
+        Assert.Empty(poweredOff.Rows);
+        Assert.Equal(LinkStatus.Down, poweredOff.State.StateLink);
+        Assert.Empty(Pair.Apply(booting, new LinkChange(LinkKind.Failover, Up: false)).Rows);
+        Assert.Equal(
+            [
+                "primary: %ASA-1-105043: (Primary) Failover interface failed", "primary: %ASA-1-105005: (Primary) Lost Failover communications with mate on interface LANFailover",
+                "secondary: %ASA-1-105043: (Secondary) Failover interface failed", "secondary: %ASA-1-105005: (Secondary) Lost Failover communications with mate on interface LANFailover",
+            ],
+            failover.External.Messages.Select(m => m.ToString()));
+        Assert.Equal(
+            ["primary: %ASA-1-105042: (Primary) Failover interface OK", "secondary: %ASA-1-105042: (Secondary) Failover interface OK"],
+            Pair.Apply(failover.State, new LinkChange(LinkKind.Failover, Up: true)).Messages.Select(m => m.ToString()));
+        Assert.Equal(["the failover link is already down"], Pair.Apply(failover.State, new LinkChange(LinkKind.Failover, Up: false)).Notes.ToArray());
+        Assert.Equal(["the state link is already up"], Pair.Apply(Running, new LinkChange(LinkKind.State, Up: true)).Notes.ToArray());
+    }
+
+    [Theory]
+    [InlineData(411001, 4)]
+    [InlineData(411004, 4)]
+    [InlineData(411005, 1)]
+    [InlineData(709000, 7)]
+    [InlineData(709999, 7)]
+    [InlineData(710000, 1)]
+    [InlineData(708999, 1)]
+    [InlineData(104001, 1)]
+    public void EachMessageHasASAsSeverity(int id, int severity) =>
+        Assert.Equal(severity, new SyslogMessage(UnitRole.Primary, id, "text").Severity);
 }
