@@ -101,4 +101,30 @@ public class FailoverGroupMachineTests
         Assert.Equal([GroupState.ColdStandby, GroupState.SyncConfig, GroupState.SyncFileSystem, GroupState.BulkSync, GroupState.StandbyReady], visited);
         Assert.Equal(GroupState.Negotiation, Machine.Fire(GroupState.BulkSync, GroupTrigger.MateLost, Talking)?.To);
     }
+
+    /// <summary>A rule that stays in its state is a Stateless reentry: the machine must permit it and name the rule, under its guard only.</summary>
+    [Fact]
+    public void ARuleThatStaysInItsStateFiresAsAReentryUnderItsGuard()
+    {
+        var stay = new GroupTransition(GroupState.StandbyReady, GroupTrigger.MateUnitFailure, GroupState.StandbyReady, new GroupGuard("link up", c => c.Has(FailoverLinkUp)), "test", "Stays");
+        var machine = new FailoverGroupMachine([stay]);
+
+        Assert.Same(stay, machine.Fire(GroupState.StandbyReady, GroupTrigger.MateUnitFailure, Talking));
+        Assert.Same(stay, machine.Fire(GroupState.StandbyReady, GroupTrigger.MateUnitFailure, Talking));
+        Assert.Null(machine.Fire(GroupState.StandbyReady, GroupTrigger.MateUnitFailure, UnitRunsFailover));
+        Assert.Null(machine.Fire(GroupState.Active, GroupTrigger.MateUnitFailure, Talking));
+        Assert.Equal([GroupTrigger.MateUnitFailure], machine.PermittedTriggers(GroupState.StandbyReady, Talking));
+    }
+
+    /// <summary>Two rules to the same state on one trigger are told apart by their guards, not by their target.</summary>
+    [Fact]
+    public void OfTwoRulesToTheSameStateTheOneWhoseGuardHoldsIsNamed()
+    {
+        var up = new GroupTransition(GroupState.StandbyReady, GroupTrigger.MateUnitFailure, GroupState.JustActive, new GroupGuard("link up", c => c.Has(FailoverLinkUp)), "test", "Up");
+        var down = new GroupTransition(GroupState.StandbyReady, GroupTrigger.MateUnitFailure, GroupState.JustActive, new GroupGuard("link down", c => !c.Has(FailoverLinkUp)), "test", "Down");
+        var machine = new FailoverGroupMachine([up, down]);
+
+        Assert.Same(down, machine.Fire(GroupState.StandbyReady, GroupTrigger.MateUnitFailure, UnitRunsFailover));
+        Assert.Same(up, machine.Fire(GroupState.StandbyReady, GroupTrigger.MateUnitFailure, Talking));
+    }
 }
