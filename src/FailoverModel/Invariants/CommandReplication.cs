@@ -13,7 +13,7 @@ internal static class CommandReplication
 {
     public static bool EnteredOnTheRightUnit(PairConfig config, PairState before, CommandEvent command)
     {
-        var group = command.Context is null ? 1 : config.GroupOfContext(command.Context);
+        var group = config.GroupOfSpace(command.Context);
         return before.GroupState(command.Unit, group).IsActive()
             && before.FailoverLink == LinkStatus.Up
             && before.Unit(command.Unit).Status == UnitStatus.FailoverOn

@@ -27,18 +27,18 @@ public static class ConnectionKindValues
     /// <summary>Seed, "Stateful Failover": "The state information passed to the standby unit includes ...".</summary>
     public const ConnectionKinds AlwaysReplicated = ConnectionKinds.Xlate | ConnectionKinds.Tcp | ConnectionKinds.Udp | ConnectionKinds.Arp | ConnectionKinds.Ipsec | ConnectionKinds.Gtp;
 
-    public static readonly IReadOnlyList<(ConnectionKinds Kind, string Token, string Seed)> All =
+    public static readonly IReadOnlyList<(ConnectionKinds Kind, string Token)> All =
     [
-        (ConnectionKinds.Xlate, "xlate", "NAT translation table"),
-        (ConnectionKinds.Tcp, "tcp", "TCP connection states"),
-        (ConnectionKinds.Udp, "udp", "UDP connection states"),
-        (ConnectionKinds.Arp, "arp", "ARP table"),
-        (ConnectionKinds.Http, "http", "HTTP connection states (if HTTP replication is enabled)"),
-        (ConnectionKinds.Ipsec, "ipsec", "ISAKMP and IPsec SA table"),
-        (ConnectionKinds.Gtp, "gtp", "GTP PDP connection database"),
-        (ConnectionKinds.Uauth, "uauth", "user authentication (uauth) table: not passed"),
-        (ConnectionKinds.Routing, "routing", "routing tables: not passed"),
-        (ConnectionKinds.ServiceModule, "service-module", "state information for security service modules: not passed"),
+        (ConnectionKinds.Xlate, "xlate"), // NAT translation table
+        (ConnectionKinds.Tcp, "tcp"), // TCP connection states
+        (ConnectionKinds.Udp, "udp"), // UDP connection states
+        (ConnectionKinds.Arp, "arp"), // ARP table
+        (ConnectionKinds.Http, "http"), // HTTP connection states (if HTTP replication is enabled)
+        (ConnectionKinds.Ipsec, "ipsec"), // ISAKMP and IPsec SA table
+        (ConnectionKinds.Gtp, "gtp"), // GTP PDP connection database
+        (ConnectionKinds.Uauth, "uauth"), // user authentication (uauth) table: not passed
+        (ConnectionKinds.Routing, "routing"), // routing tables: not passed
+        (ConnectionKinds.ServiceModule, "service-module"), // state information for security service modules: not passed
     ];
 
     /// <summary>What Stateful Failover passes for a group: HTTP only when the group has <c>replication http</c>.</summary>

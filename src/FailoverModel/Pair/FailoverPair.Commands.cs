@@ -185,7 +185,7 @@ public sealed partial class FailoverPair
     /// </summary>
     private void Save(StepBuilder step, UnitRole unit, WriteMemory command, string? context = null)
     {
-        var group = context is null ? 1 : Config.GroupOfContext(context);
+        var group = Config.GroupOfSpace(context);
         var replicates = Replicates(step.State, unit, group);
         var spaces = command.All ? Enumerable.Range(0, Config.Spaces) : [Config.SpaceOf(context)];
         foreach (var target in replicates ? [unit, unit.Mate()] : new[] { unit })
@@ -225,7 +225,7 @@ public sealed partial class FailoverPair
         var me = step.Unit(unit);
         var change = command.Change < 0 ? 0 : command.Change;
         step.Set(unit, me with { Configuration = me.Configuration.WithChange(space, change) });
-        var group = context is null ? 1 : Config.GroupOfContext(context);
+        var group = Config.GroupOfSpace(context);
         var mate = unit.Mate();
         if (!command.Replicated)
         {

@@ -145,4 +145,10 @@ public sealed class PairConfig
     public ContextConfig? Context(string name) => Contexts.FirstOrDefault(c => c.Name == name);
 
     public int GroupOfContext(string name) => Context(name)?.Group ?? 1;
+
+    /// <summary>
+    /// The failover group that owns a configuration space: the context's group, or group 1 for the system execution
+    /// space (null), whose commands replicate from where group 1 is active (seed, "Command Replication").
+    /// </summary>
+    public int GroupOfSpace(string? context) => context is null ? 1 : GroupOfContext(context);
 }

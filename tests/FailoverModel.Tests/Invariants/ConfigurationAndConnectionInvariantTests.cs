@@ -89,4 +89,23 @@ public class ConfigurationAndConnectionInvariantTests
         Assert.Equal(ActiveOn.Secondary, state.ActiveOn(1));
         Assert.Equal(default, state.Connections.Group(1));
     }
+
+    /// <summary>Context commands replicate from where their own group is active: context2's from the secondary.</summary>
+    [Fact]
+    public void AContextChangeIsJudgedByTheGroupOfItsContext()
+    {
+        var invariant = new AChangeOnTheRightUnitReachesThePeer();
+        var @event = new CommandEvent(UnitRole.Secondary, "context2", new ConfigurationCommand("route inside 0 0 10.0.0.1", 3));
+        var after = Pair.Step(Running, @event).State;
+        var space = Pair.Config.SpaceOf("context2");
+
+        Assert.Equal(8UL, after.Primary.Configuration.Running(space));
+        Assert.Null(invariant.Check(new InvariantContext(Pair, Running, @event, after)));
+        Assert.Equal(
+            "'route inside 0 0 10.0.0.1' entered on secondary, where context2 is active, did not reach the running configuration of primary",
+            invariant.Check(new InvariantContext(Pair, Running, @event, after with { Primary = after.Primary with { Configuration = after.Primary.Configuration.WithRunning(space, 1) } })));
+        var onPrimary = @event with { Unit = UnitRole.Primary };
+        Assert.Null(invariant.Check(new InvariantContext(Pair, Running, onPrimary, Running)));
+        Assert.Null(invariant.Check(new InvariantContext(Pair, Running, @event with { Command = new ConfigurationCommand("mode multiple", 3, Replicated: false) }, Running)));
+    }
 }

@@ -101,13 +101,14 @@ public class EventTextTests
     [Fact]
     public void ConnectionKindsReadAndPrintAsTheirTokens()
     {
-        foreach (var (kind, token, _) in ConnectionKindValues.All)
+        foreach (var (kind, token) in ConnectionKindValues.All)
         {
             Assert.Equal(token, kind.Token());
             Assert.True(ConnectionKindValues.TryParse(token, out var read));
             Assert.Equal(kind, read);
         }
 
+        Assert.Throws<InvalidOperationException>(() => (ConnectionKinds.Tcp | ConnectionKinds.Udp).Token());
         Assert.False(ConnectionKindValues.TryParse("smtp", out var none));
         Assert.Equal(ConnectionKinds.None, none);
         Assert.Equal(["tcp", "http", "routing"], ConnectionKindValues.Tokens(ConnectionKinds.Routing | ConnectionKinds.Tcp | ConnectionKinds.Http));

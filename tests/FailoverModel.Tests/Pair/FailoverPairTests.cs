@@ -183,6 +183,75 @@ public class FailoverPairTests
         Assert.True(Pair.Initial.Primary.Configuration.IsEmpty);
     }
 
+    [Fact]
+    public void FailoverResetReachesTheMatesFailedGroupsOnlyOverTheFailoverLink()
+    {
+        var failed = After(new PowerOn(UnitRole.Primary, BothUnits: true), new InterfaceChange(UnitRole.Secondary, "context2/inside", Up: false));
+        Assert.Equal(GroupState.Failed, failed.GroupState(UnitRole.Secondary, 2));
+        var linkDown = Pair.Apply(failed, new LinkChange(LinkKind.Failover, Up: false)).State;
+
+        var fromPrimary = Pair.Apply(linkDown, new CommandEvent(UnitRole.Primary, null, new FailoverReset(null)));
+        var onSecondary = Pair.Apply(linkDown, new CommandEvent(UnitRole.Secondary, null, new FailoverReset(2)));
+        var overTheLink = Pair.Apply(failed, new CommandEvent(UnitRole.Primary, null, new FailoverReset(null)));
+
+        Assert.Equal(GroupState.Failed, fromPrimary.State.GroupState(UnitRole.Secondary, 2));
+        Assert.Equal(["no failed group on a unit that answers"], fromPrimary.Notes.ToArray());
+        Assert.Equal(GroupState.StandbyReady, onSecondary.State.GroupState(UnitRole.Secondary, 2));
+        Assert.Equal(GroupState.StandbyReady, overTheLink.State.GroupState(UnitRole.Secondary, 2));
+        Assert.Empty(overTheLink.Notes);
+    }
+
+    [Fact]
+    public void AConfigurationChangeWithoutANumberIsChangeZeroOfItsSpace()
+    {
+        var running = After(new PowerOn(UnitRole.Primary, BothUnits: true));
+
+        var state = Pair.Apply(running, new CommandEvent(UnitRole.Secondary, "context2", new ConfigurationCommand("route inside 0 0 10.0.0.1", -1))).State;
+
+        var space = BuiltInConfigurations.SeedLanExample.SpaceOf("context2");
+        Assert.Equal(1UL, state.Secondary.Configuration.Running(space));
+        Assert.Equal(1UL, state.Primary.Configuration.Running(space));
+        Assert.Equal(0UL, state.Primary.Configuration.Running(0));
+    }
+
+    [Fact]
+    public void SavingAContextDoesNotTouchTheFailoverBootstrap()
+    {
+        var off = After(new PowerOn(UnitRole.Primary, BothUnits: true), new CommandEvent(UnitRole.Primary, null, new DisableFailover()));
+        Assert.True(off.Primary.StartupFailover);
+
+        var context = Pair.Apply(off, new CommandEvent(UnitRole.Primary, "context1", new WriteMemory(false, false))).State;
+        var system = Pair.Apply(off, new CommandEvent(UnitRole.Primary, null, new WriteMemory(false, false))).State;
+
+        Assert.True(context.Primary.StartupFailover);
+        Assert.False(system.Primary.StartupFailover);
+    }
+
+    /// <summary>Seed: "When both units boot simultaneously, the secondary unit obtains the running configuration from the primary unit."</summary>
+    [Fact]
+    public void BothUnitsBootingTogetherGiveTheSecondaryThePrimarysConfiguration()
+    {
+        var saved = UnitConfiguration.Empty(BuiltInConfigurations.SeedLanExample.Spaces).WithChange(0, 2).Saved(0);
+        var start = Pair.Initial with { Primary = Pair.Initial.Primary with { Configuration = saved } };
+
+        var booted = Pair.Run([new PowerOn(UnitRole.Primary, BothUnits: true)], start);
+
+        Assert.Equal(4UL, booted.Secondary.Configuration.Running(0));
+        Assert.Equal(0UL, booted.Secondary.Configuration.Startup(0));
+    }
+
+    [Fact]
+    public void ASettledStepListsTheChangesOfTheEventAndOfEveryInternalStep()
+    {
+        var step = Pair.Step(Pair.Initial, new PowerOn(UnitRole.Primary, BothUnits: true));
+
+        Assert.Equal(step.Steps.SelectMany(s => s.Changes), step.Changes);
+        Assert.Equal(4, step.External.Changes.Length);
+        Assert.True(step.Changes.Count() > step.External.Changes.Length);
+        Assert.Equal(step.External, step.Steps.First());
+        Assert.Equal(step.Internal[^1].State, step.State);
+    }
+
     [Theory]
     [InlineData(1, false, 1, 2, true)]
     [InlineData(2, false, 1, 2, false)]

@@ -131,7 +131,7 @@ public class SyslogTests
         Assert.Equal([FailureEvent.FailoverLinkFailedDuringOperation], failover.Rows.Distinct());
         Assert.Empty(poweredOff.Rows);
         Assert.Equal(LinkStatus.Down, poweredOff.State.StateLink);
-        Assert.Empty(Pair.Apply(booting, new LinkChange(LinkKind.Failover, Up: false)).Rows);
+        Assert.Empty(Pair.Apply(booting, new LinkChange(LinkKind.Failover, Up: false)).Rows.ToArray());
         Assert.Equal(
             [
                 "primary: %ASA-1-105043: (Primary) Failover interface failed", "primary: %ASA-1-105005: (Primary) Lost Failover communications with mate on interface LANFailover",
@@ -143,6 +143,59 @@ public class SyslogTests
             Pair.Apply(failover.State, new LinkChange(LinkKind.Failover, Up: true)).Messages.Select(m => m.ToString()));
         Assert.Equal(["the failover link is already down"], Pair.Apply(failover.State, new LinkChange(LinkKind.Failover, Up: false)).Notes.ToArray());
         Assert.Equal(["the state link is already up"], Pair.Apply(Running, new LinkChange(LinkKind.State, Up: true)).Notes.ToArray());
+    }
+
+    [Fact]
+    public void AnInterfaceAlreadyDownLogsNothingMore()
+    {
+        var down = Pair.Run([new InterfaceChange(UnitRole.Secondary, "context1/outside", Up: false)], Running);
+
+        var again = Pair.Apply(down, new InterfaceChange(UnitRole.Secondary, "context1/outside", Up: false));
+
+        Assert.Empty(again.Messages);
+        Assert.Equal(["context1/outside is already down on secondary"], again.Notes.ToArray());
+        Assert.False(again.Changed);
+    }
+
+    [Fact]
+    public void ASwitchoverBouncesOnlyTheInterfacesOfTheGroupsContexts()
+    {
+        var messages = Messages(Running, new CommandEvent(UnitRole.Primary, null, new NoFailoverActive(1)));
+
+        Assert.Equal(4, messages.Count(m => m.Contains("411002", StringComparison.Ordinal)));
+        Assert.Equal(4, messages.Count(m => m.Contains("411001", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void AStatefulLinkFailureOnASingleRunningUnitIsRowSix()
+    {
+        var alone = Pair.Run([new PowerOn(UnitRole.Primary)]);
+
+        Assert.Equal([FailureEvent.StatefulFailoverLinkFailed], Pair.Apply(alone, new LinkChange(LinkKind.State, Up: false)).Rows.ToArray());
+    }
+
+    [Fact]
+    public void AFailoverLinkFailureIsRowSevenWhereverAGroupServesOrStandsBy()
+    {
+        var mixed = Pair.Run(
+            [new InterfaceChange(UnitRole.Primary, "context1/inside", Up: false), new InterfaceChange(UnitRole.Secondary, "context2/inside", Up: false)],
+            Running);
+        Assert.Equal((GroupState.Failed, GroupState.Failed), (mixed.GroupState(UnitRole.Primary, 1), mixed.GroupState(UnitRole.Secondary, 2)));
+
+        Assert.Equal([FailureEvent.FailoverLinkFailedDuringOperation], Pair.Apply(mixed, new LinkChange(LinkKind.Failover, Up: false)).Rows.ToArray());
+    }
+
+    [Fact]
+    public void SyslogInJsonCarriesUnitIdTextAndGroup()
+    {
+        var line = PairStateJson.StepLine(
+            BuiltInConfigurations.SeedLanExample, 2, 7, "crash primary", Running,
+            [new SyslogMessage(UnitRole.Primary, 104001, "(Primary) Switching to ACTIVE - x.", 2), new SyslogMessage(UnitRole.Secondary, 105042, "(Secondary) Failover interface OK")]);
+
+        Assert.StartsWith("{\"step\":2,\"line\":7,\"event\":\"crash primary\",\"units\":", line);
+        Assert.EndsWith(
+            "\"syslog\":[{\"unit\":\"primary\",\"id\":104001,\"text\":\"(Primary) Switching to ACTIVE - x.\",\"group\":2},{\"unit\":\"secondary\",\"id\":105042,\"text\":\"(Secondary) Failover interface OK\"}]}",
+            line);
     }
 
     [Theory]
