@@ -15,19 +15,18 @@ namespace FailoverModel.Tests.Invariants;
 /// </summary>
 public class InterfacePolicyInvariantTests
 {
-    private static readonly PairConfig Seed = BuiltInConfigurations.SeedLanExample;
-    private static readonly FailoverPair Pair = new(Seed);
-    private static readonly PairState Running = Pair.Run([new PowerOn(Primary, BothUnits: true)]);
+    private static readonly PairConfig Seed = SeedPair.Config;
+    private static readonly FailoverPair Pair = SeedPair.Pair;
+    private static readonly PairState Running = SeedPair.Running;
     private static readonly AGroupFailsOverOnInterfacesOnlyAtItsThreshold Invariant = new();
     private static readonly Event FailsOnActive = new GroupStep(Primary, 1, GroupTrigger.InterfaceFailureOnActiveGroup);
     private static readonly Event FailsOnStandby = new GroupStep(Primary, 2, GroupTrigger.InterfaceFailureOnStandbyGroup);
 
     private static ulong Bit(string context, string nameif) => 1UL << Seed.InterfaceIndex(context, nameif);
 
-    private static PairState Failing(PairState s, UnitRole unit, ulong interfaces) => s.With(unit, s.Unit(unit) with { FailedInterfaces = interfaces });
+    private static PairState Failing(PairState s, UnitRole unit, ulong interfaces) => s.WithFailedInterfaces(unit, interfaces);
 
-    private static PairState MarkFailed(PairState s, UnitRole unit, int group) =>
-        s.With(unit, s.Unit(unit).WithGroup(group, s.Unit(unit).Group(group) with { State = Failed }));
+    private static PairState MarkFailed(PairState s, UnitRole unit, int group) => s.WithGroup(unit, group, Failed);
 
     private static PairState Policy(PairState s, UnitRole unit, int group, InterfacePolicy policy) =>
         s.With(unit, s.Unit(unit).WithSettings(group, s.Unit(unit).Settings(group) with { Policy = policy }));

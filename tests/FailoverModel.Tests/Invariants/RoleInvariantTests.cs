@@ -15,16 +15,15 @@ namespace FailoverModel.Tests.Invariants;
 /// </summary>
 public class RoleInvariantTests
 {
-    private static readonly PairConfig Seed = BuiltInConfigurations.SeedLanExample;
-    private static readonly FailoverPair Pair = new(Seed);
+    private static readonly PairConfig Seed = SeedPair.Config;
+    private static readonly FailoverPair Pair = SeedPair.Pair;
     private static readonly FailoverPair Frozen = new(Seed, []);
-    private static readonly PairState Running = Pair.Run([new PowerOn(Primary, BothUnits: true)]);
+    private static readonly PairState Running = SeedPair.Running;
     private static readonly Event Tick = new GroupStep(Secondary, 1, GroupTrigger.MateUnitFailure);
 
-    private static PairState With(PairState s, UnitRole unit, int group, GroupState state) =>
-        s.With(unit, s.Unit(unit).WithGroup(group, s.Unit(unit).Group(group) with { State = state }));
+    private static PairState With(PairState s, UnitRole unit, int group, GroupState state) => s.WithGroup(unit, group, state);
 
-    private static PairState With(PairState s, UnitRole unit, UnitStatus status) => s.With(unit, s.Unit(unit) with { Status = status });
+    private static PairState With(PairState s, UnitRole unit, UnitStatus status) => s.WithStatus(unit, status);
 
     private static string? Check(Invariant invariant, FailoverPair pair, PairState? before, Event? e, PairState after) =>
         invariant.Check(new InvariantContext(pair, before, e, after));

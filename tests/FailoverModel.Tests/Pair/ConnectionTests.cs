@@ -14,9 +14,9 @@ namespace FailoverModel.Tests.Pair;
 /// </summary>
 public class ConnectionTests
 {
-    private static readonly PairConfig Seed = BuiltInConfigurations.SeedLanExample;
-    private static readonly FailoverPair Pair = new(Seed);
-    private static readonly PairState Running = Pair.Run([new PowerOn(Primary, BothUnits: true)]);
+    private static readonly PairConfig Seed = SeedPair.Config;
+    private static readonly FailoverPair Pair = SeedPair.Pair;
+    private static readonly PairState Running = SeedPair.Running;
     private static readonly OnlyReplicatedConnectionsSurviveAFailover Invariant = new();
 
     private static PairState Open(PairState s, string context, params ConnectionKinds[] kinds) =>
