@@ -6,8 +6,6 @@ namespace FailoverModel.Rules;
 /// <summary>The conditions the seed puts on a failover group's changes, each named as the seed words it.</summary>
 public static class GroupGuards
 {
-    public static readonly GroupGuard UnitRunsFailover = Is(GroupConditions.UnitRunsFailover, "failover enabled");
-
     public static readonly GroupGuard FailoverLinkDown = new("failover link down", c => !c.Has(FailoverLinkUp));
 
     /// <summary>Seed, "Which unit each failover group becomes active on": "When a unit boots while the peer unit is not available".</summary>

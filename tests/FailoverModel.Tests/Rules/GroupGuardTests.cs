@@ -24,7 +24,6 @@ public class GroupGuardTests
         // "Restoration of a Failed Unit": preempt, on the preferred unit, with the peer active and answering.
         { "PreemptOnPreferredUnit", FailoverLinkUp | MateRunsFailover | MateGroupActive | PreferredUnit | PreemptArmed },
         { "StandbyGroupAboveThreshold", ThresholdReached },
-        { "UnitRunsFailover", GroupConditions.UnitRunsFailover },
     };
 
     [Theory]
