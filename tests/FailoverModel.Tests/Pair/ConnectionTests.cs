@@ -52,6 +52,41 @@ public class ConnectionTests
         Assert.Equal(new GroupConnections(ConnectionKinds.Tcp, ConnectionKinds.None), settled.Connections.Group(1));
     }
 
+    /// <summary>Group 2 is active on the secondary: its standby, the one whose copy survives, is the primary.</summary>
+    [Fact]
+    public void GroupTwoLeavesTheSecondaryWithTheCopyThePrimaryHeld()
+    {
+        var open = Open(Running, "context2", ConnectionKinds.Tcp, ConnectionKinds.Routing);
+        Assert.Equal(new GroupConnections(ConnectionKinds.Tcp | ConnectionKinds.Routing, ConnectionKinds.Tcp), open.Connections.Group(2));
+
+        var secondaryOff = Pair.Apply(open, new PowerOff(Secondary)).State;
+        Assert.Equal(GroupState.StandbyReady, secondaryOff.GroupState(Primary, 2));
+        Assert.Equal(new GroupConnections(ConnectionKinds.Tcp, ConnectionKinds.None), secondaryOff.Connections.Group(2));
+
+        var settled = Pair.Settle(secondaryOff)[^1].State;
+        Assert.Equal(ActiveOn.Primary, settled.ActiveOn(2));
+        Assert.Equal(new GroupConnections(ConnectionKinds.Tcp, ConnectionKinds.None), settled.Connections.Group(2));
+    }
+
+    /// <summary>
+    /// A standby receives the connection table when it becomes Standby Ready for that group; the other group's standby
+    /// becoming Standby Ready (here the primary, giving group 1 away) passes nothing for this one.
+    /// </summary>
+    [Fact]
+    public void ConnectionsOpenedWithoutTheStatefulLinkStayUnreplicatedWhenTheOtherGroupChangesUnits()
+    {
+        var linkDown = Pair.Run([new LinkChange(LinkKind.State, Up: false)], Running);
+        var open = Open(linkDown, "context2", ConnectionKinds.Tcp);
+        var linkUp = Pair.Run([new LinkChange(LinkKind.State, Up: true)], open);
+        Assert.Equal(new GroupConnections(ConnectionKinds.Tcp, ConnectionKinds.None), linkUp.Connections.Group(2));
+
+        var moved = Pair.Run([new CommandEvent(Primary, null, new NoFailoverActive(1))], linkUp);
+
+        Assert.Equal(ActiveOn.Secondary, moved.ActiveOn(1));
+        Assert.Equal(GroupState.StandbyReady, moved.GroupState(Primary, 1));
+        Assert.Equal(new GroupConnections(ConnectionKinds.Tcp, ConnectionKinds.None), moved.Connections.Group(2));
+    }
+
     [Fact]
     public void AGroupActiveNowhereWithoutAStandbyLosesEverything()
     {

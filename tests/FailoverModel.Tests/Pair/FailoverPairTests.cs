@@ -201,6 +201,75 @@ public class FailoverPairTests
         Assert.Empty(overTheLink.Notes);
     }
 
+    /// <summary>
+    /// Seed, "Restoration of a Failed Unit": a group with preempt that failed on its preferred unit becomes active there
+    /// again once the unit recovers, also when 'failover reset' is what restores it (here entered after the interface
+    /// came back but before the unit noticed).
+    /// </summary>
+    [Fact]
+    public void AFailoverResetRestoresAPreemptingGroupToItsPreferredUnit()
+    {
+        var failed = After(
+            new PowerOn(UnitRole.Primary, BothUnits: true),
+            new CommandEvent(UnitRole.Primary, null, new FailoverGroupMode(1, [new SetPreempt(0)])),
+            new InterfaceChange(UnitRole.Primary, "context1/outside", Up: false));
+        Assert.Equal(ActiveOn.Secondary, failed.ActiveOn(1));
+        var recovered = Pair.Apply(failed, new InterfaceChange(UnitRole.Primary, "context1/outside", Up: true)).State;
+        Assert.Equal(GroupState.Failed, recovered.GroupState(UnitRole.Primary, 1));
+
+        var reset = Pair.Step(recovered, new CommandEvent(UnitRole.Primary, null, new FailoverReset(1)));
+
+        Assert.Equal(ActiveOn.Primary, reset.State.ActiveOn(1));
+        Assert.Equal(GroupState.StandbyReady, reset.State.GroupState(UnitRole.Secondary, 1));
+    }
+
+    /// <summary>A step that refuses both groups says so for each, in group order: no note replaces another.</summary>
+    [Fact]
+    public void AForcedFailoverOfBothGroupsNotesEveryGroupThatStays()
+    {
+        var bothOnPrimary = After(
+            new PowerOn(UnitRole.Primary, BothUnits: true),
+            new CommandEvent(UnitRole.Primary, null, new FailoverActive(2)));
+
+        var step = Pair.Step(bothOnPrimary, new CommandEvent(UnitRole.Secondary, null, new NoFailoverActive(null)));
+
+        Assert.Equal(
+            [
+                "group 1 stays Standby Ready on secondary: it is not active there",
+                "group 2 stays Standby Ready on secondary: it is not active there",
+            ],
+            step.Notes);
+        Assert.Equal(bothOnPrimary, step.State);
+    }
+
+    /// <summary>
+    /// Seed: "If there are security contexts in the active state on the peer unit, the write standby command causes
+    /// active connections through those contexts to be terminated": one note per context, with two contexts in group 2.
+    /// </summary>
+    [Fact]
+    public void WriteStandbyNamesEveryContextActiveOnThePeer()
+    {
+        var seed = BuiltInConfigurations.SeedLanExample;
+        var twoInGroup2 = new PairConfig(
+            seed.Name,
+            seed.Groups,
+            [.. seed.Contexts.Select(c => c.Name == "context1" ? c with { Group = 2 } : c)],
+            seed.AdminContext,
+            seed.FailoverLink,
+            seed.StateLink);
+        var pair = new FailoverPair(twoInGroup2);
+        var running = pair.Run([new PowerOn(UnitRole.Primary, BothUnits: true)]);
+
+        var step = pair.Step(running, new CommandEvent(UnitRole.Primary, null, new WriteStandby()));
+
+        Assert.Equal(
+            [
+                "active connections through context1 (active on secondary) are terminated by 'write standby'",
+                "active connections through context2 (active on secondary) are terminated by 'write standby'",
+            ],
+            step.Notes);
+    }
+
     [Fact]
     public void AConfigurationChangeWithoutANumberIsChangeZeroOfItsSpace()
     {
@@ -238,6 +307,26 @@ public class FailoverPairTests
 
         Assert.Equal(4UL, booted.Secondary.Configuration.Running(0));
         Assert.Equal(0UL, booted.Secondary.Configuration.Startup(0));
+    }
+
+    /// <summary>
+    /// The same sentence read as an order: the secondary holds the primary's configuration before the groups choose their
+    /// units, not only after group 1's Sync Config (which would be too late for a group that never synchronizes).
+    /// </summary>
+    [Fact]
+    public void BothUnitsBootingTogetherCopyTheConfigurationBeforeAnyGroupSynchronizes()
+    {
+        var pair = new FailoverPair(FailoverModel.Tests.Exploration.ExplorerTests.OneGroup);
+        var saved = UnitConfiguration.Empty(pair.Config.Spaces).WithChange(0, 2).Saved(0);
+        var start = pair.Initial with { Primary = pair.Initial.Primary with { Configuration = saved } };
+
+        var steps = pair.Step(start, new PowerOn(UnitRole.Primary, BothUnits: true)).Steps.ToList();
+
+        var copied = steps.FindIndex(s => s.State.Secondary.Configuration.Running(0) != 0);
+        var synchronizing = steps.FindIndex(s => s.Changes.Any(c => c.To == GroupState.SyncConfig));
+        Assert.InRange(copied, 0, int.MaxValue);
+        Assert.InRange(synchronizing, 0, int.MaxValue);
+        Assert.True(copied < synchronizing, $"copied at step {copied}, Sync Config at step {synchronizing}");
     }
 
     [Fact]

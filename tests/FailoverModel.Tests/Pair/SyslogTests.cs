@@ -31,6 +31,32 @@ public class SyslogTests
         Assert.Contains("primary group 1: %ASA-1-104002: (Primary) Switching to STANDBY - Set by the config command.", messages);
     }
 
+    /// <summary>
+    /// The seed's two contexts both name their interfaces inside and outside; renamed, they show that a switchover
+    /// bounces the interfaces of the switching group's contexts only.
+    /// </summary>
+    [Theory]
+    [InlineData(1, UnitRole.Primary)]
+    [InlineData(2, UnitRole.Secondary)]
+    public void ASwitchoverBouncesOnlyTheInterfacesOfTheContextsOfItsGroup(int group, UnitRole active)
+    {
+        var seed = BuiltInConfigurations.SeedLanExample;
+        ContextConfig Renamed(ContextConfig c) =>
+            c with { Interfaces = [.. c.Interfaces.Select(i => i with { Nameif = $"{c.Name}-{i.Nameif}" })] };
+        var renamed = new PairConfig(seed.Name, seed.Groups, [.. seed.Contexts.Select(Renamed)], seed.AdminContext, seed.FailoverLink, seed.StateLink);
+        var pair = new FailoverPair(renamed);
+        var running = pair.Run([new PowerOn(UnitRole.Primary, BothUnits: true)]);
+
+        var bounced = pair.Step(running, new CommandEvent(active, null, new NoFailoverActive(group))).Messages
+            .Where(m => m.Id is 411001 or 411002)
+            .Select(m => m.Text.Split(' ')[4].TrimEnd(','))
+            .ToHashSet();
+
+        var expected = renamed.Contexts.Where(c => c.Group == group).SelectMany(c => c.Interfaces).Select(i => i.Nameif).ToHashSet();
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected, bounced);
+    }
+
     [Fact]
     public void AMonitoredInterfaceThatFailsIsTestedAndOneThatRecoversIsNormal()
     {
