@@ -115,6 +115,20 @@ public class ConnectionTests
         Assert.Equal(new GroupConnections(ConnectionKinds.Tcp, ConnectionKinds.None), over.Connections.Group(1));
     }
 
+    /// <summary>Between the fault and the standby's activation no unit passes traffic: a connection attempt then opens nothing.</summary>
+    [Fact]
+    public void NoConnectionIsOpenedWhileNoUnitIsActiveForTheGroup()
+    {
+        var open = Open(Running, "context1", ConnectionKinds.Tcp);
+        var primaryOff = Pair.Apply(open, new PowerOff(Primary)).State;
+        Assert.Equal(ActiveOn.None, primaryOff.ActiveOn(1));
+
+        var attempt = Pair.Apply(primaryOff, new Connect("context1", ConnectionKinds.Udp));
+
+        Assert.Equal(primaryOff, attempt.State);
+        Assert.Equal(["no unit passes traffic for context1: nothing is opened"], attempt.Notes.ToArray());
+    }
+
     [Fact]
     public void NoConnectionIsOpenedDuringASplitBrain()
     {

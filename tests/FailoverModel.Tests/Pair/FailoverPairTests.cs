@@ -270,6 +270,21 @@ public class FailoverPairTests
             step.Notes);
     }
 
+    /// <summary>Exec commands (show, debug) change no configuration, in the system space as in a context, and are not replicated.</summary>
+    [Theory]
+    [InlineData(null)]
+    [InlineData("context1")]
+    public void AnExecCommandChangesNothingWhereverItIsEntered(string? context)
+    {
+        var running = After(new PowerOn(UnitRole.Primary, BothUnits: true));
+
+        var step = Pair.Step(running, new CommandEvent(UnitRole.Primary, context, new ExecCommand("show failover")));
+
+        Assert.Equal(running, step.State);
+        Assert.Equal(["'show failover' changes nothing and is not replicated"], step.Notes.ToArray());
+        Assert.Empty(step.Messages);
+    }
+
     [Fact]
     public void AConfigurationChangeWithoutANumberIsChangeZeroOfItsSpace()
     {
