@@ -15,6 +15,15 @@ public static class SeedPair
 
     public static FailoverPair Pair { get; } = new(Config);
 
+    /// <summary>The seed's pair with regular failover only: no Stateful Failover link.</summary>
+    public static PairConfig WithoutStatefulLink { get; } = Edited(c => c, stateLink: false);
+
+    /// <summary>The seed's pair with each context edited (another group, other interface names).</summary>
+    public static PairConfig WithContexts(Func<ContextConfig, ContextConfig> edit) => Edited(edit, stateLink: true);
+
+    private static PairConfig Edited(Func<ContextConfig, ContextConfig> edit, bool stateLink) =>
+        new(Config.Name, Config.Groups, [.. Config.Contexts.Select(edit)], Config.AdminContext, Config.FailoverLink, stateLink ? Config.StateLink : null);
+
     /// <summary>Both units booted together and settled: group 1 active on the primary, group 2 on the secondary.</summary>
     public static PairState Running { get; } = Pair.Run([new PowerOn(UnitRole.Primary, BothUnits: true)]);
 

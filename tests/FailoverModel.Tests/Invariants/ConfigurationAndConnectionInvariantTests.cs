@@ -85,8 +85,7 @@ public class ConfigurationAndConnectionInvariantTests
     [Fact]
     public void WithoutAStatefulLinkEveryConnectionIsDroppedAtFailover()
     {
-        var config = BuiltInConfigurations.SeedLanExample;
-        var regular = new FailoverPair(new PairConfig(config.Name, config.Groups, config.Contexts, config.AdminContext, config.FailoverLink, null));
+        var regular = new FailoverPair(SeedPair.WithoutStatefulLink);
         var state = regular.Run([new PowerOn(UnitRole.Primary, BothUnits: true), new Connect("context1", ConnectionKinds.Tcp), new PowerOff(UnitRole.Primary)]);
 
         Assert.Equal(ActiveOn.Secondary, state.ActiveOn(1));

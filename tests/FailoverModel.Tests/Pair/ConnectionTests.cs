@@ -161,7 +161,7 @@ public class ConnectionTests
         Assert.Equal(
             "group 1: secondary holds replicated state while it is Failed",
             Check(open.With(Secondary, open.Secondary.WithGroup(1, open.Secondary.Group1 with { State = GroupState.Failed }))));
-        var regular = new FailoverPair(new PairConfig(Seed.Name, Seed.Groups, Seed.Contexts, Seed.AdminContext, Seed.FailoverLink, null));
+        var regular = new FailoverPair(SeedPair.WithoutStatefulLink);
         Assert.Equal(
             "group 1: secondary holds replicated state while no Stateful Failover link is configured",
             Invariant.Check(new InvariantContext(regular, open, null, open)));

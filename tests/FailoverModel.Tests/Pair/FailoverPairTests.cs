@@ -172,11 +172,10 @@ public class FailoverPairTests
     public void APairWithOneGroupOrNoStatefulLinkStartsWithWhatItHas()
     {
         var one = new FailoverPair(ExplorerTests.OneGroup);
-        var config = BuiltInConfigurations.SeedLanExample;
-        var regular = new FailoverPair(new PairConfig(config.Name, config.Groups, config.Contexts, config.AdminContext, config.FailoverLink, null));
+        var regular = new FailoverPair(SeedPair.WithoutStatefulLink);
 
         Assert.Equal(ExplorerTests.OneGroup.Group(1), one.Initial.Primary.Settings2);
-        Assert.Equal(config.Group(2), Pair.Initial.Secondary.Settings2);
+        Assert.Equal(SeedPair.Config.Group(2), Pair.Initial.Secondary.Settings2);
         Assert.Equal(LinkStatus.NotConfigured, regular.Initial.StateLink);
         Assert.Equal(LinkStatus.Up, Pair.Initial.StateLink);
         Assert.True(Pair.Initial.Primary.StartupFailover);
@@ -249,15 +248,7 @@ public class FailoverPairTests
     [Fact]
     public void WriteStandbyNamesEveryContextActiveOnThePeer()
     {
-        var seed = BuiltInConfigurations.SeedLanExample;
-        var twoInGroup2 = new PairConfig(
-            seed.Name,
-            seed.Groups,
-            [.. seed.Contexts.Select(c => c.Name == "context1" ? c with { Group = 2 } : c)],
-            seed.AdminContext,
-            seed.FailoverLink,
-            seed.StateLink);
-        var pair = new FailoverPair(twoInGroup2);
+        var pair = new FailoverPair(SeedPair.WithContexts(c => c.Name == "context1" ? c with { Group = 2 } : c));
         var running = pair.Run([new PowerOn(UnitRole.Primary, BothUnits: true)]);
 
         var step = pair.Step(running, new CommandEvent(UnitRole.Primary, null, new WriteStandby()));

@@ -40,10 +40,7 @@ public class SyslogTests
     [InlineData(2, UnitRole.Secondary)]
     public void ASwitchoverBouncesOnlyTheInterfacesOfTheContextsOfItsGroup(int group, UnitRole active)
     {
-        var seed = BuiltInConfigurations.SeedLanExample;
-        ContextConfig Renamed(ContextConfig c) =>
-            c with { Interfaces = [.. c.Interfaces.Select(i => i with { Nameif = $"{c.Name}-{i.Nameif}" })] };
-        var renamed = new PairConfig(seed.Name, seed.Groups, [.. seed.Contexts.Select(Renamed)], seed.AdminContext, seed.FailoverLink, seed.StateLink);
+        var renamed = SeedPair.WithContexts(c => c with { Interfaces = [.. c.Interfaces.Select(i => i with { Nameif = $"{c.Name}-{i.Nameif}" })] });
         var pair = new FailoverPair(renamed);
         var running = pair.Run([new PowerOn(UnitRole.Primary, BothUnits: true)]);
 
@@ -134,8 +131,7 @@ public class SyslogTests
     [Fact]
     public void TheStatefulLinkOfAPairWithoutOneCannotFail()
     {
-        var config = BuiltInConfigurations.SeedLanExample;
-        var regular = new FailoverPair(new PairConfig(config.Name, config.Groups, config.Contexts, config.AdminContext, config.FailoverLink, null));
+        var regular = new FailoverPair(SeedPair.WithoutStatefulLink);
         var running = regular.Run([new PowerOn(UnitRole.Primary, BothUnits: true)]);
 
         var step = regular.Step(running, new LinkChange(LinkKind.State, Up: false));
