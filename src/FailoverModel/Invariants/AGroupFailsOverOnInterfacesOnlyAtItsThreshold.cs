@@ -92,7 +92,8 @@ public sealed class AGroupFailsOverOnInterfacesOnlyAtItsThreshold : Invariant
         var count = BitOperations.PopCount(failed);
         var monitored = BitOperations.PopCount(step.Config.MonitoredMask[g]);
         var policy = me.Settings(g).Policy;
-        var reached = policy.IsPercentage ? count * 100 >= policy.Value * monitored : count >= policy.Value;
+        // No failed interface never reaches a policy, also a percentage of a group with no monitored interface (0 of 0).
+        var reached = count > 0 && (policy.IsPercentage ? count * 100 >= policy.Value * monitored : count >= policy.Value);
         return (count, monitored, policy, reached);
     }
 }

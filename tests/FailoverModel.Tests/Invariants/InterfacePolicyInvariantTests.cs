@@ -61,6 +61,19 @@ public class InterfacePolicyInvariantTests
             Check(otherGroup, FailsOnActive, MarkFailed(otherGroup, Primary, 1)));
     }
 
+    /// <summary>A group with no monitored interface cannot fail on interfaces, whatever share its policy asks for (0 of 0).</summary>
+    [Fact]
+    public void AGroupWithoutMonitoredInterfacesFailedOnInterfacesIsCaught()
+    {
+        var unmonitored = SeedPair.WithContexts(c => c.Group == 2 ? c with { Interfaces = [.. c.Interfaces.Select(i => i with { Monitored = false })] } : c);
+        var pair = new FailoverPair(unmonitored);
+        var running = Policy(pair.Run([new PowerOn(Primary, BothUnits: true)]), Primary, 2, new InterfacePolicy(50, true));
+
+        Assert.Equal(
+            "group 2 failed on primary with 0 of 0 monitored interfaces failed, below its interface policy 50%",
+            Check(running, FailsOnStandby, MarkFailed(running, Primary, 2), pair));
+    }
+
     [Fact]
     public void ACountPolicyIsReachedAtItsValueNotBelow()
     {
