@@ -6,7 +6,8 @@ namespace FailoverModel.Cli;
 
 /// <summary>
 /// The <c>failover-model</c> command. Exit codes: 0 success, 1 a check failed (expect, invariant, divergence),
-/// 2 bad input (arguments, configuration, scenario, trace), 3 an internal error of the model.
+/// 2 bad input (arguments, configuration, scenario, trace), 3 an internal error of the model, 4 (<c>show</c>) the unit is
+/// off and prints nothing.
 /// </summary>
 public static class Cli
 {
@@ -14,6 +15,7 @@ public static class Cli
     public const int CheckFailed = 1;
     public const int BadInput = 2;
     public const int InternalError = 3;
+    public const int UnitSilent = 4;
 
     public static int Invoke(string[] args, TextWriter stdout, TextWriter stderr, TextReader? stdin = null)
     {

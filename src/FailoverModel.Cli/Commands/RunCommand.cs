@@ -41,7 +41,7 @@ public static class RunCommand
                     break;
                 case ShowOutput s when !json:
                     io.Out.WriteLine($"show {s.Statement.Where} {s.Statement.Command}  (line {s.Line})");
-                    io.Out.Write(Indent(s.Text));
+                    io.Out.Write(s.Silence is null ? Indent(s.Text) : Indent($"({s.Silence})\n"));
                     break;
                 case ExpectOutput e when e.Failure is null && !json:
                     io.Out.WriteLine($"  ok    line {e.Line}: expect {e.Expectation}");

@@ -42,7 +42,7 @@ public sealed class Explorer(FailoverPair pair, IReadOnlyList<Event> alphabet)
 
     public IReadOnlyList<Event> Alphabet { get; } = alphabet;
 
-    /// <summary>The state with every Last Failure Reason cleared; no guard reads it.</summary>
+    /// <summary>The state with every Last Failure Reason cleared (each unit's own, and its mate's as last heard); no guard reads it.</summary>
     public static PairState WithoutReasons(PairState state) =>
         state with { Primary = WithoutReasons(state.Primary), Secondary = WithoutReasons(state.Secondary) };
 
@@ -82,7 +82,7 @@ public sealed class Explorer(FailoverPair pair, IReadOnlyList<Event> alphabet)
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var codec = new StateCodec(Pair.Initial);
         var store = new StateStore();
-        store.Add(codec.Encode(Canonical(Pair.Initial)), -1, -2);
+        store.Add(codec.Encode(Canonical(Pair.Initial), default), -1, -2);
         var depth = new List<ushort> { 0 };
         var witnesses = new Dictionary<string, (int Source, Event Event)>();
         var witnessTargets = new Dictionary<string, StateKey>();
@@ -187,7 +187,7 @@ public sealed class Explorer(FailoverPair pair, IReadOnlyList<Event> alphabet)
             var current = Pair.Initial;
             foreach (var target in chain)
             {
-                var (@event, reached) = Reach(current, store[target]);
+                var (@event, reached) = Reach(current, StateCodec.History(store[path.Count == 0 ? 0 : chain[path.Count - 1]]), store[target]);
                 path.Add(@event);
                 current = reached;
             }
@@ -199,16 +199,16 @@ public sealed class Explorer(FailoverPair pair, IReadOnlyList<Event> alphabet)
         ImmutableArray<Event> PathThrough(int state, Event last, StateKey target)
         {
             var (events, end) = Path(state);
-            return [.. events, last is InterfaceChange ? Reach(end, target).Event : last];
+            return [.. events, last is InterfaceChange ? Reach(end, StateCodec.History(store[state]), target).Event : last];
         }
 
-        (Event Event, PairState Reached) Reach(PairState from, StateKey wanted)
+        (Event Event, PairState Reached) Reach(PairState from, RunHistory history, StateKey wanted)
         {
             var candidates = Pair.NextInternal(from) is { } next ? Alphabet.Prepend(next) : Alphabet;
             foreach (var @event in candidates)
             {
                 var result = Pair.Apply(from, @event, quiet: true);
-                if (codec.Encode(Canonical(result.State)) == wanted)
+                if (codec.Encode(Canonical(result.State), RunHistory.Next(Pair.Config, from, result.State, history)) == wanted)
                 {
                     return (@event, result.State);
                 }
@@ -231,9 +231,10 @@ public sealed class Explorer(FailoverPair pair, IReadOnlyList<Event> alphabet)
         {
             into.Clear();
             var state = codec.Decode(key);
+            var history = StateCodec.History(key);
             if (pair.NextInternal(state) is { } next)
             {
-                Add(state, key, next, -1, pair.Apply(state, next, quiet: true), into);
+                Add(state, history, key, next, -1, pair.Apply(state, next, quiet: true), into);
             }
 
             var alphabet = explorer.Alphabet;
@@ -242,7 +243,7 @@ public sealed class Explorer(FailoverPair pair, IReadOnlyList<Event> alphabet)
                 var result = pair.Apply(state, alphabet[e], quiet: true);
                 if (result.Changed)
                 {
-                    Add(state, key, alphabet[e], (short)e, result, into);
+                    Add(state, history, key, alphabet[e], (short)e, result, into);
                 }
                 else if (alphabet[e] is CommandEvent && !result.Messages.IsEmpty)
                 {
@@ -251,15 +252,15 @@ public sealed class Explorer(FailoverPair pair, IReadOnlyList<Event> alphabet)
             }
         }
 
-        private void Add(PairState state, StateKey key, Event @event, short via, StepResult result, List<Successor> into)
+        private void Add(PairState state, RunHistory history, StateKey key, Event @event, short via, StepResult result, List<Successor> into)
         {
-            var target = codec.Encode(explorer.Canonical(result.State));
+            var target = codec.Encode(explorer.Canonical(result.State), RunHistory.Next(pair.Config, state, result.State, history));
             if (target == key)
             {
                 return;
             }
 
-            var violation = SeedInvariants.FirstViolation(new InvariantContext(pair, state, @event, result.State), invariants);
+            var violation = SeedInvariants.FirstViolation(new InvariantContext(pair, state, @event, result.State) { History = history }, invariants);
             into.Add(new Successor(@event, via, target, result.State, result.Rows, violation, CommandOnlyLogged: false));
         }
     }
@@ -321,5 +322,6 @@ public sealed class Explorer(FailoverPair pair, IReadOnlyList<Event> alphabet)
     {
         Group1 = unit.Group1 with { Reason = Machines.FailureReason.None },
         Group2 = unit.Group2 with { Reason = Machines.FailureReason.None },
+        View = unit.View with { Reason1 = Machines.FailureReason.None, Reason2 = Machines.FailureReason.None },
     };
 }
