@@ -241,7 +241,7 @@ public sealed class TraceChecker
         return new TraceLine(@event.GetString()!, settle, @case, hasState);
     }
 
-    /// <summary>The state members of a trace line (DESIGN §5), each compared when present.</summary>
+    /// <summary>The state members of a trace line (the snapshot JSON, docs/scenario-language.md), each compared when present.</summary>
     private static readonly HashSet<string> StateFields = new(StringComparer.Ordinal) { "time", "units", "links", "groups", "contexts", "connections", "syslog" };
 
     private readonly record struct TraceLine(string Event, bool Settle, JsonElement? Case, bool HasState);

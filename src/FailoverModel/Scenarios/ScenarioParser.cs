@@ -9,7 +9,7 @@ using FailoverModel.Topology;
 namespace FailoverModel.Scenarios;
 
 /// <summary>
-/// Reads the scenario language of DESIGN §4. Every error is an <see cref="InputException"/> naming file, line and column.
+/// Reads the scenario language (docs/scenario-language.md). Every error is an <see cref="InputException"/> naming file, line and column.
 /// </summary>
 public static class ScenarioParser
 {
@@ -292,7 +292,7 @@ public static class ScenarioParser
     {
         if (tokens.Count < 2)
         {
-            throw Error(tokens[0], "expect what? (see DESIGN §4)");
+            throw Error(tokens[0], "expect what? (see docs/scenario-language.md)");
         }
 
         var t = tokens;

@@ -63,7 +63,7 @@ public static class ShowCommands
 
     /// <summary>
     /// An interface's health as a unit prints it: an interface failed on both units while they talk is
-    /// <c>Unknown</c> (ASA-FACTS, "Health monitoring"); a mate the viewer cannot hear has only unknown interfaces.
+    /// <c>Unknown</c> (docs/sources.md, "Health monitoring"); a mate the viewer cannot hear has only unknown interfaces.
     /// </summary>
     public static string InterfaceHealth(PairState state, UnitRole viewer, UnitRole unit, int index)
     {
