@@ -3,7 +3,7 @@ using System.Text;
 using FailoverModel.Pair;
 using FailoverModel.Topology;
 
-namespace FailoverModel.Cli.Checking;
+namespace FailoverModel.Checking;
 
 /// <summary>One random run: a configuration and a sequence of events, each settled or (like <c>step</c>) not.</summary>
 public sealed record RandomRun(PairConfig Config, ImmutableArray<RandomStep> Steps)

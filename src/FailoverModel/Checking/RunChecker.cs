@@ -2,7 +2,7 @@ using FailoverModel.Invariants;
 using FailoverModel.Pair;
 using FailoverModel.Rules;
 
-namespace FailoverModel.Cli.Checking;
+namespace FailoverModel.Checking;
 
 /// <summary>What folding one run over the model found.</summary>
 public sealed record RunVerdict(string? Violation, int Steps, IReadOnlySet<FailureEvent> Rows);

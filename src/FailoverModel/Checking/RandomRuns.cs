@@ -5,7 +5,7 @@ using FailoverModel.Topology;
 using FsCheck;
 using FsCheck.Fluent;
 
-namespace FailoverModel.Cli.Checking;
+namespace FailoverModel.Checking;
 
 /// <summary>
 /// FsCheck generators for random runs: configurations from random group preferences, preempt, interface policies and
