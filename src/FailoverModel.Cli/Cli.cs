@@ -32,6 +32,12 @@ public static class Cli
         }
 
         var parse = root.Parse(args);
+        if (parse.Errors.Count > 0 && Terminal.UnknownCommand.Describe(root, args) is { } unknown)
+        {
+            stderr.WriteLine($"failover-model: {unknown} (see 'failover-model --help')");
+            return BadInput;
+        }
+
         if (parse.Errors.Count > 0)
         {
             stderr.WriteLine($"failover-model: {parse.Errors[0].Message} (see 'failover-model --help')");

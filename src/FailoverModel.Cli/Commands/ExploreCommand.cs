@@ -88,7 +88,7 @@ public static class ExploreCommand
             Row("recovery analysis", "needs the complete settled graph");
         }
 
-        TerminalConsole.ForOut(io).Write(table);
+        TerminalConsole.Write(io, table);
         var seconds = result.Elapsed.TotalSeconds;
         io.Error.WriteLine($"explore: exploration {seconds:F1} s, {result.States / Math.Max(0.001, seconds):N0} states/s");
 

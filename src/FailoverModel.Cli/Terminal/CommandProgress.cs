@@ -8,7 +8,7 @@ namespace FailoverModel.Cli.Terminal;
 /// <summary>
 /// What a long command shows while it works, on standard error so that standard output stays clean: on a terminal a
 /// live table (each phase with its count, total where known, rate, elapsed time and ETA), redirected a plain line with
-/// the same facts every few seconds and one when a phase ends. The work runs on a thread of its own and reports with
+/// the same facts every few seconds (a run shorter than that prints none: its summary says it all). The work runs on a thread of its own and reports with
 /// <see cref="Phase"/> and <see cref="Set"/>, which only store numbers: rendering happens on the calling thread.
 /// </summary>
 public sealed class CommandProgress
@@ -50,7 +50,9 @@ public sealed class CommandProgress
     }
 
     /// <summary>Runs <paramref name="work"/> on a thread of its own while its progress is shown; returns its result or rethrows its exception.</summary>
-    public static T Run<T>(CliIo io, string command, Func<CommandProgress, T> work)
+    public static T Run<T>(CliIo io, string command, Func<CommandProgress, T> work) => Run(io, command, work, PlainInterval);
+
+    internal static T Run<T>(CliIo io, string command, Func<CommandProgress, T> work, TimeSpan plainInterval)
     {
         var progress = new CommandProgress(command);
         var task = Task.Factory.StartNew(() => work(progress), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
@@ -58,7 +60,7 @@ public sealed class CommandProgress
         {
             TerminalConsole.ForError(io).Live(progress.Render()).AutoClear(false).Start(context =>
             {
-                while (!task.Wait(200))
+                while (!((IAsyncResult)task).AsyncWaitHandle.WaitOne(200))
                 {
                     context.UpdateTarget(progress.Render());
                 }
@@ -69,20 +71,15 @@ public sealed class CommandProgress
         }
         else
         {
-            var written = 0;
             var last = Stopwatch.StartNew();
-            while (!task.Wait(100))
+            while (!((IAsyncResult)task).AsyncWaitHandle.WaitOne(100))
             {
-                written = progress.WriteEnded(io.Error, written);
-                if (last.Elapsed >= PlainInterval)
+                if (last.Elapsed >= plainInterval)
                 {
                     io.Error.WriteLine(progress.Line());
                     last.Restart();
                 }
             }
-
-            progress.Finish();
-            progress.WriteEnded(io.Error, written);
         }
 
         return task.GetAwaiter().GetResult();
@@ -126,20 +123,6 @@ public sealed class CommandProgress
             {
                 _phases[^1].Clock.Stop();
             }
-        }
-    }
-
-    /// <summary>Writes a line for each phase that ended since the last call; returns how many have been written.</summary>
-    private int WriteEnded(TextWriter error, int written)
-    {
-        lock (_lock)
-        {
-            for (; written < _phases.Count && !_phases[written].Clock.IsRunning; written++)
-            {
-                error.WriteLine(Describe(_phases[written]));
-            }
-
-            return written;
         }
     }
 

@@ -15,6 +15,29 @@ public static class TerminalConsole
     /// <summary>A console writing to standard output.</summary>
     public static IAnsiConsole ForOut(CliIo io) => Create(io.Out, io.OutIsTerminal, io.Width);
 
+    /// <summary>
+    /// Writes a table (or any renderable) to standard output: on a terminal as Spectre draws it, redirected without the
+    /// spaces Spectre pads each line with, so that files and diffs hold only what is seen.
+    /// </summary>
+    public static void Write(CliIo io, Spectre.Console.Rendering.IRenderable renderable)
+    {
+        if (io.OutIsTerminal)
+        {
+            ForOut(io).Write(renderable);
+            return;
+        }
+
+        var text = new StringWriter();
+        Create(text, terminal: false, io.Width).Write(renderable);
+        foreach (var line in text.ToString().Split('\n'))
+        {
+            if (line.Length > 0)
+            {
+                io.Out.WriteLine(line.TrimEnd());
+            }
+        }
+    }
+
     /// <summary>A console writing to standard error (progress displays).</summary>
     public static IAnsiConsole ForError(CliIo io) => Create(io.Error, io.ErrorIsTerminal, io.Width);
 

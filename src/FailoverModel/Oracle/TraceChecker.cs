@@ -40,7 +40,13 @@ public sealed class TraceChecker
 
     public TimedPair Timed => _timed;
 
-    public TraceVerdict Check(TextReader reader, string file)
+    public TraceVerdict Check(TextReader reader, string file) => Check(reader, file, null, default);
+
+    /// <summary>
+    /// Replays the trace and stops at its first divergence; <paramref name="progress"/> sees the lines and steps read
+    /// every 4,096 lines; <paramref name="cancellation"/> stops the replay with an <see cref="OperationCanceledException"/>.
+    /// </summary>
+    public TraceVerdict Check(TextReader reader, string file, Action<int, long>? progress, CancellationToken cancellation)
     {
         var lineNo = 0;
         long steps = 0, cases = 0, compared = 0, step = 0;
@@ -54,6 +60,12 @@ public sealed class TraceChecker
         while (reader.ReadLine() is { } text)
         {
             lineNo++;
+            if ((lineNo & 4095) == 0)
+            {
+                progress?.Invoke(lineNo, steps);
+                cancellation.ThrowIfCancellationRequested();
+            }
+
             if (string.IsNullOrWhiteSpace(text))
             {
                 continue;
