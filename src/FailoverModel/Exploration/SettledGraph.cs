@@ -47,7 +47,7 @@ public sealed class SettledGraph
 
     public IReadOnlyList<Event> Alphabet { get; }
 
-    /// <summary>The settled states, reasons cleared (see <see cref="Explorer.WithoutReasons"/>), in breadth-first order.</summary>
+    /// <summary>The settled states, reasons cleared (see <see cref="Explorer.WithoutReasons(PairState)"/>), in breadth-first order.</summary>
     public IReadOnlyList<PairState> States { get; }
 
     public int StateCount => States.Count;

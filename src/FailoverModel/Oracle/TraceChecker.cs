@@ -10,7 +10,11 @@ namespace FailoverModel.Oracle;
 /// <param name="Line">The trace line (1-based).</param>
 /// <param name="Step">The step within its test case (1-based).</param>
 /// <param name="CaseStartLine">The line where the diverging test case (or the trace) starts.</param>
+/// <param name="Event">The diverging line's event, as the trace wrote it.</param>
+/// <param name="Fields">Each state field that differs, the first one first.</param>
 /// <param name="Before">The model's state before the diverging step.</param>
+/// <param name="Action">What the model did with the diverging event.</param>
+/// <param name="Settle">Whether the event was to be settled.</param>
 /// <param name="Timed">True when the case so far used waits or unsettled events, whose effect depends on time.</param>
 public sealed record TraceDivergence(int Line, long Step, int CaseStartLine, string Event, IReadOnlyList<Divergence> Fields, TimedState Before, OracleAction Action, bool Settle, bool Timed);
 
