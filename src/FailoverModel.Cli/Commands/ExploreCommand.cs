@@ -42,6 +42,7 @@ public static class ExploreCommand
         }
 
         var pair = new FailoverPair(config);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var (result, settled) = CommandProgress.Run(io, "explore", progress =>
         {
             progress.Phase("reachable states", "states");
@@ -90,7 +91,7 @@ public static class ExploreCommand
 
         TerminalConsole.Write(io, table);
         var seconds = result.Elapsed.TotalSeconds;
-        io.Error.WriteLine($"explore: exploration {seconds:F1} s, {result.States / Math.Max(0.001, seconds):N0} states/s");
+        io.Error.WriteLine($"explore: {clock.Elapsed.TotalSeconds:F1} s in all; reachable states {seconds:F1} s ({result.States / Math.Max(0.001, seconds):N0} states/s), settled graph and recovery {(clock.Elapsed.TotalSeconds - seconds):F1} s");
 
         if (result.Violation is { } v)
         {

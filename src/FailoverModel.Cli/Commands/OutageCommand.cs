@@ -32,7 +32,7 @@ public static class OutageCommand
         var lines = CommandProgress.Run(io, "outage", progress =>
         {
             // OutageTable measures all rows in one call: the display shows the phase and its elapsed time.
-            progress.Phase("injecting each failure event at every poll phase", "rows");
+            progress.Phase("faults at every poll phase", "rows");
             var measured = OutageTable.Measure(config);
             progress.Set(measured.Length);
             return measured;
