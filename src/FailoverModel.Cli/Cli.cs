@@ -17,16 +17,29 @@ public static class Cli
     public const int InternalError = 3;
     public const int UnitSilent = 4;
 
-    public static int Invoke(string[] args, TextWriter stdout, TextWriter stderr, TextReader? stdin = null)
+    /// <summary>Interrupted by Ctrl-C (128 + SIGINT, as shells report it).</summary>
+    public const int Interrupted = 130;
+
+    public static int Invoke(string[] args, TextWriter stdout, TextWriter stderr, TextReader? stdin = null) =>
+        Invoke(args, new CliIo(stdout, stderr, stdin ?? TextReader.Null) { Width = Terminal.TerminalConsole.DefaultWidth });
+
+    public static int Invoke(string[] args, CliIo io)
     {
+        var stdout = io.Out;
+        var stderr = io.Error;
         var root = new RootCommand("An executable specification of Cisco PIX/ASA Active/Active failover.");
-        var io = new CliIo(stdout, stderr, stdin ?? TextReader.Null);
         foreach (var command in CommandSet.All(io))
         {
             root.Add(command);
         }
 
         var parse = root.Parse(args);
+        if (parse.Errors.Count > 0 && Terminal.UnknownCommand.Describe(root, args) is { } unknown)
+        {
+            stderr.WriteLine($"failover-model: {unknown} (see 'failover-model --help')");
+            return BadInput;
+        }
+
         if (parse.Errors.Count > 0)
         {
             stderr.WriteLine($"failover-model: {parse.Errors[0].Message} (see 'failover-model --help')");
@@ -47,6 +60,11 @@ public static class Cli
             stderr.WriteLine($"failover-model: {e.Message}");
             return BadInput;
         }
+        catch (OperationCanceledException) when (io.Cancellation.IsCancellationRequested)
+        {
+            stderr.WriteLine("failover-model: interrupted");
+            return Interrupted;
+        }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             stderr.WriteLine($"failover-model: internal error: {e.GetType().Name}: {e.Message}");
@@ -56,7 +74,20 @@ public static class Cli
 }
 
 /// <summary>Where a command reads and writes; tests pass their own readers and writers.</summary>
-public sealed record CliIo(TextWriter Out, TextWriter Error, TextReader In);
+public sealed record CliIo(TextWriter Out, TextWriter Error, TextReader In)
+{
+    /// <summary>Cancelled by Ctrl-C: long commands stop, print what they covered and exit 130.</summary>
+    public CancellationToken Cancellation { get; init; }
+
+    /// <summary>Whether <see cref="Out"/> is a terminal (colour, the terminal's width) rather than a file or pipe.</summary>
+    public bool OutIsTerminal { get; init; }
+
+    /// <summary>Whether <see cref="Error"/> is a terminal: progress is then a live display, otherwise a plain line now and then.</summary>
+    public bool ErrorIsTerminal { get; init; }
+
+    /// <summary>The width tables are laid out for; null: the terminal's, or <c>COLUMNS</c>, or 80 when redirected.</summary>
+    public int? Width { get; init; }
+}
 
 /// <summary>Bad command-line usage found after parsing (a file that does not exist, a value out of range).</summary>
 public sealed class CliUsageException(string message) : Exception(message);

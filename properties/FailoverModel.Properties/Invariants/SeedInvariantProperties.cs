@@ -1,4 +1,4 @@
-using FailoverModel.Cli.Checking;
+using FailoverModel.Checking;
 using FailoverModel.Invariants;
 using FailoverModel.Rules;
 using FsCheck;

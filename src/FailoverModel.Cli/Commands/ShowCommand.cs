@@ -13,7 +13,7 @@ public static class ShowCommand
 {
     public static Command Create(CliIo io)
     {
-        var scenario = new Argument<FileInfo>("scenario") { Description = "the scenario file (DESIGN §4) that brings the pair into the state to show" };
+        var scenario = new Argument<FileInfo>("scenario") { Description = "the scenario file (docs/scenario-language.md) that brings the pair into the state to show" };
         var where = new Argument<string>("unit") { Description = "primary or secondary; primary/<context> for commands entered inside a context" };
         var words = new Argument<string[]>("show-command")
         {

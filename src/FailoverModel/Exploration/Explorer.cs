@@ -21,7 +21,11 @@ public sealed record ExplorationResult(
     long InvariantChecks,
     Counterexample? Violation,
     ImmutableArray<Witness> Witnesses,
-    TimeSpan Elapsed);
+    TimeSpan Elapsed)
+{
+    /// <summary>Whether the exploration stopped early because it was cancelled (it is then not complete).</summary>
+    public bool Cancelled { get; init; }
+}
 
 /// <summary>
 /// Breadth-first exploration of every reachable snapshot, with every invariant checked on every transition. A state's
@@ -67,15 +71,18 @@ public sealed class Explorer(FailoverPair pair, IReadOnlyList<Event> alphabet)
     }
 
     /// <summary>
-    /// Explores from the initial snapshot, stopping at the first violation; <paramref name="progress"/> sees the state
-    /// count now and then. States are expanded <paramref name="threads"/> at a time in chunks of the breadth-first order
+    /// Explores from the initial snapshot, stopping at the first violation or when <paramref name="cancellation"/> is
+    /// cancelled; <paramref name="progress"/> sees the counts of states expanded, states found and transitions after
+    /// every chunk. States are expanded <paramref name="threads"/> at a time in chunks of the breadth-first order
     /// and their successors merged in that order, so the result is the same whatever the thread count.
     /// </summary>
     public ExplorationResult Explore(
         int maxStates = int.MaxValue,
         IReadOnlyList<Invariant>? invariants = null,
         Action<int, long>? progress = null,
-        int threads = 0)
+        int threads = 0,
+        Action<int, int, long>? expanded = null,
+        CancellationToken cancellation = default)
     {
         invariants ??= SeedInvariants.All;
         threads = threads > 0 ? threads : Environment.ProcessorCount;
@@ -100,15 +107,25 @@ public sealed class Explorer(FailoverPair pair, IReadOnlyList<Event> alphabet)
 
         var workers = Enumerable.Range(0, threads).Select(_ => new Worker(Pair.Clone(), this, codec, invariants)).ToArray();
         const int Chunk = 4_096;
-        var expanded = new List<Successor>[Chunk];
+        var successors = new List<Successor>[Chunk];
         for (var i = 0; i < Chunk; i++)
         {
-            expanded[i] = [];
+            successors[i] = [];
         }
+
+        var cancelled = false;
 
         var nextProgress = 0;
         for (int first = 0, count; first < store.Count && violation is null; first += count)
         {
+            expanded?.Invoke(first, store.Count, transitions);
+            if (cancellation.IsCancellationRequested)
+            {
+                cancelled = true;
+                complete = false;
+                break;
+            }
+
             if (progress is not null && first >= nextProgress)
             {
                 progress(store.Count, transitions);
@@ -121,14 +138,14 @@ public sealed class Explorer(FailoverPair pair, IReadOnlyList<Event> alphabet)
             {
                 for (var k = w * share; k < Math.Min(count, (w + 1) * share); k++)
                 {
-                    workers[w].Expand(store[first + k], expanded[k]);
+                    workers[w].Expand(store[first + k], successors[k]);
                 }
             });
 
             for (var k = 0; k < count && violation is null; k++)
             {
                 var s = first + k;
-                foreach (var successor in expanded[k])
+                foreach (var successor in successors[k])
                 {
                     if (successor.CommandOnlyLogged)
                     {
@@ -169,7 +186,7 @@ public sealed class Explorer(FailoverPair pair, IReadOnlyList<Event> alphabet)
         var found = witnesses.OrderBy(w => w.Key, StringComparer.Ordinal)
             .Select(w => new Witness(w.Key, witnessTargets.TryGetValue(w.Key, out var target) ? PathThrough(w.Value.Source, w.Value.Event, target) : [.. Path(w.Value.Source).Events, w.Value.Event]));
         LastBytesPerState = store.BytesPerState + 2;
-        return new ExplorationResult(store.Count, transitions, maxDepth, complete && violation is null, checks, violation, [.. found], clock.Elapsed);
+        return new ExplorationResult(store.Count, transitions, maxDepth, complete && violation is null, checks, violation, [.. found], clock.Elapsed) { Cancelled = cancelled };
 
         // The events from the initial state to a stored state. States are stored as canonical representatives, and
         // interface symmetry may map the event that reached a representative to another interface on the way there, so

@@ -5,7 +5,7 @@ using FailoverModel.Topology;
 
 namespace FailoverModel.Scenarios;
 
-/// <summary>What the last event must have led to. <see cref="Check"/> returns null when it holds, else what the model has.</summary>
+/// <summary>What the last event must have led to. <c>Check</c> returns null when it holds, else what the model has.</summary>
 public abstract record Expectation
 {
     public abstract string? Check(PairConfig config, PairState state, SettledStep? last);

@@ -9,7 +9,7 @@ using FailoverModel.Topology;
 namespace FailoverModel.Scenarios;
 
 /// <summary>
-/// Reads the scenario language of DESIGN §4. Every error is an <see cref="InputException"/> naming file, line and column.
+/// Reads the scenario language (docs/scenario-language.md). Every error is an <see cref="InputException"/> naming file, line and column.
 /// </summary>
 public static class ScenarioParser
 {
@@ -29,6 +29,11 @@ public static class ScenarioParser
         return Parse(text, path, defaultConfig, loadConfig);
     }
 
+    /// <summary>Parses a scenario's text; errors name <paramref name="file"/>, the line and the column.</summary>
+    /// <param name="text">The scenario.</param>
+    /// <param name="file">The name errors and outputs give the scenario.</param>
+    /// <param name="defaultConfig">The configuration when the scenario has no <c>config</c> statement.</param>
+    /// <param name="loadConfig">Loads the file a <c>config</c> statement names; null: <c>config</c> is not allowed.</param>
     /// <param name="changes">Numbers configuration changes; a trace or session that parses events one at a time passes its own.</param>
     public static Scenario Parse(string text, string file, PairConfig defaultConfig, Func<string, PairConfig>? loadConfig = null, ConfigurationChanges? changes = null)
     {
@@ -298,7 +303,7 @@ public static class ScenarioParser
     {
         if (tokens.Count < 2)
         {
-            throw Error(tokens[0], "expect what? (see DESIGN §4)");
+            throw Error(tokens[0], "expect what? (see docs/scenario-language.md)");
         }
 
         var t = tokens;

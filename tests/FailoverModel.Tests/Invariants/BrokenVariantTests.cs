@@ -1,4 +1,4 @@
-using FailoverModel.Cli.Checking;
+using FailoverModel.Checking;
 using FailoverModel.Exploration;
 using FailoverModel.Invariants;
 using FailoverModel.Pair;

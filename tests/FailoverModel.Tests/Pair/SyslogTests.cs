@@ -6,7 +6,7 @@ using FailoverModel.Topology;
 
 namespace FailoverModel.Tests.Pair;
 
-/// <summary>The messages each kind of step logs, with ASA's ids and texts (ASA-FACTS, "Syslog").</summary>
+/// <summary>The messages each kind of step logs, with ASA's ids and texts (docs/sources.md, "Syslog").</summary>
 public class SyslogTests
 {
     private static readonly FailoverPair Pair = new(BuiltInConfigurations.SeedLanExample);

@@ -5,7 +5,9 @@ using FailoverModel.Topology;
 namespace FailoverModel.Asa.Show;
 
 /// <summary>A <c>show</c> command the model renders, and where ASA accepts it.</summary>
+/// <param name="Text">The command as typed after <c>show</c>, e.g. <c>failover state</c>.</param>
 /// <param name="InContext">True for commands entered inside a context (<c>show monitor-interface</c> in multiple context mode).</param>
+/// <param name="Render">Renders the output for the viewing unit and context.</param>
 public sealed record ShowCommand(string Text, bool InContext, Func<ShowContext, string> Render);
 
 /// <summary>The <c>show</c> commands the model renders from a snapshot, in ASA's layout (seed, "Verify").</summary>

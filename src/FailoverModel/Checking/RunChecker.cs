@@ -2,7 +2,7 @@ using FailoverModel.Invariants;
 using FailoverModel.Pair;
 using FailoverModel.Rules;
 
-namespace FailoverModel.Cli.Checking;
+namespace FailoverModel.Checking;
 
 /// <summary>What folding one run over the model found.</summary>
 public sealed record RunVerdict(string? Violation, int Steps, IReadOnlySet<FailureEvent> Rows);
@@ -10,6 +10,7 @@ public sealed record RunVerdict(string? Violation, int Steps, IReadOnlySet<Failu
 /// <summary>Folds a run over the model and checks the invariants after every step, internal steps included.</summary>
 public static class RunChecker
 {
+    /// <summary>Folds <paramref name="run"/> over a pair (the seed's rules unless <paramref name="makePair"/> builds another) and checks <paramref name="invariants"/> (all by default) after every step.</summary>
     public static RunVerdict Check(RandomRun run, IReadOnlyList<Invariant>? invariants = null, Func<Topology.PairConfig, FailoverPair>? makePair = null)
     {
         var pair = makePair?.Invoke(run.Config) ?? new FailoverPair(run.Config);
