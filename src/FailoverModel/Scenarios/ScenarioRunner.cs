@@ -16,6 +16,10 @@ public abstract record ScenarioOutput(int Line);
 /// </summary>
 public sealed record StepOutput(int Line, int Step, SettledStep Result, long TimeMs, ImmutableArray<long> OutageMs) : ScenarioOutput(Line);
 
+/// <summary>What a <c>show</c> statement printed.</summary>
+/// <param name="Line">The statement's line.</param>
+/// <param name="Statement">The statement.</param>
+/// <param name="Text">What the unit printed.</param>
 /// <param name="Silence">Why the unit printed nothing (it is off, reloading or failed in hardware); null when it answered.</param>
 public sealed record ShowOutput(int Line, ShowStatement Statement, string Text, string? Silence = null) : ScenarioOutput(Line);
 
