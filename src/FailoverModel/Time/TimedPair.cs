@@ -8,7 +8,16 @@ namespace FailoverModel.Time;
 /// A snapshot with its simulated time: the pair's state, the clock, and the internal step the pair will take next with
 /// the time it is due. <see cref="PairState"/> itself stays untimed, so the explorer's graph stays finite.
 /// </summary>
-public sealed record TimedState(PairState State, long NowMs, Event? Pending, long DueMs);
+/// <param name="PrimarySilentSinceMs">
+/// Since when the primary's unit holdtime has been running (its mate answering less than it believes), or -1. Both
+/// units' holdtimes run at once: each is counted from its own start, not from the moment its timeout became the pair's
+/// next step.
+/// </param>
+/// <param name="SecondarySilentSinceMs">The same for the secondary.</param>
+public sealed record TimedState(PairState State, long NowMs, Event? Pending, long DueMs, long PrimarySilentSinceMs = -1, long SecondarySilentSinceMs = -1)
+{
+    public long SilentSinceMs(UnitRole unit) => unit == UnitRole.Primary ? PrimarySilentSinceMs : SecondarySilentSinceMs;
+}
 
 /// <summary>One step taken on the clock: what happened and when.</summary>
 public sealed record TimedStep(StepResult Result, long AtMs);
@@ -118,20 +127,37 @@ public sealed class TimedPair(FailoverPair pair, Func<PairConfig, PairState, Eve
         meter.Stayed(t.State, t.NowMs, at);
         var result = Pair.Apply(t.State, t.Pending!, quiet);
         steps.Add(new TimedStep(result, at));
-        return Schedule(new TimedState(result.State, at, t.Pending, t.DueMs));
+        return Schedule(new TimedState(result.State, at, t.Pending, t.DueMs, t.PrimarySilentSinceMs, t.SecondarySilentSinceMs));
     }
 
     private TimedState Schedule(TimedState t)
     {
+        t = t with { PrimarySilentSinceMs = SilentSince(t, UnitRole.Primary), SecondarySilentSinceMs = SilentSince(t, UnitRole.Secondary) };
         var next = Pair.NextInternal(t.State);
         if (next is null)
         {
             return t with { Pending = null, DueMs = 0 };
         }
 
-        // A step that was already next keeps its deadline, unless it has just fired (then it starts over).
-        return next.Equals(t.Pending) && t.DueMs > t.NowMs
-            ? t
-            : t with { Pending = next, DueMs = _due(Config, t.State, next, t.NowMs) };
+        // A step that was already next keeps its deadline, unless it has just fired (then it starts over). A unit's
+        // holdtime is counted from when the unit's mate fell silent.
+        if (next.Equals(t.Pending) && t.DueMs > t.NowMs)
+        {
+            return t;
+        }
+
+        var since = next is UnitHoldtimeExpired h ? t.SilentSinceMs(h.Unit) : t.NowMs;
+        return t with { Pending = next, DueMs = _due(Config, t.State, next, since) };
+    }
+
+    private long SilentSince(TimedState t, UnitRole unit)
+    {
+        if (!Pair.HoldtimeRuns(t.State, unit))
+        {
+            return -1;
+        }
+
+        var known = t.SilentSinceMs(unit);
+        return known >= 0 ? known : t.NowMs;
     }
 }

@@ -27,6 +27,29 @@ public class ExplorerTests
         Assert.Equal((PinnedStates, PinnedDepth), (result.States, result.Depth));
     }
 
+    /// <summary>
+    /// The same pair with preempt on its group: the pinned explorations must exercise preempt, or an invariant about it
+    /// proves nothing (issue "Each unit knows only what it hears").
+    /// </summary>
+    public static PairConfig OneGroupWithPreempt { get; } = new(
+        "one group with preempt, one monitored interface",
+        [FailoverGroupConfig.PreferringUnit(UnitRole.Primary) with { Preempt = true }],
+        OneGroup.Contexts,
+        "admin",
+        BuiltInConfigurations.SeedLanExample.FailoverLink,
+        BuiltInConfigurations.SeedLanExample.StateLink);
+
+    [Fact]
+    public void TheOneGroupPairWithPreemptHasItsPinnedReachableGraphAndNoViolation()
+    {
+        var result = new Explorer(new FailoverPair(OneGroupWithPreempt)).Explore();
+
+        Assert.Null(result.Violation);
+        Assert.True(result.Complete);
+        Assert.Contains(result.Witnesses, w => w.What == "command failover reset");
+        Assert.Equal((PinnedPreemptStates, PinnedPreemptDepth), (result.States, result.Depth));
+    }
+
     /// <summary>Issue 9: parallel expansion merges in breadth-first order, so the thread count changes nothing but speed.</summary>
     [Fact]
     public void TheResultIsTheSameWhateverTheThreadCount()
@@ -39,7 +62,7 @@ public class ExplorerTests
 
         Assert.Equal((one.States, one.Transitions, one.Depth, one.InvariantChecks), (four.States, four.Transitions, four.Depth, four.InvariantChecks));
         Assert.Equal(one.Witnesses.Select(w => (w.What, string.Join(";", w.Path))), four.Witnesses.Select(w => (w.What, string.Join(";", w.Path))));
-        Assert.Equal(69_056, one.States);
+        Assert.Equal(211_392, one.States);
     }
 
     /// <summary>The compact store keeps a state in a few dozen bytes: 24 for the key, the rest for the index, the parent and the event.</summary>
@@ -118,6 +141,8 @@ public class ExplorerTests
         }
     }
 
-    private const int PinnedStates = 16192;
-    private const int PinnedDepth = 24;
+    private const int PinnedStates = 81_984;
+    private const int PinnedDepth = 30;
+    private const int PinnedPreemptStates = 85_576;
+    private const int PinnedPreemptDepth = 30;
 }

@@ -84,7 +84,7 @@ public class TraceCheckerTests
             {"event": "power-on primary secondary"}
             {"event": "power-off primary", "settle": false, "groups": {"1": {"activeOn": "none"}}}
             {"event": "wait 44s", "time": 44000, "groups": {"1": {"activeOn": "none", "outage": 44000}}}
-            {"event": "wait 1s", "time": 45000, "groups": {"1": {"activeOn": "secondary"}}, "syslog": [{"unit": "secondary", "id": 103001}, {}, {}, {}]}
+            {"event": "wait 1s", "time": 45000, "groups": {"1": {"activeOn": "secondary"}}, "syslog": [{"unit": "secondary", "id": 105005}, {"unit": "secondary", "id": 103001}, {}, {}, {}]}
             """;
 
         var verdict = OracleFixtures.Check(OracleFixtures.OneGroup, trace);

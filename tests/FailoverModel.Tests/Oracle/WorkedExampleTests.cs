@@ -17,7 +17,7 @@ public class WorkedExampleTests
         var (exit, output) = CheckTrace(wrong: false);
 
         Assert.Equal(0, exit);
-        Assert.Equal("trace.jsonl: conforms: 60 steps in 3 test cases, 60 states compared\n", output);
+        Assert.Equal("trace.jsonl: conforms: 72 steps in 8 test cases, 72 states compared\n", output);
         Assert.Contains(output, Document());
     }
 

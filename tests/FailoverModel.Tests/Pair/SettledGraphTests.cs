@@ -16,8 +16,8 @@ public class SettledGraphTests
     public void TheSettledGraphWithoutInterfaceEventsHasItsPinnedSize()
     {
         Assert.True(Graph.Complete);
-        Assert.Equal(1004, Graph.StateCount);
-        Assert.Equal(11196, Graph.EdgeCount);
+        Assert.Equal(980, Graph.StateCount);
+        Assert.Equal(11024, Graph.EdgeCount);
     }
 
     [Fact]

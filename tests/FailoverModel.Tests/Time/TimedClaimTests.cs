@@ -75,7 +75,26 @@ public class TimedClaimTests
         var violation = TimedClaims.Check(broken, PowerFailureOfTheActiveUnit);
 
         Assert.Equal(TimedClaims.NoFailoverWhileHellosStillArrive, violation?.Claim);
-        Assert.Equal("secondary declared its mate lost (MateUnitFailure) at 1s, 0s after the last hello; the holdtime is 45s", violation?.Evidence);
+        Assert.Equal("secondary timed out its mate at 1s, 0s after the last hello; the holdtime is 45s", violation?.Evidence);
+    }
+
+    /// <summary>
+    /// A unit that never times out its silent mate shows it as it last heard it for ever: caught by the claim that a view
+    /// catches up within holdtime + polltime (and the group is never taken over).
+    /// </summary>
+    [Fact]
+    public void AViewThatNeverCatchesUpIsCaught()
+    {
+        var broken = new TimedPair(new FailoverPair(Seed), (config, state, step, now) => step is UnitHoldtimeExpired ? long.MaxValue / 2 : FailoverTimers.Due(config, state, step, now));
+
+        // The failover link fails between two live units: nothing is owed, but each must learn within holdtime + polltime
+        // that its mate answers only on data interfaces.
+        TimedAction[] linkDown = [new ActEvent(new PowerOn(UnitRole.Primary, BothUnits: true), true), new ActWait(1_000), new ActEvent(new LinkChange(LinkKind.Failover, Up: false), true), new ActWait(61_000)];
+
+        var violation = TimedClaims.Check(broken, linkDown);
+
+        Assert.Equal(TimedClaims.EveryViewCatchesUpWithinHoldtimePlusPolltime, violation?.Claim);
+        Assert.Null(TimedClaims.Check(new TimedPair(new FailoverPair(Seed)), linkDown));
     }
 
     [Fact]
