@@ -1,3 +1,3 @@
 using FailoverModel.Cli;
 
-return Cli.Invoke(args, Console.Out, Console.Error, Console.In);
+return Cli.Invoke(args, Console.Out, Console.Error, Console.In, Console.OpenStandardInput());

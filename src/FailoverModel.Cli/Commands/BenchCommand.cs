@@ -24,7 +24,7 @@ public static class BenchCommand
 
     public static int Run(CliIo io, bool json, FileInfo? configFile, bool quick = false)
     {
-        var config = CommonOptions.Load(configFile);
+        var config = CommonOptions.Load(configFile, io.Limits);
         var figures = new List<BenchFigure>();
         figures.AddRange(StatelessBaseline.Measure(2_000_000));
         figures.AddRange(ModelWorkloads.Exploration(config, quick));

@@ -30,22 +30,45 @@ public static class CheckCommand
         return command;
     }
 
-    public static int Run(CliIo io, FileInfo? configFile, int runs, int length, ulong seed, bool generatedConfigs)
+    /// <summary>How many events are drawn before they are checked (about 100 MB); the first batch is what the seed alone draws.</summary>
+    private const int EventsDrawnAtOnce = 1_000_000;
+
+    /// <summary>The seed of batch <paramref name="index"/>: the seed itself for the first (so short runs draw as before), a SplitMix64 step of it after.</summary>
+    private static ulong BatchSeed(ulong seed, int index)
     {
-        if (runs < 1 || length < 1)
+        if (index == 0)
         {
-            throw new CliUsageException("--runs and --length must be at least 1");
+            return seed;
         }
 
-        var config = CommonOptions.Load(configFile);
+        var z = seed + ((ulong)index * 0x9E3779B97F4A7C15UL);
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
+        return z ^ (z >> 31);
+    }
+
+    public static int Run(CliIo io, FileInfo? configFile, int runs, int length, ulong seed, bool generatedConfigs)
+    {
+        Io.OptionRange.Check("--runs", runs, Io.OptionRange.Runs);
+        Io.OptionRange.Check("--length", length, Io.OptionRange.Length);
+
+        var config = CommonOptions.Load(configFile, io.Limits);
         var gen = generatedConfigs ? RandomRuns.Runs(length) : RandomRuns.RunsFor(config, length);
-        var samples = Gen.Sample(gen, runs, new Rnd(seed), 50);
         var clock = Stopwatch.StartNew();
         long steps = 0;
         var rows = new Dictionary<FailureEvent, int>();
-        for (var i = 0; i < samples.Length; i++)
+        var batch = Math.Max(1, EventsDrawnAtOnce / length);
+        RandomRun[] samples = [];
+        for (var i = 0; i < runs; i++)
         {
-            var verdict = RunChecker.Check(samples[i]);
+            if (i % batch == 0)
+            {
+                // Runs are drawn a batch at a time, never all at once: memory stays bounded for any --runs.
+                samples = Gen.Sample(gen, Math.Min(batch, runs - i), new Rnd(BatchSeed(seed, i / batch)), 50);
+            }
+
+            var run = samples[i % batch];
+            var verdict = RunChecker.Check(run);
             steps += verdict.Steps;
             foreach (var row in verdict.Rows)
             {
@@ -54,9 +77,9 @@ public static class CheckCommand
 
             if (verdict.Violation is not null)
             {
-                var shrunk = RunChecker.Shrink(samples[i]);
+                var shrunk = RunChecker.Shrink(run);
                 io.Out.WriteLine($"run {i + 1} of {runs} (seed {seed}) violates {RunChecker.Check(shrunk).Violation}");
-                io.Out.WriteLine($"shrunk from {samples[i].Steps.Length} to {shrunk.Steps.Length} events:");
+                io.Out.WriteLine($"shrunk from {run.Steps.Length} to {shrunk.Steps.Length} events:");
                 io.Out.Write(shrunk.ToString());
                 return Cli.CheckFailed;
             }

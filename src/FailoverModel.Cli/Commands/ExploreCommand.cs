@@ -13,7 +13,7 @@ public static class ExploreCommand
     public static Command Create(CliIo io)
     {
         var config = CommonOptions.Config();
-        var maxStates = new Option<int>("--max-states") { Description = "stop after this many states (the run then proves nothing)", DefaultValueFactory = _ => int.MaxValue };
+        var maxStates = new Option<int>("--max-states") { Description = "stop after this many states (the run then proves nothing)", DefaultValueFactory = _ => (int)Io.OptionRange.MaxStates.Max };
         var outDir = new Option<DirectoryInfo?>("--out") { Description = "write the counterexample and the witnesses as scenario files into this folder" };
         var command = new Command("explore", "Explore every reachable state of the pair, checking every invariant on every transition; list deadlocks, trap states and unreached witnesses.")
         {
@@ -25,12 +25,13 @@ public static class ExploreCommand
 
     public static int Run(CliIo io, FileInfo? configFile, int maxStates, DirectoryInfo? outDir)
     {
-        if (maxStates < 1)
+        Io.OptionRange.Check("--max-states", maxStates, Io.OptionRange.MaxStates);
+        if (outDir is not null)
         {
-            throw new CliUsageException("--max-states must be at least 1");
+            Io.OutputFolder.Prepare(outDir, "--out");
         }
 
-        var config = CommonOptions.Load(configFile);
+        var config = CommonOptions.Load(configFile, io.Limits);
         var pair = new FailoverPair(config);
         var explorer = new Explorer(pair);
         var result = explorer.Explore(maxStates, progress: (states, transitions) =>
@@ -61,10 +62,9 @@ public static class ExploreCommand
 
         if (outDir is not null)
         {
-            outDir.Create();
             foreach (var (witness, n) in result.Witnesses.Select((w, n) => (w, n)))
             {
-                File.WriteAllText(Path.Combine(outDir.FullName, $"witness-{n + 1:D2}.scenario"), ScenarioWriter.Write(pair, witness.Path, [$"Reaches: {witness.What}"]));
+                Io.OutputFolder.WriteWhole(outDir, $"witness-{n + 1:D2}.scenario", ScenarioWriter.Write(pair, witness.Path, [$"Reaches: {witness.What}"]), "--out");
             }
         }
 
@@ -75,7 +75,7 @@ public static class ExploreCommand
             io.Out.Write(scenario);
             if (outDir is not null)
             {
-                File.WriteAllText(Path.Combine(outDir.FullName, "counterexample.scenario"), scenario);
+                Io.OutputFolder.WriteWhole(outDir, "counterexample.scenario", scenario, "--out");
             }
 
             return Cli.CheckFailed;

@@ -27,7 +27,7 @@ public static class OutageCommand
 
     public static int Run(CliIo io, bool json, FileInfo? configFile)
     {
-        var config = CommonOptions.Load(configFile);
+        var config = CommonOptions.Load(configFile, io.Limits);
         var lines = OutageTable.Measure(config);
         if (json)
         {

@@ -31,7 +31,7 @@ public static class ShowCommand
 
     public static int Run(CliIo io, FileInfo file, string where, string[] words, FileInfo? configFile)
     {
-        var parsed = ScenarioParser.ParseFile(file.FullName, CommonOptions.Load(configFile), ConfigFiles.Loader);
+        var parsed = ScenarioParser.ParseFile(file.FullName, CommonOptions.Load(configFile, io.Limits), ConfigFiles.Within(io.Limits), io.Limits);
         var statement = ScenarioParser.Parse($"show {where} {string.Join(' ', words)}", "command line", parsed.Config).Statements.OfType<ShowStatement>().Single();
         var lastLine = parsed.Statements.Count == 0 ? 0 : parsed.Statements[^1].Line;
         var result = ScenarioRunner.Run(parsed with { Statements = [.. parsed.Statements, statement with { Line = lastLine + 1 }] });

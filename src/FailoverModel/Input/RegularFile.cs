@@ -1,0 +1,99 @@
+using Microsoft.Win32.SafeHandles;
+using Mono.Unix;
+using Mono.Unix.Native;
+
+namespace FailoverModel.Input;
+
+/// <summary>
+/// Opens an input for reading only when it is a regular file: a FIFO would block the open (or the read) forever, and a
+/// device such as <c>/dev/zero</c> never ends. The file is opened without blocking and its type asked of the open
+/// descriptor (<c>fstat</c>, through Mono.Unix), so nothing can swap it in between. A file that must stay inside a
+/// folder (a context file beside its system configuration) is checked by the real path of what was opened.
+/// </summary>
+public static class RegularFile
+{
+    public sealed record Opened(FileStream Stream, long Length);
+
+    /// <param name="what">What the file is, for messages: "the trace", "the context configuration".</param>
+    /// <param name="confinedTo">When set, the real path of the file opened must be directly inside this folder.</param>
+    public static Opened Open(string path, string what, InputLocation where, string? confinedTo = null)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return OpenPortable(path, what, where);
+        }
+
+        var fd = Syscall.open(path, OpenFlags.O_RDONLY | OpenFlags.O_NONBLOCK | OpenFlags.O_CLOEXEC);
+        if (fd < 0)
+        {
+            throw where.Error($"cannot read {what} {path}: {UnixMarshal.GetErrorDescription(Stdlib.GetLastError())}");
+        }
+
+        var handle = new SafeFileHandle(fd, ownsHandle: true);
+        try
+        {
+            if (Syscall.fstat(fd, out var status) != 0)
+            {
+                throw where.Error($"cannot read {what} {path}: {UnixMarshal.GetErrorDescription(Stdlib.GetLastError())}");
+            }
+
+            var type = status.st_mode & FilePermissions.S_IFMT;
+            if (type != FilePermissions.S_IFREG)
+            {
+                throw where.Error($"{what} {path} is {Describe(type)}, not a regular file: only regular files (or standard input) are read");
+            }
+
+            if (confinedTo is not null)
+            {
+                var real = RealPath(fd, path);
+                var folder = UnixPath.GetCompleteRealPath(Path.GetFullPath(confinedTo));
+                if (!string.Equals(Path.GetDirectoryName(real), folder.TrimEnd('/'), StringComparison.Ordinal))
+                {
+                    throw where.Error($"{what} {path} leads outside the configuration's folder (to {real}): context files are read only from the folder of the system configuration");
+                }
+            }
+
+            return new Opened(new FileStream(handle, FileAccess.Read, 1 << 16), status.st_size);
+        }
+        catch
+        {
+            handle.Dispose();
+            throw;
+        }
+    }
+
+    private static string RealPath(int fd, string path)
+    {
+        // Linux names what a descriptor really opened; elsewhere resolve the path (the file is already open).
+        var proc = UnixPath.TryReadLink($"/proc/self/fd/{fd}");
+        return proc ?? UnixPath.GetCompleteRealPath(Path.GetFullPath(path));
+    }
+
+    private static string Describe(FilePermissions type) => type switch
+    {
+        FilePermissions.S_IFIFO => "a FIFO",
+        FilePermissions.S_IFCHR => "a character device",
+        FilePermissions.S_IFBLK => "a block device",
+        FilePermissions.S_IFDIR => "a directory",
+        FilePermissions.S_IFSOCK => "a socket",
+        _ => "not a regular file",
+    };
+
+    private static Opened OpenPortable(string path, string what, InputLocation where)
+    {
+        if (Directory.Exists(path))
+        {
+            throw where.Error($"{what} {path} is a directory, not a regular file");
+        }
+
+        try
+        {
+            var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+            return new Opened(stream, stream.Length);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            throw where.Error($"cannot read {what} {path}: {e.Message}");
+        }
+    }
+}
