@@ -55,12 +55,28 @@ public static class RunningConfigParser
             if (context.Url is { } url)
             {
                 var name = url.Text[(url.Text.LastIndexOfAny(['/', ':']) + 1)..];
+                if (name.Length == 0)
+                {
+                    throw new InputException(systemFile, url.Line, url.Column, $"config-url {url.Text} names no file");
+                }
+
                 var path = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(systemFile)) ?? ".", name);
+                if (string.Equals(name, Path.GetFileName(systemFile), StringComparison.Ordinal))
+                {
+                    throw new InputException(systemFile, url.Line, url.Column, $"config-url of context {context.Name} names the system configuration itself ({name}): a context has its own file");
+                }
                 var contextText = read(path, new InputLocation(systemFile, url.Line, url.Column));
                 lineCount += LineCount(contextText);
                 var lines = ConfigLine.Read(path, contextText);
                 files.Add(path);
                 var parsed = ContextSpace.Parse(context.Name, context.Allocated, lines);
+                var total = contexts.Sum(c => c.Interfaces.Count) + parsed.Interfaces.Count;
+                if (total > PairConfig.MaxInterfaces)
+                {
+                    var over = parsed.NameifLines[parsed.Interfaces.Count - (total - PairConfig.MaxInterfaces)];
+                    throw over.Error(1, $"a 65th interface: the model tracks at most {PairConfig.MaxInterfaces} context interfaces (each is a bit of a 64-bit word per unit)");
+                }
+
                 interfaces.AddRange(parsed.Interfaces);
                 skipped += parsed.Skipped;
                 commands += lines.Count(l => !l.Indented);

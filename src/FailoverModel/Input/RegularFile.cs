@@ -26,7 +26,8 @@ public static class RegularFile
         var fd = Syscall.open(path, OpenFlags.O_RDONLY | OpenFlags.O_NONBLOCK | OpenFlags.O_CLOEXEC);
         if (fd < 0)
         {
-            throw where.Error($"cannot read {what} {path}: {UnixMarshal.GetErrorDescription(Stdlib.GetLastError())}");
+            var errno = Stdlib.GetLastError();
+            throw where.Error($"cannot read {what} {path}: {(errno == Errno.ENOENT ? "the file does not exist" : UnixMarshal.GetErrorDescription(errno))}");
         }
 
         var handle = new SafeFileHandle(fd, ownsHandle: true);
@@ -45,8 +46,8 @@ public static class RegularFile
 
             if (confinedTo is not null)
             {
-                var real = RealPath(fd, path);
-                var folder = UnixPath.GetCompleteRealPath(Path.GetFullPath(confinedTo));
+                var real = RealPath(fd) ?? Path.GetFullPath(path);
+                var folder = FolderRealPath(confinedTo);
                 if (!string.Equals(Path.GetDirectoryName(real), folder.TrimEnd('/'), StringComparison.Ordinal))
                 {
                     throw where.Error($"{what} {path} leads outside the configuration's folder (to {real}): context files are read only from the folder of the system configuration");
@@ -62,11 +63,26 @@ public static class RegularFile
         }
     }
 
-    private static string RealPath(int fd, string path)
+    /// <summary>What a descriptor really opened, every link resolved (Linux names it in /proc); null where that is not there.</summary>
+    private static string? RealPath(int fd) => UnixPath.TryReadLink($"/proc/self/fd/{fd}");
+
+    private static string FolderRealPath(string folder)
     {
-        // Linux names what a descriptor really opened; elsewhere resolve the path (the file is already open).
-        var proc = UnixPath.TryReadLink($"/proc/self/fd/{fd}");
-        return proc ?? UnixPath.GetCompleteRealPath(Path.GetFullPath(path));
+        var full = Path.GetFullPath(folder);
+        var fd = Syscall.open(full, OpenFlags.O_RDONLY | OpenFlags.O_DIRECTORY | OpenFlags.O_CLOEXEC);
+        if (fd < 0)
+        {
+            return full;
+        }
+
+        try
+        {
+            return RealPath(fd) ?? full;
+        }
+        finally
+        {
+            Syscall.close(fd);
+        }
     }
 
     private static string Describe(FilePermissions type) => type switch
