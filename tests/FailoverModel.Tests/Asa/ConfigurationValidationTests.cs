@@ -68,7 +68,7 @@ public class ConfigurationValidationTests
 
         var error = Assert.Throws<InputException>(() => RunningConfigParser.Load(Path.Combine(folder, "pix1.cfg"))).Describe();
 
-        Assert.Contains($"context2.cfg:{nameifOf61st}:2: a 65th interface", error, StringComparison.Ordinal);
+        Assert.Contains($"context2.cfg:{nameifOf61st}:9: a 65th interface", error, StringComparison.Ordinal);
     }
 
     /// <summary>A context file that is a symbolic link out of the configuration's folder is refused at its config-url.</summary>
