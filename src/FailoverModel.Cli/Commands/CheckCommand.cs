@@ -30,8 +30,8 @@ public static class CheckCommand
         return command;
     }
 
-    /// <summary>How many events are drawn before they are checked (about 100 MB); the first batch is what the seed alone draws.</summary>
-    private const int EventsDrawnAtOnce = 1_000_000;
+    /// <summary>How many events are drawn before they are checked (ten thousand runs of the usual sixty); the first batch is what the seed alone draws.</summary>
+    private const int EventsDrawnAtOnce = 600_000;
 
     /// <summary>The seed of batch <paramref name="index"/>: the seed itself for the first (so short runs draw as before), a SplitMix64 step of it after.</summary>
     private static ulong BatchSeed(ulong seed, int index)

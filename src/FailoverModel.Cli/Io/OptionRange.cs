@@ -8,7 +8,7 @@ namespace FailoverModel.Cli.Io;
 /// </summary>
 public static class OptionRange
 {
-    /// <summary><c>check --runs</c>: runs are drawn one by one, so the bound is on time (about a minute per 100,000 runs of 60 events).</summary>
+    /// <summary><c>check --runs</c>: runs are drawn a batch at a time, so the bound is on time (about 15 s per 100,000 runs of 60 events).</summary>
     public static readonly (long Min, long Max) Runs = (1, 10_000_000);
 
     /// <summary><c>check --length</c>: a run and its shrinking are held in memory.</summary>
