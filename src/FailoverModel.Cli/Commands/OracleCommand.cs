@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.IO.Compression;
 using System.Text;
+using FailoverModel.Cli.Terminal;
 using FailoverModel.Exploration;
 using FailoverModel.Input;
 using FailoverModel.Oracle;
@@ -99,36 +100,58 @@ public static class OracleCommand
         // The output path is checked (and its temporary file made) before the work, not after minutes of it.
         using var outFile = output is null ? null : Io.OutputFile.Create(output.FullName, "--out");
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var graph = SettledGraph.Explore(pair, alphabet);
-        VectorCoverage coverage;
-        if (outFile is null)
+        var coverage = CommandProgress.Run(io, "oracle vectors", progress =>
         {
-            using var stdout = new TextWriterStream(io.Out);
-            coverage = Write(stdout);
-            stdout.Flush();
-        }
-        else
-        {
-            using (var stream = new BackgroundWriteStream(output!.Name.EndsWith(".gz", StringComparison.Ordinal) ? new GZipStream(outFile.Stream, CompressionLevel.Optimal) : outFile.Stream))
+            progress.Phase("settled graph", "states");
+            var graph = SettledGraph.Explore(pair, alphabet, progress: (done, found) => progress.Set(done, found), cancellation: io.Cancellation);
+            io.Cancellation.ThrowIfCancellationRequested();
+            progress.Phase("transition tour", "transitions", graph.EdgeCount);
+            try
             {
-                coverage = Write(stream);
+                return WriteTo(graph, progress);
             }
-
-            outFile.Commit();
-        }
+            catch (OperationCanceledException)
+            {
+                // The partial summary: what was covered before Ctrl-C; the output is not complete and is not kept.
+                io.Error.WriteLine($"oracle vectors: interrupted: {progress.Line()}");
+                throw;
+            }
+        });
 
         io.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"oracle vectors: {coverage.Covered:N0} of {coverage.Transitions:N0} transitions covered ({coverage.Percent:0.##}%) between {coverage.States:N0} settled states, in {coverage.Cases:N0} test cases of {coverage.Steps:N0} steps in all ({(double)coverage.Steps / Math.Max(1, coverage.Transitions):0.00} steps per transition), {clock.Elapsed.TotalSeconds:0.0} s"));
         return Cli.Success;
 
-        VectorCoverage Write(Stream stream)
+        VectorCoverage WriteTo(SettledGraph graph, CommandProgress progress)
+        {
+            if (outFile is null)
+            {
+                using var stdout = new TextWriterStream(io.Out);
+                var written = Write(stdout, graph, progress);
+                stdout.Flush();
+                return written;
+            }
+
+            // Written whole or not at all: the temporary file beside the target is renamed over it only when complete
+            // (Ctrl-C and errors leave the target as it was).
+            VectorCoverage coverage;
+            using (var stream = new BackgroundWriteStream(output!.Name.EndsWith(".gz", StringComparison.Ordinal) ? new GZipStream(outFile.Stream, CompressionLevel.Optimal) : outFile.Stream))
+            {
+                coverage = Write(stream, graph, progress);
+            }
+
+            outFile.Commit();
+            return coverage;
+        }
+
+        VectorCoverage Write(Stream stream, SettledGraph graph, CommandProgress progress)
         {
             IVectorSink sink = format == "itf"
                 ? new ItfVectorSink(stream, config, configFile?.Name ?? "built-in seed LAN-based example")
                 : new JsonLinesVectorSink(stream, config);
             try
             {
-                return VectorGenerator.Generate(graph, sink);
+                return VectorGenerator.Generate(graph, sink, (covered, _) => progress.Set(covered), io.Cancellation);
             }
             catch (UnbalancedAlphabetException e)
             {
@@ -154,11 +177,20 @@ public static class OracleCommand
         var config = CommonOptions.Load(configFile, io.Limits);
         var display = Path.GetRelativePath(Environment.CurrentDirectory, trace.FullName);
         var checker = new TraceChecker(config);
-        TraceVerdict verdict;
-        using (var reader = Open(trace, display, io.Limits))
+        var verdict = CommandProgress.Run(io, "oracle check", progress =>
         {
-            verdict = checker.Check(reader);
-        }
+            progress.Phase("trace lines", "lines");
+            using var reader = Open(trace, display, io.Limits);
+            try
+            {
+                return checker.Check(reader, (lines, _) => progress.Set(lines), io.Cancellation);
+            }
+            catch (OperationCanceledException)
+            {
+                io.Error.WriteLine($"oracle check: interrupted: no divergence up to here: {progress.Line()}");
+                throw;
+            }
+        });
 
         if (verdict.Divergence is not { } d)
         {
@@ -178,7 +210,7 @@ public static class OracleCommand
         var configLine = configFile is null ? "" : $"config {Path.GetRelativePath(Environment.CurrentDirectory, configFile.FullName)}\n";
         if (checker.ShortestPrefix(d) is { } shortest && checker.Reproduces(shortest, d))
         {
-            io.Out.Write(configLine + $"# {header[0]}\n# The shortest way from power-off to the state before the divergence ({shortest.Count - 1} events), then the diverging event.\n");
+            io.Out.Write(configLine + $"# {header[0]}\n# The shortest way from power-off to the state before the divergence ({shortest.Count - 1} event{(shortest.Count == 2 ? "" : "s")}), then the diverging event.\n");
             foreach (var @event in shortest)
             {
                 io.Out.WriteLine(@event.ToString());

@@ -14,7 +14,10 @@ public static class OptionRange
     /// <summary><c>check --length</c>: a run and its shrinking are held in memory.</summary>
     public static readonly (long Min, long Max) Length = (1, 10_000);
 
-    /// <summary><c>explore --max-states</c>: about 70 bytes a state, so the maximum stays under 1 GB.</summary>
+    /// <summary>
+    /// <c>explore --max-states</c> when given: about 70 bytes a state, so a bounded run stays under 1 GB. Left out, the
+    /// run is not bounded, so that the built-in configuration is proved complete however many states it has.
+    /// </summary>
     public static readonly (long Min, long Max) MaxStates = (1, 15_000_000);
 
     /// <summary>Throws a usage error naming <paramref name="option"/> when <paramref name="value"/> is outside <paramref name="range"/>.</summary>

@@ -20,5 +20,6 @@ public sealed record InputLimits(long MaxFileBytes, int MaxLineBytes)
     /// <summary>The range <c>--max-line-length</c> accepts: 256 bytes to 64 MiB.</summary>
     public const int MinLineBytes = 256, MaxLineBytesLimit = 64 << 20;
 
+    /// <summary>The limits when no option raises them: 8 MiB a file, 1 MiB a line.</summary>
     public static InputLimits Default { get; } = new(DefaultMaxFileBytes, DefaultMaxLineBytes);
 }

@@ -17,6 +17,7 @@ public sealed class LineReader(Stream stream, string file, int maxLineBytes) : I
     private int _start, _end, _length;
     private bool _overlong, _eof;
 
+    /// <summary>How messages name the input.</summary>
     public string File { get; } = file;
 
     /// <summary>The number of the line last returned (or failed), 1-based.</summary>
@@ -61,6 +62,7 @@ public sealed class LineReader(Stream stream, string file, int maxLineBytes) : I
         }
     }
 
+    /// <summary>Closes the stream read.</summary>
     public void Dispose() => stream.Dispose();
 
     private void Append(ReadOnlySpan<byte> bytes)

@@ -12,9 +12,15 @@ namespace FailoverModel.Input;
 /// </summary>
 public static class RegularFile
 {
+    /// <summary>A regular file opened for reading.</summary>
+    /// <param name="Stream">The open file, positioned at its start.</param>
+    /// <param name="Length">Its size in bytes when it was opened.</param>
     public sealed record Opened(FileStream Stream, long Length);
 
+    /// <summary>Opens <paramref name="path"/> for reading if it is a regular file; anything else is an <see cref="Topology.InputException"/> at <paramref name="where"/>.</summary>
+    /// <param name="path">The file to open.</param>
     /// <param name="what">What the file is, for messages: "the trace", "the context configuration".</param>
+    /// <param name="where">Where the file is named; errors about opening it point there.</param>
     /// <param name="confinedTo">When set, the real path of the file opened must be directly inside this folder.</param>
     public static Opened Open(string path, string what, InputLocation where, string? confinedTo = null)
     {

@@ -12,6 +12,10 @@ public static class StrictJson
 {
     private static readonly JsonDocumentOptions Options = new() { AllowDuplicateProperties = false, MaxDepth = 64 };
 
+    /// <summary>
+    /// Parses one JSON text strictly (no duplicate member, no lone surrogate, depth at most 64); a failure is an
+    /// <see cref="Topology.InputException"/> at <paramref name="line"/> of <paramref name="file"/>.
+    /// </summary>
     public static JsonDocument Parse(string text, string file, long line)
     {
         if (LoneSurrogate(text) is { } at)

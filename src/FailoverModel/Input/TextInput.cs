@@ -12,9 +12,13 @@ public static class TextInput
 {
     private static readonly UTF8Encoding Strict = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
+    /// <summary>Reads the whole of a regular file as text within <paramref name="limits"/>.</summary>
+    /// <param name="path">The file to read.</param>
     /// <param name="display">How messages name the file.</param>
     /// <param name="what">What the file is, for messages ("the scenario").</param>
     /// <param name="where">Where the file is named; errors about opening it point there.</param>
+    /// <param name="limits">The largest file and the longest line read.</param>
+    /// <param name="confinedTo">When set, the file must be directly inside this folder (a context file beside its system configuration).</param>
     public static string Read(string path, string display, string what, InputLocation where, InputLimits limits, string? confinedTo = null)
     {
         var opened = RegularFile.Open(path, what, where, confinedTo);

@@ -11,7 +11,11 @@ namespace FailoverModel.Oracle;
 /// <param name="Line">The trace line (1-based).</param>
 /// <param name="Step">The step within its test case (1-based).</param>
 /// <param name="CaseStartLine">The line where the diverging test case (or the trace) starts.</param>
+/// <param name="Event">The diverging line's event, as the trace wrote it.</param>
+/// <param name="Fields">Each state field that differs, the first one first.</param>
 /// <param name="Before">The model's state before the diverging step.</param>
+/// <param name="Action">What the model did with the diverging event.</param>
+/// <param name="Settle">Whether the event was to be settled.</param>
 /// <param name="Timed">True when the case so far used waits or unsettled events, whose effect depends on time.</param>
 public sealed record TraceDivergence(long Line, long Step, long CaseStartLine, string Event, IReadOnlyList<Divergence> Fields, TimedState Before, OracleAction Action, bool Settle, bool Timed);
 
@@ -45,11 +49,15 @@ public sealed class TraceChecker
     public TraceVerdict Check(TextReader reader, string file) =>
         Check(new LineReader(new TextReaderStream(reader), file, InputLimits.Default.MaxLineBytes));
 
-    /// <summary>Checks a trace read through the input layer: bounded lines, strict UTF-8, gzip verified by the caller's stream.</summary>
-    public TraceVerdict Check(LineReader reader)
+    /// <summary>
+    /// Checks a trace read through the input layer (bounded lines, strict UTF-8, gzip verified by the caller's stream)
+    /// and stops at its first divergence; <paramref name="progress"/> sees the lines and steps read every 4,096 lines;
+    /// <paramref name="cancellation"/> stops the replay with an <see cref="OperationCanceledException"/>.
+    /// </summary>
+    public TraceVerdict Check(LineReader reader, Action<long, long>? progress = null, CancellationToken cancellation = default)
     {
         var file = reader.File;
-        long lineNo = 0;
+        long lineNo = 0, linesRead = 0;
         long steps = 0, cases = 0, compared = 0, step = 0;
         long caseStart = 1;
         var timedCase = false;
@@ -61,6 +69,12 @@ public sealed class TraceChecker
         while (reader.ReadLine() is { } text)
         {
             lineNo = reader.LineNumber;
+            if ((++linesRead & 4095) == 0)
+            {
+                progress?.Invoke(lineNo, steps);
+                cancellation.ThrowIfCancellationRequested();
+            }
+
             if (string.IsNullOrWhiteSpace(text))
             {
                 continue;

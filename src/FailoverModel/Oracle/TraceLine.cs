@@ -5,13 +5,18 @@ namespace FailoverModel.Oracle;
 
 /// <summary>
 /// One trace line or <c>oracle serve</c> request, read the same way for both (docs/oracle.md): an object with a string
-/// <c>event</c>, an optional boolean <c>settle</c>, the meta fields, and only state fields of DESIGN §5 beside them.
+/// <c>event</c>, an optional boolean <c>settle</c>, the meta fields, and only state fields of the snapshot JSON
+/// (docs/scenario-language.md) beside them.
 /// </summary>
 public readonly record struct TraceLine(string Event, bool Settle, JsonElement? Case, bool HasState)
 {
-    /// <summary>The state members of a trace line (DESIGN §5), each compared when present.</summary>
+    /// <summary>The state members of a trace line (the snapshot JSON, docs/scenario-language.md), each compared when present.</summary>
     public static readonly IReadOnlySet<string> StateFields = new HashSet<string>(StringComparer.Ordinal) { "time", "units", "links", "groups", "contexts", "connections", "syslog" };
 
+    /// <summary>Reads one trace line's object; what a trace line may not have is an error at <paramref name="line"/>.</summary>
+    /// <param name="root">The line's JSON.</param>
+    /// <param name="file">How messages name the trace.</param>
+    /// <param name="line">The line's number, 1-based.</param>
     /// <param name="extra">A further member the caller accepts (<c>reset</c> for a session), or null.</param>
     public static TraceLine Read(JsonElement root, string file, long line, string? extra = null)
     {

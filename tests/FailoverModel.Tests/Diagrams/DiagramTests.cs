@@ -51,7 +51,7 @@ public class DiagramTests
     {
         if (DiagramsCommand.Svg("digraph g { a -> b; }") is null)
         {
-            Assert.Fail("Graphviz's 'dot' is not on PATH: install it with 'apt-get install graphviz' (.ci/run does)");
+            Assert.Fail("Graphviz's 'dot' is not on PATH: install it with 'apt-get install graphviz' (./build.sh test does)");
         }
 
         var hostile = new DiagramGraph("q\"uote", [new DiagramNode("a\"b", "line 1\n\"quoted\" \\ back{slash}", true), new DiagramNode("c", "<html>")], [new DiagramEdge("a\"b", "c", "x -> y; z [label=\"no\"]")]);
@@ -65,7 +65,7 @@ public class DiagramTests
     public void MermaidsOwnParserAcceptsEveryMermaidFileIncludingHostileLabels()
     {
         var tool = RepositoryFiles.Path("tools", "mermaid-check");
-        Assert.True(Directory.Exists(Path.Combine(tool, "node_modules", "mermaid")), "Mermaid's parser is not installed: run 'npm ci --prefix tools/mermaid-check' (.ci/run does)");
+        Assert.True(Directory.Exists(Path.Combine(tool, "node_modules", "mermaid")), "Mermaid's parser is not installed: run 'npm ci --prefix tools/mermaid-check' (./build.sh test does)");
         var folder = Directory.CreateTempSubdirectory("mermaid-");
         var hostile = new DiagramGraph("h", [new DiagramNode("a", "x: y; \"z\" #1 {w} 50%", true), new DiagramNode("b", "line\nbreak")], [new DiagramEdge("a", "b", "e: f; [g] | h")]);
         var files = Generated.Where(f => f.File.EndsWith(".mmd", StringComparison.Ordinal)).Append((File: "hostile.mmd", Content: new MermaidWriter().Write(hostile))).ToList();
