@@ -1,13 +1,14 @@
 using System.CommandLine;
 using FailoverModel.Cli.Commands;
+using FailoverModel.Input;
 using FailoverModel.Topology;
 
 namespace FailoverModel.Cli;
 
 /// <summary>
 /// The <c>failover-model</c> command. Exit codes: 0 success, 1 a check failed (expect, invariant, divergence),
-/// 2 bad input (arguments, configuration, scenario, trace), 3 an internal error of the model, 4 (<c>show</c>) the unit is
-/// off and prints nothing.
+/// 2 bad input (arguments, configuration, scenario, trace, paths), 3 an internal error of the model, 4 (<c>show</c>)
+/// the unit is off and prints nothing, 130 interrupted by Ctrl-C.
 /// </summary>
 public static class Cli
 {
@@ -20,14 +21,29 @@ public static class Cli
     /// <summary>Interrupted by Ctrl-C (128 + SIGINT, as shells report it).</summary>
     public const int Interrupted = 130;
 
-    public static int Invoke(string[] args, TextWriter stdout, TextWriter stderr, TextReader? stdin = null) =>
-        Invoke(args, new CliIo(stdout, stderr, stdin ?? TextReader.Null) { Width = Terminal.TerminalConsole.DefaultWidth });
+    /// <param name="stdinBytes">Standard input as bytes (the process's own); when null, <paramref name="stdin"/> is read.</param>
+    public static int Invoke(string[] args, TextWriter stdout, TextWriter stderr, TextReader? stdin = null, Stream? stdinBytes = null) =>
+        Invoke(args, new CliIo(stdout, stderr, stdin ?? TextReader.Null) { Width = Terminal.TerminalConsole.DefaultWidth, InBytes = stdinBytes });
 
     public static int Invoke(string[] args, CliIo io)
     {
         var stdout = io.Out;
         var stderr = io.Error;
         var root = new RootCommand("An executable specification of Cisco PIX/ASA Active/Active failover.");
+        var maxFile = new Option<long>("--max-file-size")
+        {
+            Description = $"largest configuration, context or scenario file read, in bytes ({InputLimits.MinFileBytes:N0} to {InputLimits.MaxFileBytesLimit:N0}; docs/input-limits.md)",
+            DefaultValueFactory = _ => InputLimits.DefaultMaxFileBytes,
+            Recursive = true,
+        };
+        var maxLine = new Option<int>("--max-line-length")
+        {
+            Description = $"longest line of any input, in bytes ({InputLimits.MinLineBytes:N0} to {InputLimits.MaxLineBytesLimit:N0}; docs/input-limits.md)",
+            DefaultValueFactory = _ => InputLimits.DefaultMaxLineBytes,
+            Recursive = true,
+        };
+        root.Add(maxFile);
+        root.Add(maxLine);
         foreach (var command in CommandSet.All(io))
         {
             root.Add(command);
@@ -36,28 +52,40 @@ public static class Cli
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0 && Terminal.UnknownCommand.Describe(root, args) is { } unknown)
         {
-            stderr.WriteLine($"failover-model: {unknown} (see 'failover-model --help')");
+            stderr.WriteLine($"failover-model: {OneLine(unknown)} (see 'failover-model --help')");
             return BadInput;
         }
 
         if (parse.Errors.Count > 0)
         {
-            stderr.WriteLine($"failover-model: {parse.Errors[0].Message} (see 'failover-model --help')");
+            stderr.WriteLine($"failover-model: {OneLine(parse.Errors[0].Message)} (see 'failover-model --help')");
             return BadInput;
         }
 
         try
         {
+            var fileBytes = parse.GetValue(maxFile);
+            var lineBytes = parse.GetValue(maxLine);
+            Io.OptionRange.Check("--max-file-size", fileBytes, (InputLimits.MinFileBytes, InputLimits.MaxFileBytesLimit));
+            Io.OptionRange.Check("--max-line-length", lineBytes, (InputLimits.MinLineBytes, InputLimits.MaxLineBytesLimit));
+            io.Limits = new InputLimits(fileBytes, lineBytes);
             return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
         }
         catch (InputException e)
         {
-            stderr.WriteLine(e.Describe());
+            stderr.WriteLine(OneLine(e.Describe()));
             return BadInput;
         }
         catch (CliUsageException e)
         {
-            stderr.WriteLine($"failover-model: {e.Message}");
+            stderr.WriteLine($"failover-model: {OneLine(e.Message)}");
+            return BadInput;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Reading and writing go through the input and output layers, which name the file; what still escapes
+            // (a disk that fills up while writing) is about the environment, not the model.
+            stderr.WriteLine($"failover-model: {OneLine(e.Message)}");
             return BadInput;
         }
         catch (OperationCanceledException) when (io.Cancellation.IsCancellationRequested)
@@ -67,15 +95,27 @@ public static class Cli
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            stderr.WriteLine($"failover-model: internal error: {e.GetType().Name}: {e.Message}");
+            stderr.WriteLine($"failover-model: internal error: {e.GetType().Name}: {OneLine(e.Message)}");
             return InternalError;
         }
     }
+
+    /// <summary>A message on one line: a newline in a value the user gave (a show argument, a path) must not split it.</summary>
+    private static string OneLine(string message) => message.Replace("\r", "\\r", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal);
 }
 
-/// <summary>Where a command reads and writes; tests pass their own readers and writers.</summary>
+/// <summary>Where a command reads and writes, and within which limits; tests pass their own readers and writers.</summary>
 public sealed record CliIo(TextWriter Out, TextWriter Error, TextReader In)
 {
+    /// <summary>The limits of <c>--max-file-size</c> and <c>--max-line-length</c>, set once the command line is parsed.</summary>
+    public InputLimits Limits { get; set; } = InputLimits.Default;
+
+    /// <summary>Standard input as bytes, when the caller has it (the process); otherwise <see cref="In"/>'s text is read.</summary>
+    public Stream? InBytes { get; init; }
+
+    /// <summary>Standard input as a stream of bytes, for <see cref="LineReader"/>.</summary>
+    public Stream OpenIn() => InBytes ?? new TextReaderStream(In);
+
     /// <summary>Cancelled by Ctrl-C: long commands stop, print what they covered and exit 130.</summary>
     public CancellationToken Cancellation { get; init; }
 

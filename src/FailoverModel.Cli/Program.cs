@@ -9,8 +9,10 @@ Console.CancelKeyPress += (_, e) =>
     interrupt.Cancel();
 };
 
+// Standard input goes as bytes too: oracle serve reads it through the input layer, which checks UTF-8 and line length.
 var io = new CliIo(Console.Out, Console.Error, Console.In)
 {
+    InBytes = Console.OpenStandardInput(),
     Cancellation = interrupt.Token,
     OutIsTerminal = !Console.IsOutputRedirected,
     ErrorIsTerminal = !Console.IsErrorRedirected,

@@ -25,7 +25,7 @@ public static class BenchCommand
 
     public static int Run(CliIo io, bool json, FileInfo? configFile, bool quick = false)
     {
-        var config = CommonOptions.Load(configFile);
+        var config = CommonOptions.Load(configFile, io.Limits);
         var workloads = new (string Name, Func<IEnumerable<BenchFigure>> Measure)[]
         {
             ("Stateless baseline", () => StatelessBaseline.Measure(2_000_000)),

@@ -9,15 +9,16 @@ namespace FailoverModel.Cli.Commands;
 /// <summary>
 /// <c>failover-model check</c>: random event sequences from FsCheck's generators, every invariant after every step, the
 /// first failing run shrunk to a minimal scenario (<see cref="RandomChecking"/>). Everything on stdout depends on the
-/// seed only. Runs are drawn as they are checked, so <c>--runs 2147483647</c> streams in constant memory.
+/// seed only. Runs are drawn as they are checked, so any <c>--runs</c> in its range (docs/input-limits.md) streams in
+/// constant memory.
 /// </summary>
 public static class CheckCommand
 {
     public static Command Create(CliIo io)
     {
         var config = CommonOptions.Config();
-        var runs = new Option<int>("--runs") { Description = "how many random runs", DefaultValueFactory = _ => 1000 };
-        var length = new Option<int>("--length") { Description = "events per run", DefaultValueFactory = _ => 40 };
+        var runs = new Option<int>("--runs") { Description = $"how many random runs ({Io.OptionRange.Runs.Min:N0} to {Io.OptionRange.Runs.Max:N0})", DefaultValueFactory = _ => 1000 };
+        var length = new Option<int>("--length") { Description = $"events per run ({Io.OptionRange.Length.Min:N0} to {Io.OptionRange.Length.Max:N0})", DefaultValueFactory = _ => 40 };
         var seed = new Option<ulong>("--seed") { Description = "the random seed; the same seed gives the same runs and output", DefaultValueFactory = _ => 1UL };
         var generated = new Option<bool>("--generated-configs") { Description = "draw a random configuration for every run (preferences, preempt, interface policies, contexts)" };
         var command = new Command("check", "Check every invariant on random event sequences; print the shrunk counterexample as a scenario. Exit 0: no violation; 1: a violation; 2: bad input; 130: interrupted.")
@@ -30,12 +31,10 @@ public static class CheckCommand
 
     public static int Run(CliIo io, FileInfo? configFile, int runs, int length, ulong seed, bool generatedConfigs)
     {
-        if (runs < 1 || length < 1)
-        {
-            throw new CliUsageException("--runs and --length must be at least 1");
-        }
+        Io.OptionRange.Check("--runs", runs, Io.OptionRange.Runs);
+        Io.OptionRange.Check("--length", length, Io.OptionRange.Length);
 
-        var config = CommonOptions.Load(configFile);
+        var config = CommonOptions.Load(configFile, io.Limits);
         var options = new RandomCheckOptions(runs, length, seed, generatedConfigs);
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var report = CommandProgress.Run(io, "check", progress =>

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using FailoverModel.Asa;
+using FailoverModel.Input;
 using FailoverModel.Topology;
 
 namespace FailoverModel.Cli.Commands;
@@ -12,6 +13,7 @@ public static class CommonOptions
         Description = "ASA system running-config of the pair (config-url files are read beside it); default: the seed's LAN-based example",
     };
 
-    /// <summary>The configuration named by <c>--config</c>, or the built-in seed example.</summary>
-    public static PairConfig Load(FileInfo? file) => file is null ? BuiltInConfigurations.SeedLanExample : ConfigFiles.Load(file.FullName);
+    /// <summary>The configuration named by <c>--config</c> (read within <paramref name="limits"/>), or the built-in seed example.</summary>
+    public static PairConfig Load(FileInfo? file, InputLimits limits) =>
+        file is null ? BuiltInConfigurations.SeedLanExample : ConfigFiles.Load(file.FullName, limits);
 }

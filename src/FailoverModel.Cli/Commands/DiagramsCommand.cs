@@ -22,11 +22,11 @@ public static class DiagramsCommand
 
     public static int Run(CliIo io, FileInfo? configFile, DirectoryInfo outDir)
     {
-        var files = DiagramSet.Build(new FailoverPair(CommonOptions.Load(configFile)));
-        outDir.Create();
+        Io.OutputFolder.Prepare(outDir, "--out");
+        var files = DiagramSet.Build(new FailoverPair(CommonOptions.Load(configFile, io.Limits)));
         foreach (var (file, content) in files)
         {
-            WriteWhole(Path.Combine(outDir.FullName, file), content);
+            Io.OutputFolder.WriteWhole(outDir, file, content, "--out");
         }
 
         var dots = files.Where(f => f.File.EndsWith(".dot", StringComparison.Ordinal)).ToList();
@@ -50,7 +50,7 @@ public static class DiagramsCommand
                 return false;
             }
 
-            WriteWhole(Path.Combine(outDir.FullName, Path.ChangeExtension(file, ".svg")), svg);
+            Io.OutputFolder.WriteWhole(outDir, Path.ChangeExtension(file, ".svg"), svg, "--out");
         }
 
         return true;
@@ -78,13 +78,5 @@ public static class DiagramsCommand
             process.WaitForExit();
             return process.ExitCode == 0 ? svg : throw new InvalidOperationException($"dot rejected a diagram: {error.Result}");
         }
-    }
-
-    /// <summary>Writes through a temporary file and a rename, so an interrupted run never leaves half a file.</summary>
-    private static void WriteWhole(string path, string content)
-    {
-        var temporary = path + ".tmp";
-        File.WriteAllText(temporary, content);
-        File.Move(temporary, path, overwrite: true);
     }
 }

@@ -22,7 +22,7 @@ public static class ExploreCommand
         var config = CommonOptions.Config();
         var maxStates = new Option<int?>("--max-states")
         {
-            Description = "bound every phase (the exploration and the settled graph) to this many states; a bounded run reports what it covered [default: no bound]",
+            Description = $"bound every phase (the exploration and the settled graph) to this many states, {Io.OptionRange.MaxStates.Min:N0} to {Io.OptionRange.MaxStates.Max:N0}; a bounded run reports what it covered [default: no bound]",
         };
         var requireComplete = new Option<bool>("--require-complete") { Description = "exit 1 when the run is bounded or interrupted, so that CI needs a complete proof" };
         var outDir = new Option<DirectoryInfo?>("--out") { Description = "write the counterexample and the witnesses as scenario files into this folder" };
@@ -30,15 +30,26 @@ public static class ExploreCommand
         {
             config, maxStates, requireComplete, outDir,
         };
-        command.SetAction(parse => Run(io, CommonOptions.Load(parse.GetValue(config)), parse.GetValue(maxStates) ?? int.MaxValue, parse.GetValue(outDir), parse.GetValue(requireComplete)));
+        command.SetAction(parse =>
+        {
+            // The bound is checked before the configuration is read; Run checks the output folder before the work.
+            var bound = parse.GetValue(maxStates) ?? NoBound;
+            CheckBound(bound);
+            return Run(io, CommonOptions.Load(parse.GetValue(config), io.Limits), bound, parse.GetValue(outDir), parse.GetValue(requireComplete));
+        });
         return command;
     }
 
+    /// <summary><c>--max-states</c> left out: the run goes to the end, so that the built-in configuration is proved whatever its size.</summary>
+    public const int NoBound = int.MaxValue;
+
+    /// <param name="maxStates">The bound of every phase, or <see cref="NoBound"/>.</param>
     public static int Run(CliIo io, PairConfig config, int maxStates, DirectoryInfo? outDir, bool requireComplete)
     {
-        if (maxStates < 1)
+        CheckBound(maxStates);
+        if (outDir is not null)
         {
-            throw new CliUsageException("--max-states must be at least 1");
+            Io.OutputFolder.Prepare(outDir, "--out");
         }
 
         var pair = new FailoverPair(config);
@@ -69,7 +80,7 @@ public static class ExploreCommand
         var table = new Table().AddColumns("measure", "value");
         void Row(string measure, string value) => table.AddRow(Markup.Escape(measure), Markup.Escape(value));
         Row("configuration", config.Name);
-        Row("bound", maxStates == int.MaxValue ? "none" : $"{Number(maxStates)} states per phase");
+        Row("bound", maxStates == NoBound ? "none" : $"{Number(maxStates)} states per phase");
         Row("states (canonical)", Number(result.States));
         Row("transitions", Number(result.Transitions));
         Row("depth", Number(result.Depth));
@@ -100,8 +111,7 @@ public static class ExploreCommand
             io.Out.Write(scenario);
             if (outDir is not null)
             {
-                outDir.Create();
-                File.WriteAllText(Path.Combine(outDir.FullName, "counterexample.scenario"), scenario);
+                Io.OutputFolder.WriteWhole(outDir, "counterexample.scenario", scenario, "--out");
             }
 
             return Cli.CheckFailed;
@@ -115,10 +125,9 @@ public static class ExploreCommand
 
         if (outDir is not null)
         {
-            outDir.Create();
             foreach (var (witness, n) in result.Witnesses.Select((w, n) => (w, n)))
             {
-                File.WriteAllText(Path.Combine(outDir.FullName, $"witness-{n + 1:D2}.scenario"), ScenarioWriter.Write(pair, witness.Path, [$"Reaches: {witness.What}"]));
+                Io.OutputFolder.WriteWhole(outDir, $"witness-{n + 1:D2}.scenario", ScenarioWriter.Write(pair, witness.Path, [$"Reaches: {witness.What}"]), "--out");
             }
         }
 
@@ -139,6 +148,15 @@ public static class ExploreCommand
         }
 
         return missing.Count == 0 && recovery.TrapStates.Count == 0 && recovery.Deadlocks.Count == 0 ? Cli.Success : Cli.CheckFailed;
+    }
+
+    /// <summary>An explicit bound must be in its documented range (docs/input-limits.md); no bound is always allowed.</summary>
+    private static void CheckBound(int maxStates)
+    {
+        if (maxStates != NoBound)
+        {
+            Io.OptionRange.Check("--max-states", maxStates, Io.OptionRange.MaxStates);
+        }
     }
 
     private static string Number(long n) => n.ToString("N0", CultureInfo.InvariantCulture);

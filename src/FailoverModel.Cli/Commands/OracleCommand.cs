@@ -4,6 +4,7 @@ using System.IO.Compression;
 using System.Text;
 using FailoverModel.Cli.Terminal;
 using FailoverModel.Exploration;
+using FailoverModel.Input;
 using FailoverModel.Oracle;
 using FailoverModel.Pair;
 using FailoverModel.Topology;
@@ -55,7 +56,13 @@ public static class OracleCommand
         }
 
         var selected = new List<Func<Event, bool>>();
-        foreach (var kind in kinds.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        var named = kinds.Split(',', StringSplitOptions.TrimEntries);
+        if (named.Any(k => k.Length == 0))
+        {
+            throw new CliUsageException($"--events: an empty event kind in '{kinds}' (a comma-separated list of: {string.Join(", ", EventKinds.Keys)})");
+        }
+
+        foreach (var kind in named)
         {
             selected.Add(EventKinds.TryGetValue(kind, out var select)
                 ? select
@@ -82,9 +89,16 @@ public static class OracleCommand
 
     public static int RunVectors(CliIo io, FileInfo? configFile, FileInfo? output, string format, string? kinds)
     {
-        var config = CommonOptions.Load(configFile);
+        var config = CommonOptions.Load(configFile, io.Limits);
         var pair = new FailoverPair(config);
         var alphabet = Alphabet(config, kinds);
+        if (alphabet.Count == 0)
+        {
+            throw new CliUsageException($"--events: the configuration has no event of the kinds '{kinds}'");
+        }
+
+        // The output path is checked (and its temporary file made) before the work, not after minutes of it.
+        using var outFile = output is null ? null : Io.OutputFile.Create(output.FullName, "--out");
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var coverage = CommandProgress.Run(io, "oracle vectors", progress =>
         {
@@ -110,7 +124,7 @@ public static class OracleCommand
 
         VectorCoverage WriteTo(SettledGraph graph, CommandProgress progress)
         {
-            if (output is null)
+            if (outFile is null)
             {
                 using var stdout = new TextWriterStream(io.Out);
                 var written = Write(stdout, graph, progress);
@@ -118,24 +132,16 @@ public static class OracleCommand
                 return written;
             }
 
-            var temporary = output.FullName + ".tmp";
-            try
+            // Written whole or not at all: the temporary file beside the target is renamed over it only when complete
+            // (Ctrl-C and errors leave the target as it was).
+            VectorCoverage coverage;
+            using (var stream = new BackgroundWriteStream(output!.Name.EndsWith(".gz", StringComparison.Ordinal) ? new GZipStream(outFile.Stream, CompressionLevel.Optimal) : outFile.Stream))
             {
-                VectorCoverage written;
-                using (var file = File.Create(temporary))
-                using (var stream = new BackgroundWriteStream(output.Name.EndsWith(".gz", StringComparison.Ordinal) ? new GZipStream(file, CompressionLevel.Optimal) : file))
-                {
-                    written = Write(stream, graph, progress);
-                }
+                coverage = Write(stream, graph, progress);
+            }
 
-                File.Move(temporary, output.FullName, overwrite: true);
-                return written;
-            }
-            catch
-            {
-                File.Delete(temporary);
-                throw;
-            }
+            outFile.Commit();
+            return coverage;
         }
 
         VectorCoverage Write(Stream stream, SettledGraph graph, CommandProgress progress)
@@ -143,7 +149,14 @@ public static class OracleCommand
             IVectorSink sink = format == "itf"
                 ? new ItfVectorSink(stream, config, configFile?.Name ?? "built-in seed LAN-based example")
                 : new JsonLinesVectorSink(stream, config);
-            return VectorGenerator.Generate(graph, sink, (covered, _) => progress.Set(covered), io.Cancellation);
+            try
+            {
+                return VectorGenerator.Generate(graph, sink, (covered, _) => progress.Set(covered), io.Cancellation);
+            }
+            catch (UnbalancedAlphabetException e)
+            {
+                throw new CliUsageException($"--events {kinds}: {e.Message}");
+            }
         }
     }
 
@@ -161,21 +174,16 @@ public static class OracleCommand
 
     public static int RunCheck(CliIo io, FileInfo trace, FileInfo? configFile)
     {
-        var config = CommonOptions.Load(configFile);
+        var config = CommonOptions.Load(configFile, io.Limits);
         var display = Path.GetRelativePath(Environment.CurrentDirectory, trace.FullName);
-        if (!trace.Exists)
-        {
-            throw new InputException(display, 1, 1, "cannot read the trace: the file does not exist");
-        }
-
         var checker = new TraceChecker(config);
         var verdict = CommandProgress.Run(io, "oracle check", progress =>
         {
             progress.Phase("trace lines", "lines");
-            using var reader = Open(trace);
+            using var reader = Open(trace, display, io.Limits);
             try
             {
-                return checker.Check(reader, display, (lines, _) => progress.Set(lines), io.Cancellation);
+                return checker.Check(reader, (lines, _) => progress.Set(lines), io.Cancellation);
             }
             catch (OperationCanceledException)
             {
@@ -211,56 +219,44 @@ public static class OracleCommand
         else
         {
             io.Out.Write(configLine + $"# {header[0]}\n# The trace's own events from line {d.CaseStartLine} to line {d.Line}.\n");
-            using var reader = Open(trace);
+            using var reader = Open(trace, display, io.Limits);
             WritePrefix(io.Out, reader, d);
         }
 
         return Cli.CheckFailed;
     }
 
-    private static void WritePrefix(TextWriter output, TextReader reader, TraceDivergence d)
+    private static void WritePrefix(TextWriter output, LineReader reader, TraceDivergence d)
     {
-        var lineNo = 0;
-        while (reader.ReadLine() is { } text && ++lineNo <= d.Line)
+        while (reader.ReadLine() is { } text && reader.LineNumber <= d.Line)
         {
-            if (lineNo < d.CaseStartLine || string.IsNullOrWhiteSpace(text))
+            if (reader.LineNumber < d.CaseStartLine || string.IsNullOrWhiteSpace(text))
             {
                 continue;
             }
 
-            using var doc = System.Text.Json.JsonDocument.Parse(text);
-            var root = doc.RootElement;
-            var @event = root.GetProperty("event").GetString()!;
-            if (@event.StartsWith('#'))
+            using var doc = StrictJson.Parse(text, reader.File, reader.LineNumber);
+            var line = TraceLine.Read(doc.RootElement, reader.File, reader.LineNumber);
+            if (line.Event.StartsWith('#'))
             {
                 continue;
             }
 
-            if (root.TryGetProperty("settle", out var settle) && settle.ValueKind == System.Text.Json.JsonValueKind.False)
+            if (!line.Settle)
             {
                 output.WriteLine("step");
             }
 
-            output.WriteLine(@event);
+            output.WriteLine(line.Event);
         }
     }
 
-    private static TextReader Open(FileInfo trace)
+    /// <summary>The trace through the input layer: a regular file, gzip-verified when its name ends in .gz, in bounded lines.</summary>
+    private static LineReader Open(FileInfo trace, string display, InputLimits limits)
     {
-        try
-        {
-            Stream stream = trace.OpenRead();
-            if (trace.Name.EndsWith(".gz", StringComparison.Ordinal))
-            {
-                stream = new GZipStream(stream, CompressionMode.Decompress);
-            }
-
-            return new StreamReader(stream, new UTF8Encoding(false, throwOnInvalidBytes: false), detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new InputException(trace.Name, 1, 1, $"cannot read the trace: {e.Message}");
-        }
+        var opened = RegularFile.Open(trace.FullName, "the trace", InputLocation.Of(display));
+        Stream stream = trace.Name.EndsWith(".gz", StringComparison.Ordinal) ? new VerifiedGzipStream(opened.Stream) : opened.Stream;
+        return new LineReader(stream, display, limits.MaxLineBytes);
     }
 
     private static Command Serve(CliIo io)
@@ -276,20 +272,35 @@ public static class OracleCommand
 
     public static int RunServe(CliIo io, FileInfo? configFile)
     {
-        var session = new LockStep(CommonOptions.Load(configFile));
-        var line = 0;
-        while (io.In.ReadLine() is { } request)
+        var session = new LockStep(CommonOptions.Load(configFile, io.Limits));
+        using var requests = new LineReader(io.OpenIn(), "request", io.Limits.MaxLineBytes);
+        while (true)
         {
-            line++;
+            string? request;
+            try
+            {
+                request = requests.ReadLine();
+            }
+            catch (InputException e) when (e.File == "request")
+            {
+                // A line too long or not UTF-8 has been read to its end: answer it and go on.
+                io.Out.WriteLine(LockStep.Error(requests.LineNumber, e.Message));
+                io.Out.Flush();
+                continue;
+            }
+
+            if (request is null)
+            {
+                return Cli.Success;
+            }
+
             if (string.IsNullOrWhiteSpace(request))
             {
                 continue;
             }
 
-            io.Out.WriteLine(session.Answer(request, line));
+            io.Out.WriteLine(session.Answer(request, requests.LineNumber));
             io.Out.Flush();
         }
-
-        return Cli.Success;
     }
 }

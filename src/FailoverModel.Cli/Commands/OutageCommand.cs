@@ -28,7 +28,7 @@ public static class OutageCommand
 
     public static int Run(CliIo io, bool json, FileInfo? configFile)
     {
-        var config = CommonOptions.Load(configFile);
+        var config = CommonOptions.Load(configFile, io.Limits);
         var lines = CommandProgress.Run(io, "outage", progress =>
         {
             // OutageTable measures all rows in one call: the display shows the phase and its elapsed time.

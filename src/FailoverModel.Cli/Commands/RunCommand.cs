@@ -25,7 +25,7 @@ public static class RunCommand
 
     public static int Run(CliIo io, FileInfo file, bool json, FileInfo? configFile)
     {
-        var parsed = ScenarioParser.ParseFile(file.FullName, CommonOptions.Load(configFile), ConfigFiles.Loader);
+        var parsed = ScenarioParser.ParseFile(file.FullName, CommonOptions.Load(configFile, io.Limits), ConfigFiles.Within(io.Limits), io.Limits);
         var result = ScenarioRunner.Run(parsed);
         var config = parsed.Config;
         var display = Path.GetRelativePath(Environment.CurrentDirectory, file.FullName);

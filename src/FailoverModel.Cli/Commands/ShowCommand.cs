@@ -1,6 +1,7 @@
 using System.CommandLine;
 using FailoverModel.Asa.Show;
 using FailoverModel.Scenarios;
+using FailoverModel.Topology;
 
 namespace FailoverModel.Cli.Commands;
 
@@ -31,7 +32,13 @@ public static class ShowCommand
 
     public static int Run(CliIo io, FileInfo file, string where, string[] words, FileInfo? configFile)
     {
-        var parsed = ScenarioParser.ParseFile(file.FullName, CommonOptions.Load(configFile), ConfigFiles.Loader);
+        var parsed = ScenarioParser.ParseFile(file.FullName, CommonOptions.Load(configFile, io.Limits), ConfigFiles.Within(io.Limits), io.Limits);
+        var text = $"show {where} {string.Join(' ', words)}";
+        if (text.IndexOfAny(['\n', '\r']) is var at and >= 0)
+        {
+            throw new InputException("command line", 1, at + 1, "a line break inside the show command: it is one line");
+        }
+
         var statement = ScenarioParser.Parse($"show {where} {string.Join(' ', words)}", "command line", parsed.Config).Statements.OfType<ShowStatement>().Single();
         var lastLine = parsed.Statements.Count == 0 ? 0 : parsed.Statements[^1].Line;
         var result = ScenarioRunner.Run(parsed with { Statements = [.. parsed.Statements, statement with { Line = lastLine + 1 }] });

@@ -5,10 +5,17 @@ namespace FailoverModel.Asa;
 /// <summary>A context's configuration: its interfaces with their names and addresses, and which are monitored.</summary>
 internal static class ContextSpace
 {
-    public static (List<InterfaceConfig> Interfaces, int Skipped) Parse(string context, IReadOnlyDictionary<string, string> allocated, List<ConfigLine> lines)
+    private static readonly string[] TopKeywords = ["interface", "monitor-interface"];
+    private static readonly string[] InterfaceKeywords = ["nameif"];
+
+    /// <returns>The context's interfaces, how many commands were skipped, and the <c>nameif</c> line of each interface.</returns>
+    public static (List<InterfaceConfig> Interfaces, int Skipped, List<ConfigLine> NameifLines) Parse(string context, IReadOnlyDictionary<string, string> allocated, List<ConfigLine> lines)
     {
-        var interfaces = new List<(string Name, string? Nameif, (string, string, string)? Address, int Line)>();
+        var interfaces = new List<(string Name, string? Nameif, (string, string, string)? Address, ConfigLine? NameifLine)>();
         var monitored = new Dictionary<string, bool>(StringComparer.Ordinal);
+        var monitorLines = new List<(ConfigLine Line, int Word)>();
+        var blocks = new Dictionary<string, ConfigLine>(StringComparer.Ordinal);
+        var nameifs = new Dictionary<string, ConfigLine>(StringComparer.Ordinal);
         var skipped = 0;
         for (var i = 0; i < lines.Count; i++)
         {
@@ -18,16 +25,37 @@ internal static class ContextSpace
                 continue;
             }
 
+            Keywords.Check(line, 0, TopKeywords, "command");
             if (line.Is("interface") && line.Count >= 2)
             {
+                if (blocks.TryGetValue(line[1], out var first))
+                {
+                    throw line.Error(1, $"interface {line[1]} has a second block (the first is at line {first.Number}): a running-config lists each interface once");
+                }
+
+                blocks[line[1]] = line;
                 string? nameif = null;
+                ConfigLine? nameifLine = null;
                 (string, string, string)? address = null;
                 for (; i + 1 < lines.Count && lines[i + 1].Indented; i++)
                 {
                     var sub = lines[i + 1];
-                    if (sub.Is("nameif") && sub.Count == 2)
+                    Keywords.Check(sub, 0, InterfaceKeywords, $"interface {line[1]} command");
+                    if (sub.Is("nameif"))
                     {
+                        if (sub.Count != 2)
+                        {
+                            throw sub.Error(Math.Min(sub.Count, 2), "nameif <name>: one name");
+                        }
+
+                        if (nameifs.TryGetValue(sub[1], out var other))
+                        {
+                            throw sub.Error(1, $"nameif {sub[1]} is already the name of the interface at line {other.Number}: each interface of a context has its own name");
+                        }
+
+                        nameifs[sub[1]] = sub;
                         nameif = sub[1];
+                        nameifLine = sub;
                     }
                     else if (sub.Is("ip", "address"))
                     {
@@ -39,15 +67,21 @@ internal static class ContextSpace
                     }
                 }
 
-                interfaces.Add((line[1], nameif, address, line.Number));
+                interfaces.Add((line[1], nameif, address, nameifLine));
             }
             else if (line.Is("monitor-interface") && line.Count == 2)
             {
                 monitored[line[1]] = true;
+                monitorLines.Add((line, 1));
             }
             else if (line.Is("no", "monitor-interface") && line.Count == 3)
             {
                 monitored[line[2]] = false;
+                monitorLines.Add((line, 2));
+            }
+            else if (line.Is("monitor-interface") || line.Is("no", "monitor-interface"))
+            {
+                throw line.Error(line.Count, "[no] monitor-interface <name>: one interface name");
             }
             else
             {
@@ -55,9 +89,19 @@ internal static class ContextSpace
             }
         }
 
-        var result = new List<InterfaceConfig>();
-        foreach (var (name, nameif, address, _) in interfaces.Where(x => x.Nameif is not null))
+        foreach (var (monitor, word) in monitorLines)
         {
+            if (!nameifs.ContainsKey(monitor[word]))
+            {
+                throw monitor.Error(word, $"monitor-interface {monitor[word]} names no interface of context {context} (names: {(nameifs.Count == 0 ? "none" : string.Join(", ", nameifs.Keys))})");
+            }
+        }
+
+        var result = new List<InterfaceConfig>();
+        var nameifLines = new List<ConfigLine>();
+        foreach (var (name, nameif, address, nameifLine) in interfaces.Where(x => x.Nameif is not null))
+        {
+            nameifLines.Add(nameifLine!);
             var physical = allocated.TryGetValue(name, out var phy) ? phy : name;
 
             // Seed, "View of Monitored Interfaces": physical interfaces are monitored by default, subinterfaces are not.
@@ -65,6 +109,6 @@ internal static class ContextSpace
             result.Add(new InterfaceConfig(context, nameif!, name, address?.Item1, address?.Item2, address?.Item3, watched));
         }
 
-        return (result, skipped);
+        return (result, skipped, nameifLines);
     }
 }

@@ -1,15 +1,40 @@
-using System.Net;
-using System.Net.Sockets;
 
 namespace FailoverModel.Asa;
 
 /// <summary>IPv4 addresses and the seed's rule that a standby address is in the active address's subnet.</summary>
 internal static class Ipv4
 {
-    public static uint? Parse(string text) =>
-        IPAddress.TryParse(text, out var address) && address.AddressFamily == AddressFamily.InterNetwork && text.Count(c => c == '.') == 3
-            ? (uint)IPAddress.NetworkToHostOrder(BitConverter.ToInt32(address.GetAddressBytes(), 0))
-            : null;
+    /// <summary>
+    /// Dotted decimal only, as ASA reads it: four numbers 0–255. .NET's parser also takes the BSD forms, so
+    /// <c>0300.0250.01.01</c> (ASA's dotted-hex MAC notation) would be read as the octal address 192.168.1.1.
+    /// </summary>
+    public static uint? Parse(string text)
+    {
+        var parts = text.Split('.');
+        if (parts.Length != 4)
+        {
+            return null;
+        }
+
+        uint value = 0;
+        foreach (var part in parts)
+        {
+            if (part.Length is 0 or > 3 || !part.All(char.IsAsciiDigit) || (part.Length > 1 && part[0] == '0'))
+            {
+                return null;
+            }
+
+            var n = uint.Parse(part, System.Globalization.CultureInfo.InvariantCulture);
+            if (n > 255)
+            {
+                return null;
+            }
+
+            value = (value << 8) | n;
+        }
+
+        return value;
+    }
 
     public static bool IsMask(uint mask) => mask == 0 || (~mask & (~mask + 1)) == 0;
 
@@ -31,6 +56,11 @@ internal static class Ipv4
         if (mask is null || !IsMask(mask.Value))
         {
             throw line.Error(at + 1, $"{what}: '{line[at + 1]}' is not a network mask");
+        }
+
+        if (mask == 0)
+        {
+            throw line.Error(at + 1, $"{what}: the mask 0.0.0.0 makes every address one subnet: an interface address needs a network mask");
         }
 
         if (line.Count <= at + 3 || line[at + 2] != "standby")

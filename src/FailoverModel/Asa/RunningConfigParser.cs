@@ -1,4 +1,5 @@
 using System.Globalization;
+using FailoverModel.Input;
 using FailoverModel.Topology;
 
 namespace FailoverModel.Asa;
@@ -14,14 +15,29 @@ public sealed record ParsedConfiguration(PairConfig Config, int Commands, int Sk
 /// </summary>
 public static class RunningConfigParser
 {
-    public static PairConfig Load(string systemFile) => Read(systemFile).Config;
+    public static PairConfig Load(string systemFile, InputLimits? limits = null) => Read(systemFile, limits ?? InputLimits.Default).Config;
 
-    public static ParsedConfiguration Read(string systemFile) => Read(systemFile, File.ReadAllText);
-
-    /// <summary>Reads a system configuration and its context files through <paramref name="readText"/> (a file system or embedded files).</summary>
-    public static ParsedConfiguration Read(string systemFile, Func<string, string> readText)
+    /// <summary>
+    /// Reads a system configuration from the file system through the input layer: regular files only, within
+    /// <paramref name="limits"/>, each context file directly in the system configuration's folder (a symbolic link
+    /// leading elsewhere is refused).
+    /// </summary>
+    public static ParsedConfiguration Read(string systemFile, InputLimits limits)
     {
-        var systemText = ReadText(readText, systemFile, systemFile, 1, 1);
+        var folder = Path.GetDirectoryName(Path.GetFullPath(systemFile)) ?? ".";
+        return Read(systemFile, (path, where) => where is { } at
+            ? TextInput.Read(path, path, "the context configuration", at, limits, confinedTo: folder)
+            : TextInput.Read(path, path, "the configuration", InputLocation.Of(path), limits));
+    }
+
+    /// <summary>Reads a system configuration and its context files through <paramref name="readText"/> (embedded files).</summary>
+    public static ParsedConfiguration Read(string systemFile, Func<string, string> readText) =>
+        Read(systemFile, (path, where) => ReadText(readText, path, where ?? InputLocation.Of(path)));
+
+    /// <summary>Reads through <paramref name="read"/>: a path, and where a context file is named (null for the system file).</summary>
+    private static ParsedConfiguration Read(string systemFile, Func<string, InputLocation?, string> read)
+    {
+        var systemText = read(systemFile, null);
         var lineCount = LineCount(systemText);
         var system = new SystemSpace(systemFile, ConfigLine.Read(systemFile, systemText));
         if (system.Groups.Count == 0 && system.Contexts.Count == 0)
@@ -39,12 +55,28 @@ public static class RunningConfigParser
             if (context.Url is { } url)
             {
                 var name = url.Text[(url.Text.LastIndexOfAny(['/', ':']) + 1)..];
+                if (name.Length == 0)
+                {
+                    throw new InputException(systemFile, url.Line, url.Column, $"config-url {url.Text} names no file");
+                }
+
                 var path = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(systemFile)) ?? ".", name);
-                var contextText = ReadText(readText, path, systemFile, url.Line, url.Column);
+                if (string.Equals(name, Path.GetFileName(systemFile), StringComparison.Ordinal))
+                {
+                    throw new InputException(systemFile, url.Line, url.Column, $"config-url of context {context.Name} names the system configuration itself ({name}): a context has its own file");
+                }
+                var contextText = read(path, new InputLocation(systemFile, url.Line, url.Column));
                 lineCount += LineCount(contextText);
                 var lines = ConfigLine.Read(path, contextText);
                 files.Add(path);
                 var parsed = ContextSpace.Parse(context.Name, context.Allocated, lines);
+                var total = contexts.Sum(c => c.Interfaces.Count) + parsed.Interfaces.Count;
+                if (total > PairConfig.MaxInterfaces)
+                {
+                    var over = parsed.NameifLines[parsed.Interfaces.Count - (total - PairConfig.MaxInterfaces)];
+                    throw over.Error(1, $"a 65th interface: the model tracks at most {PairConfig.MaxInterfaces} context interfaces (each is a bit of a 64-bit word per unit)");
+                }
+
                 interfaces.AddRange(parsed.Interfaces);
                 skipped += parsed.Skipped;
                 commands += lines.Count(l => !l.Indented);
@@ -78,7 +110,7 @@ public static class RunningConfigParser
 
     private static int LineCount(string text) => text.Length == 0 ? 0 : text.Count(c => c == '\n') + (text[^1] == '\n' ? 0 : 1);
 
-    private static string ReadText(Func<string, string> readText, string path, string referrer, int line, int column)
+    private static string ReadText(Func<string, string> readText, string path, InputLocation where)
     {
         try
         {
@@ -86,7 +118,7 @@ public static class RunningConfigParser
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            throw new InputException(referrer, line, column, path == referrer ? $"cannot read the configuration: {e.Message}" : $"cannot read the context configuration {path}: {e.Message}");
+            throw where.Error(path == where.File ? $"cannot read the configuration: {e.Message}" : $"cannot read the context configuration {path}: {e.Message}");
         }
     }
 

@@ -11,6 +11,11 @@ internal sealed class SystemSpace
     private readonly Dictionary<string, (string Active, string Mask, string Standby)> _addresses = new(StringComparer.Ordinal);
     private (string Name, string Physical)? _lan;
     private (string Name, string? Physical)? _state;
+    private ConfigLine? _adminLine;
+
+    private static readonly string[] TopKeywords = ["hostname", "failover", "admin-context", "context"];
+    private static readonly string[] FailoverKeywords = ["lan", "link", "interface", "polltime", "group", "key", "interface-policy"];
+    private static readonly string[] ContextKeywords = ["join-failover-group", "config-url", "allocate-interface"];
 
     public SystemSpace(string file, List<ConfigLine> lines)
     {
@@ -31,6 +36,12 @@ internal sealed class SystemSpace
                 block.Add(lines[++i]);
             }
 
+            Keywords.Check(line, 0, TopKeywords, "command");
+            if (line.Is("failover"))
+            {
+                Keywords.Check(line, 1, FailoverKeywords, "failover command");
+            }
+
             switch (line.Words.Select(w => w.Text).ToArray())
             {
                 case ["hostname", var name]:
@@ -42,6 +53,13 @@ internal sealed class SystemSpace
                     _lan = (name, physical);
                     FailoverInterfaces.Add(physical);
                     break;
+                case ["failover", "lan", "interface", ..]:
+                    // Skipping it would silently make the pair cable-based.
+                    throw line.Error(Math.Min(line.Count, 4), line.Count < 5
+                        ? "failover lan interface <name> <physical interface>: the physical interface (e.g. Ethernet3) is missing"
+                        : $"failover lan interface: unexpected '{line[5]}'");
+                case ["failover", "lan", ..]:
+                    throw line.Error(Math.Min(line.Count, 2), "expected 'failover lan enable', 'failover lan unit primary|secondary' or 'failover lan interface <name> <physical interface>'");
                 case ["failover", "link", var name, ..]:
                     _state = (name, line.Count > 3 ? line[3] : null);
                     if (line.Count > 3)
@@ -58,7 +76,7 @@ internal sealed class SystemSpace
                     break;
                 case ["failover", "interface-policy", _]:
                     // No effect in Active/Active: each failover group has its own (docs/sources.md, "Timers and options").
-                    Pair.CommandText.Policy((line[2], line.Words[2].Column), 1);
+                    Policy(line, 2);
                     break;
                 case ["failover", "group", _]:
                     var id = RunningConfigParser.Number(line, 2, 1, int.MaxValue, "failover group");
@@ -67,10 +85,16 @@ internal sealed class SystemSpace
                         throw line.Error(2, $"failover group {id}: you can create at most {PairConfig.MaxGroups} failover groups (seed, \"Configure the failover groups\")");
                     }
 
+                    if (Groups.ContainsKey(id))
+                    {
+                        throw line.Error(2, $"failover group {id} is configured twice (first at line {lines.First(l => !l.Indented && l.Is("failover", "group", line[2])).Number}): a running-config lists each group once");
+                    }
+
                     Groups[id] = FailoverGroupMode(block, timers);
                     break;
                 case ["admin-context", var name]:
                     AdminContext = name;
+                    _adminLine = line;
                     break;
                 case ["context", var name]:
                     if (Contexts.Any(c => c.Name == name))
@@ -87,6 +111,11 @@ internal sealed class SystemSpace
         }
 
         Timers = timers;
+        if (_adminLine is { } admin && Contexts.Count > 0 && Contexts.All(c => c.Name != AdminContext))
+        {
+            throw admin.Error(1, $"admin-context {AdminContext} names no context (contexts: {string.Join(", ", Contexts.Select(c => c.Name))})");
+        }
+
         foreach (var context in Contexts)
         {
             if (!Groups.ContainsKey(context.Group) && context.Group != 1)
@@ -145,7 +174,7 @@ internal sealed class SystemSpace
                 ["preempt"] => settings with { Preempt = true, PreemptDelaySeconds = 0 },
                 ["preempt", _] => settings with { Preempt = true, PreemptDelaySeconds = RunningConfigParser.Number(sub, 1, 1, 1200, "preempt delay") },
                 ["no", "preempt"] => settings with { Preempt = false, PreemptDelaySeconds = 0 },
-                ["interface-policy", _] => settings with { Policy = Pair.CommandText.Policy((sub[1], sub.Words[1].Column), 1) },
+                ["interface-policy", _] => settings with { Policy = Policy(sub, 1) },
                 ["polltime", "interface", ..] => Checked(settings, Polltime.Apply(sub, timers, fromWord: 2, interfaceOnly: true)),
                 ["replication", "http"] => settings with { ReplicationHttp = true },
                 ["no", "replication", "http"] => settings with { ReplicationHttp = false },
@@ -159,6 +188,19 @@ internal sealed class SystemSpace
         static FailoverGroupConfig Checked(FailoverGroupConfig settings, UnitTimers _) => settings;
     }
 
+    /// <summary><c>interface-policy num[%]</c> in ASA's range, an error at its word when outside it.</summary>
+    private static InterfacePolicy Policy(ConfigLine line, int word)
+    {
+        try
+        {
+            return Pair.CommandText.Policy((line[word], line.Words[word].Column), 1);
+        }
+        catch (Pair.CommandTextException e)
+        {
+            throw new InputException(line.File, line.Number, e.Column, e.Message);
+        }
+    }
+
     private DeclaredContext Context(string name, List<ConfigLine> block)
     {
         var group = 1;
@@ -166,6 +208,7 @@ internal sealed class SystemSpace
         var allocated = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var sub in block)
         {
+            Keywords.Check(sub, 0, ContextKeywords, $"context {name} command");
             if (sub.Is("join-failover-group"))
             {
                 group = RunningConfigParser.Number(sub, 1, 1, int.MaxValue, "join-failover-group");
@@ -184,9 +227,11 @@ internal sealed class SystemSpace
                     throw sub.Error(1, $"the admin context {name} is always a member of failover group 1 (seed, \"Active/Active Failover Overview\")");
                 }
             }
-            else if (sub.Is("config-url") && sub.Count == 2)
+            else if (sub.Is("config-url"))
             {
-                url = (sub[1], sub.Number, sub.Words[1].Column);
+                url = sub.Count == 2
+                    ? (sub[1], sub.Number, sub.Words[1].Column)
+                    : throw sub.Error(Math.Min(sub.Count, 2), sub.Count < 2 ? "config-url <url>: the URL is missing" : $"config-url takes one URL, not also '{sub[2]}'");
             }
             else if (sub.Is("allocate-interface") && sub.Count >= 2)
             {

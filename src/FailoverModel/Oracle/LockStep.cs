@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using FailoverModel.Input;
 using FailoverModel.Pair;
 using FailoverModel.Time;
 using FailoverModel.Topology;
@@ -28,57 +29,47 @@ public sealed class LockStep
         _t = _timed.Initial;
     }
 
-    /// <summary>Answers one request line (1-based <paramref name="line"/>); never throws on bad input.</summary>
-    public string Answer(string request, int line)
+    /// <summary>
+    /// Answers one request line (1-based <paramref name="line"/>); never throws on bad input. A request is read exactly
+    /// as <c>oracle check</c> reads a trace line (<see cref="TraceLine"/>, <see cref="StrictJson"/>), so the two judge
+    /// the same line the same way; what <c>check</c> stops at with exit 2, the session answers with an error.
+    /// </summary>
+    public string Answer(string request, long line)
     {
         try
         {
-            using var doc = JsonDocument.Parse(request);
+            using var doc = StrictJson.Parse(request, "request", line);
             var root = doc.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
+            if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("reset", out var reset))
             {
-                return Error(line, "a request is a JSON object");
-            }
+                if (reset.ValueKind != JsonValueKind.True || root.EnumerateObject().Count() != 1)
+                {
+                    return Error(line, "a reset request is exactly {\"reset\": true}");
+                }
 
-            if (root.TryGetProperty("reset", out var reset) && reset.ValueKind == JsonValueKind.True)
-            {
                 _t = _timed.Initial;
                 _step = 0;
                 return Encoding.UTF8.GetString(_expected.Write([("line", line), ("step", 0L), ("event", "reset")], _t, null, []).Span);
             }
 
-            if (!root.TryGetProperty("event", out var eventText) || eventText.ValueKind != JsonValueKind.String)
-            {
-                return Error(line, "a request needs \"event\": a string such as \"power-off primary\", or \"reset\": true");
-            }
-
-            var settle = !root.TryGetProperty("settle", out var s) || s.ValueKind != JsonValueKind.False;
-            if (root.TryGetProperty("settle", out s) && s.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
-            {
-                return Error(line, "\"settle\" is true or false");
-            }
-
-            var action = _events.Read(eventText.GetString()!, "request", line);
+            var request1 = TraceLine.Read(root, "request", line);
+            var action = _events.Read(request1.Event, "request", line);
             var meter = new OutageMeter(_timed.Config.GroupCount);
             var taken = new List<TimedStep>();
             var messages = new List<SyslogMessage>();
-            _t = OracleSteps.Advance(_timed, _t, action, settle, meter, taken, messages);
-            _step++;
-            var answer = _expected.Write([("line", line), ("step", _step), ("event", eventText.GetString()!)], _t, meter.Outage, messages).ToArray();
-            var observed = root.EnumerateObject().Any(p => !StateDiff.MetaFields.Contains(p.Name));
-            if (!observed)
+            var next = OracleSteps.Advance(_timed, _t, action, request1.Settle, meter, taken, messages);
+            var answer = _expected.Write([("line", line), ("step", _step + 1), ("event", request1.Event)], next, meter.Outage, messages).ToArray();
+            if (!request1.HasState)
             {
+                (_t, _step) = (next, _step + 1);
                 return Encoding.UTF8.GetString(answer);
             }
 
             using var model = JsonDocument.Parse(answer);
             var differences = new List<Divergence>();
-            StateDiff.Collect(model.RootElement, root, "", differences);
+            StateDiff.CollectOrThrow(model.RootElement, root, differences, "request", line);
+            (_t, _step) = (next, _step + 1);
             return WithVerdict(model.RootElement, differences);
-        }
-        catch (JsonException e)
-        {
-            return Error(line, $"not a JSON object: {e.Message.Split(". ")[0].TrimEnd('.')}");
         }
         catch (InputException e)
         {
@@ -117,7 +108,8 @@ public sealed class LockStep
         return Encoding.UTF8.GetString(buffer.ToArray());
     }
 
-    private static string Error(int line, string message)
+    /// <summary>The answer to a request that cannot be read: <c>{"line": n, "error": "..."}</c>.</summary>
+    public static string Error(long line, string message)
     {
         using var buffer = new MemoryStream();
         using (var w = new Utf8JsonWriter(buffer, PairStateJson.Options))

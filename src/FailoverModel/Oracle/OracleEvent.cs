@@ -22,7 +22,7 @@ public sealed class OracleEventReader(PairConfig config)
     private readonly Dictionary<string, OracleAction> _cache = new(StringComparer.Ordinal);
 
     /// <summary>Parses <paramref name="text"/>; throws <see cref="InputException"/> naming <paramref name="file"/> and <paramref name="line"/>.</summary>
-    public OracleAction Read(string text, string file, int line)
+    public OracleAction Read(string text, string file, long line)
     {
         if (_cache.TryGetValue(text, out var known))
         {

@@ -1,6 +1,10 @@
 using System.Text.Json;
+using FailoverModel.Topology;
 
 namespace FailoverModel.Oracle;
+
+/// <summary>An observed state that is not shaped as a state: bad input rather than a divergence.</summary>
+public sealed class ObservedShapeException(string message) : Exception(message);
 
 /// <summary>Where an observed state differs from the model's: the field's path and both values as JSON.</summary>
 public sealed record Divergence(string Field, string Expected, string Observed);
@@ -13,6 +17,23 @@ public static class StateDiff
 {
     /// <summary>Fields of a trace line that describe the line, not the state.</summary>
     public static readonly IReadOnlySet<string> MetaFields = new HashSet<string>(StringComparer.Ordinal) { "case", "step", "line", "event", "settle" };
+
+    /// <summary>
+    /// Collects the divergences of an observed state, or throws an <see cref="InputException"/> at the line when the
+    /// observation is not a state at all: a field the state object does not have, or a value of the wrong JSON type
+    /// (docs/oracle.md: bad input, not a divergence).
+    /// </summary>
+    public static void CollectOrThrow(JsonElement expected, JsonElement observed, List<Divergence> into, string file, long line)
+    {
+        try
+        {
+            Collect(expected, observed, "", into);
+        }
+        catch (ObservedShapeException e)
+        {
+            throw new InputException(file, line, 1, e.Message);
+        }
+    }
 
     public static void Collect(JsonElement expected, JsonElement observed, string path, List<Divergence> into, int limit = 16)
     {
@@ -34,7 +55,7 @@ public static class StateDiff
                     var at = path.Length == 0 ? field.Name : $"{path}.{field.Name}";
                     if (!expected.TryGetProperty(field.Name, out var value))
                     {
-                        into.Add(new Divergence(at, "(no such field)", field.Value.GetRawText()));
+                        throw new ObservedShapeException($"{at}: the state object has no such field here (docs/schema/state.schema.json)");
                     }
                     else
                     {
@@ -57,6 +78,8 @@ public static class StateDiff
                 }
 
                 break;
+            case var kind when Kind(kind) != Kind(expected.ValueKind):
+                throw new ObservedShapeException($"{path}: a {Kind(expected.ValueKind)} is expected here, not a {Kind(kind)} (docs/schema/state.schema.json)");
             default:
                 if (!Same(expected, observed))
                 {
@@ -107,6 +130,12 @@ public static class StateDiff
 
         return at.GetRawText();
     }
+
+    private static string Kind(JsonValueKind kind) => kind switch
+    {
+        JsonValueKind.True or JsonValueKind.False => "boolean",
+        _ => kind.ToString().ToLowerInvariant(),
+    };
 
     private static bool Same(JsonElement expected, JsonElement observed) => (expected.ValueKind, observed.ValueKind) switch
     {

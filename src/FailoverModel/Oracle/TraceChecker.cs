@@ -1,4 +1,5 @@
 using System.Text.Json;
+using FailoverModel.Input;
 using FailoverModel.Pair;
 using FailoverModel.Scenarios;
 using FailoverModel.Time;
@@ -16,10 +17,10 @@ namespace FailoverModel.Oracle;
 /// <param name="Action">What the model did with the diverging event.</param>
 /// <param name="Settle">Whether the event was to be settled.</param>
 /// <param name="Timed">True when the case so far used waits or unsettled events, whose effect depends on time.</param>
-public sealed record TraceDivergence(int Line, long Step, int CaseStartLine, string Event, IReadOnlyList<Divergence> Fields, TimedState Before, OracleAction Action, bool Settle, bool Timed);
+public sealed record TraceDivergence(long Line, long Step, long CaseStartLine, string Event, IReadOnlyList<Divergence> Fields, TimedState Before, OracleAction Action, bool Settle, bool Timed);
 
 /// <summary>What checking a trace found: how much was read and the first divergence, if any.</summary>
-public sealed record TraceVerdict(int Lines, long Steps, long Cases, long Compared, TraceDivergence? Divergence);
+public sealed record TraceVerdict(long Lines, long Steps, long Cases, long Compared, TraceDivergence? Divergence);
 
 /// <summary>
 /// Replays another implementation's trace on the model, one JSON line at a time (docs/oracle.md): each line's event is
@@ -44,17 +45,21 @@ public sealed class TraceChecker
 
     public TimedPair Timed => _timed;
 
-    public TraceVerdict Check(TextReader reader, string file) => Check(reader, file, null, default);
+    /// <summary>Checks text a caller holds (a test, the benchmark) as a file would be checked.</summary>
+    public TraceVerdict Check(TextReader reader, string file) =>
+        Check(new LineReader(new TextReaderStream(reader), file, InputLimits.Default.MaxLineBytes));
 
     /// <summary>
-    /// Replays the trace and stops at its first divergence; <paramref name="progress"/> sees the lines and steps read
-    /// every 4,096 lines; <paramref name="cancellation"/> stops the replay with an <see cref="OperationCanceledException"/>.
+    /// Checks a trace read through the input layer (bounded lines, strict UTF-8, gzip verified by the caller's stream)
+    /// and stops at its first divergence; <paramref name="progress"/> sees the lines and steps read every 4,096 lines;
+    /// <paramref name="cancellation"/> stops the replay with an <see cref="OperationCanceledException"/>.
     /// </summary>
-    public TraceVerdict Check(TextReader reader, string file, Action<int, long>? progress, CancellationToken cancellation)
+    public TraceVerdict Check(LineReader reader, Action<long, long>? progress = null, CancellationToken cancellation = default)
     {
-        var lineNo = 0;
+        var file = reader.File;
+        long lineNo = 0, linesRead = 0;
         long steps = 0, cases = 0, compared = 0, step = 0;
-        var caseStart = 1;
+        long caseStart = 1;
         var timedCase = false;
         JsonElement? currentCase = null;
         var t = _timed.Initial;
@@ -63,8 +68,8 @@ public sealed class TraceChecker
         var messages = new List<SyslogMessage>();
         while (reader.ReadLine() is { } text)
         {
-            lineNo++;
-            if ((lineNo & 4095) == 0)
+            lineNo = reader.LineNumber;
+            if ((++linesRead & 4095) == 0)
             {
                 progress?.Invoke(lineNo, steps);
                 cancellation.ThrowIfCancellationRequested();
@@ -75,9 +80,9 @@ public sealed class TraceChecker
                 continue;
             }
 
-            using var doc = Parse(text, file, lineNo);
+            using var doc = StrictJson.Parse(text, file, lineNo);
             var root = doc.RootElement;
-            var line = ReadLine(root, file, lineNo);
+            var line = TraceLine.Read(root, file, lineNo);
             if (line.Event.StartsWith('#'))
             {
                 // An internal step printed by 'run --json' (after 'advance' or 'wait'): the model takes it by itself.
@@ -113,7 +118,7 @@ public sealed class TraceChecker
             var expected = _expected.Write([], t, meter.Outage, messages);
             using var model = JsonDocument.Parse(expected);
             var differences = new List<Divergence>();
-            StateDiff.Collect(model.RootElement, root, "", differences);
+            StateDiff.CollectOrThrow(model.RootElement, root, differences, file, lineNo);
             if (differences.Count > 0)
             {
                 var timed = timedCase || differences.Any(d => d.Field == "time" || d.Field.EndsWith(".outage", StringComparison.Ordinal));
@@ -202,63 +207,4 @@ public sealed class TraceChecker
 
     /// <summary>The model's state after replaying <paramref name="events"/> (settled) from power-off.</summary>
     public PairState Replay(IEnumerable<Event> events) => _timed.Pair.Run(events);
-
-    private static JsonDocument Parse(string text, string file, int line)
-    {
-        try
-        {
-            return JsonDocument.Parse(text);
-        }
-        catch (JsonException e)
-        {
-            throw new InputException(file, line, (int)(e.BytePositionInLine ?? 0) + 1, $"not a JSON object: {FirstSentence(e.Message)}");
-        }
-    }
-
-    private static string FirstSentence(string message)
-    {
-        var end = message.IndexOf(". ", StringComparison.Ordinal);
-        return end < 0 ? message.TrimEnd('.') : message[..end];
-    }
-
-    private static TraceLine ReadLine(JsonElement root, string file, int line)
-    {
-        if (root.ValueKind != JsonValueKind.Object)
-        {
-            throw new InputException(file, line, 1, $"a trace line is a JSON object, not {root.ValueKind.ToString().ToLowerInvariant()}");
-        }
-
-        if (!root.TryGetProperty("event", out var @event) || @event.ValueKind != JsonValueKind.String)
-        {
-            throw new InputException(file, line, 1, "a trace line needs \"event\": a string such as \"power-off primary\"");
-        }
-
-        var settle = true;
-        if (root.TryGetProperty("settle", out var s))
-        {
-            settle = s.ValueKind switch
-            {
-                JsonValueKind.True => true,
-                JsonValueKind.False => false,
-                _ => throw new InputException(file, line, 1, "\"settle\" is true or false"),
-            };
-        }
-
-        foreach (var field in root.EnumerateObject())
-        {
-            if (!StateDiff.MetaFields.Contains(field.Name) && !StateFields.Contains(field.Name))
-            {
-                throw new InputException(file, line, 1, $"unknown field \"{field.Name}\" (a trace line has {string.Join(", ", StateDiff.MetaFields.Concat(StateFields))})");
-            }
-        }
-
-        JsonElement? @case = root.TryGetProperty("case", out var c) ? c : null;
-        var hasState = root.EnumerateObject().Any(p => !StateDiff.MetaFields.Contains(p.Name));
-        return new TraceLine(@event.GetString()!, settle, @case, hasState);
-    }
-
-    /// <summary>The state members of a trace line (the snapshot JSON, docs/scenario-language.md), each compared when present.</summary>
-    private static readonly HashSet<string> StateFields = new(StringComparer.Ordinal) { "time", "units", "links", "groups", "contexts", "connections", "syslog" };
-
-    private readonly record struct TraceLine(string Event, bool Settle, JsonElement? Case, bool HasState);
 }

@@ -259,7 +259,7 @@ public static class VectorGenerator
                 }
 
                 // Every state is reachable from power-off, so departures owed there always find a state to go to.
-                need[0] += moved > 0 ? moved : throw new InvalidOperationException("the settled graph cannot be balanced: power-off reaches no state that is left more often than entered");
+                need[0] += moved > 0 ? moved : throw new UnbalancedAlphabetException("no tour can cover every transition of these events: once left, power-off is never reached again and no state can absorb the walk's return (add an event kind that leads back, such as power-off)");
             }
         }
     }
@@ -331,3 +331,6 @@ public static class VectorGenerator
         throw new InvalidOperationException($"the settled graph has no edge for {@event} from state {state}");
     }
 }
+
+/// <summary>An event alphabet whose settled graph no transition tour can cover (the events never lead back): bad input of <c>--events</c>.</summary>
+public sealed class UnbalancedAlphabetException(string message) : Exception(message);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using FailoverModel.Asa;
 using FailoverModel.Asa.Show;
+using FailoverModel.Input;
 using FailoverModel.Machines;
 using FailoverModel.Pair;
 using FailoverModel.Rules;
@@ -13,19 +14,13 @@ namespace FailoverModel.Scenarios;
 /// </summary>
 public static class ScenarioParser
 {
-    /// <summary>Parses a scenario file from disk; <paramref name="loadConfig"/> reads the file a <c>config</c> statement names.</summary>
-    public static Scenario ParseFile(string path, PairConfig defaultConfig, Func<string, PairConfig>? loadConfig = null)
+    /// <summary>
+    /// Parses a scenario file from disk, read through the input layer (a regular file within <paramref name="limits"/>);
+    /// <paramref name="loadConfig"/> reads the file a <c>config</c> statement names.
+    /// </summary>
+    public static Scenario ParseFile(string path, PairConfig defaultConfig, Func<string, PairConfig>? loadConfig = null, InputLimits? limits = null)
     {
-        string text;
-        try
-        {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            throw new InputException(path, 1, 1, $"cannot read the scenario: {e.Message}");
-        }
-
+        var text = TextInput.Read(path, path, "the scenario", InputLocation.Of(path), limits ?? InputLimits.Default);
         return Parse(text, path, defaultConfig, loadConfig);
     }
 

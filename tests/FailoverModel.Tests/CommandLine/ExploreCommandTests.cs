@@ -46,6 +46,22 @@ public class ExploreCommandTests
         Assert.Matches(@"│ trap states +│ 0 ", output);
     }
 
+    /// <summary>Left out, --max-states is no bound (the built-in proof must not be cut short); given, it is in its documented range.</summary>
+    [Fact]
+    public void MaxStatesIsNoBoundByDefaultAndAGivenBoundIsInItsRange()
+    {
+        var help = new StringWriter();
+        Assert.Equal(Cli.Cli.Success, Cli.Cli.Invoke(["explore", "--help"], help, new StringWriter()));
+        Assert.Contains("[default: no bound]", help.ToString(), StringComparison.Ordinal);
+        Assert.Contains("1 to 15,000,000", help.ToString(), StringComparison.Ordinal);
+
+        var stderr = new StringWriter();
+        Assert.Equal(Cli.Cli.BadInput, Cli.Cli.Invoke(["explore", "--max-states", "15000001"], new StringWriter(), stderr));
+        Assert.Equal("failover-model: --max-states must be from 1 to 15,000,000, not 15,000,001\n", stderr.ToString().Replace("\r", "", StringComparison.Ordinal));
+        Assert.Throws<CliUsageException>(() => Explore(ExplorerTests.OneGroup, 0));
+        Assert.Matches(@"│ bound +│ none ", Explore(ExplorerTests.OneGroup, ExploreCommand.NoBound).Out);
+    }
+
     [Fact]
     public void AnInterruptedRunSaysSoAndExits130()
     {

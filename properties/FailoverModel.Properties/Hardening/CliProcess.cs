@@ -1,0 +1,96 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace FailoverModel.Properties.Hardening;
+
+/// <summary>What one run of <c>failover-model</c> did: exit code, output, how long it took and its peak resident memory.</summary>
+public sealed record CliOutcome(int Exit, string Out, string Err, TimeSpan Elapsed, long PeakBytes)
+{
+    public override string ToString() =>
+        string.Create(CultureInfo.InvariantCulture, $"exit {Exit} in {Elapsed.TotalSeconds:0.0} s, peak {PeakBytes / 1e6:0} MB; stderr: {Err.Trim()}");
+}
+
+/// <summary>
+/// Runs the built <c>failover-model</c> as a process of its own, so that its memory is its own: the peak resident
+/// set (Linux's <c>VmHWM</c>, the kernel's own high-water mark, read while it runs) is what the acceptance bounds, and
+/// the GC heap is capped at that bound too (<c>DOTNET_GCHeapHardLimit</c>), so growth past it fails the run rather
+/// than the machine. A run that outlives <paramref name="limit"/> is killed and reported as a hang.
+/// </summary>
+public static class CliProcess
+{
+    public const long MemoryBound = 256L << 20;
+
+    private static readonly string Dll = Path.Combine(AppContext.BaseDirectory, "failover-model.dll");
+
+    public static CliOutcome Run(IEnumerable<string> args, string? stdin = null, TimeSpan? limit = null, string? workingDirectory = null)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = workingDirectory ?? Path.GetTempPath(),
+        };
+        start.ArgumentList.Add(Dll);
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment["DOTNET_GCHeapHardLimit"] = $"0x{MemoryBound:X}";
+        start.Environment["DOTNET_gcServer"] = "0";
+        var clock = Stopwatch.StartNew();
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        var feeding = Task.Run(() =>
+        {
+            try
+            {
+                process.StandardInput.Write(stdin ?? "");
+                process.StandardInput.Close();
+            }
+            catch (IOException)
+            {
+                // The process ended before it read all of its input.
+            }
+        });
+        long peak = 0;
+        var deadline = limit ?? TimeSpan.FromSeconds(60);
+        while (!process.WaitForExit(20))
+        {
+            peak = Math.Max(peak, HighWaterMark(process.Id));
+            if (clock.Elapsed > deadline)
+            {
+                process.Kill(entireProcessTree: true);
+                process.WaitForExit();
+                throw new TimeoutException($"failover-model {string.Join(' ', args)} did not finish within {deadline.TotalSeconds} s (a hang)");
+            }
+        }
+
+        feeding.Wait();
+        return new CliOutcome(process.ExitCode, output.Result, error.Result, clock.Elapsed, peak);
+    }
+
+    /// <summary>The process's peak resident set so far, in bytes (0 where /proc is not there).</summary>
+    private static long HighWaterMark(int pid)
+    {
+        try
+        {
+            foreach (var line in File.ReadLines($"/proc/{pid}/status"))
+            {
+                if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
+                {
+                    return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
+                }
+            }
+        }
+        catch (IOException)
+        {
+            // The process has just ended.
+        }
+
+        return 0;
+    }
+}

@@ -1,0 +1,310 @@
+using System.IO.Compression;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace FailoverModel.Properties.Hardening;
+
+/// <summary>
+/// One case or more for every class of bad input issue 17 found (configs, context files, scenarios, traces plain and
+/// gzip, <c>serve</c>'s stdin, options, output paths), each run as a process of its own and each asserting exit 2, one
+/// <c>file:line:col: message</c> line (or <c>failover-model: --option: ...</c> for options and paths), and time and
+/// memory bounds. Cases with a random part (where a gzip file is cut, which value is out of range) draw a few variants
+/// in the normal run and many with <c>FAILOVER_SOAK=1</c>.
+/// </summary>
+public class HostileInputs
+{
+    private static readonly bool Soak = Environment.GetEnvironmentVariable("FAILOVER_SOAK") is "1";
+    private static readonly int Variants = Soak ? 40 : 2;
+
+    /// <summary>A few seconds on an idle machine; the bound leaves room for a machine shared with other builds.</summary>
+    private static readonly TimeSpan TimeBound = TimeSpan.FromSeconds(Soak ? 60 : 30);
+
+    private static readonly string Scenario = RepositoryFiles.Path("tests", "bad-configs", "any.scenario");
+
+    [Theory]
+    [InlineData("  secondary", "  interface-policy 251", @"pix1\.cfg:57:20: interface-policy must be a number from 1 to 250")]
+    [InlineData("  secondary", "  interface-policy 0", @"pix1\.cfg:57:20: interface-policy must be a number from 1 to 250")]
+    [InlineData("  secondary", "  interface-policy 101%", @"pix1\.cfg:57:20: interface-policy must be a number from 1 to 100")]
+    [InlineData("context context1", "c\u043Entext context1", @"pix1\.cfg:65:1: 'c.ntext' has the non-ASCII letter")]
+    [InlineData("failover lan interface LANFailover Ethernet3", "failover lan interface LANFailover", @"pix1\.cfg:49:35: failover lan interface .* the physical interface")]
+    [InlineData("admin-context admin", "admin-context nothere", @"pix1\.cfg:61:15: admin-context nothere names no context")]
+    [InlineData("config-url flash:/context1.cfg", "config-url flash:/pix1.cfg", @"pix1\.cfg:68:14: config-url of context context1 names the system configuration itself")]
+    [InlineData("failover group 1\n", "failover grup 1\n", @"pix1\.cfg:55:10: unknown failover command 'grup': did you mean 'group'")]
+    public void NonsenseInTheSystemConfigurationIsRefusedAtItsPlace(string from, string to, string expected)
+    {
+        var folder = SeedCopy();
+        Edit(Path.Combine(folder, "pix1.cfg"), from, to);
+        Refused(CliProcess.Run(["run", Scenario, "--config", Path.Combine(folder, "pix1.cfg")], limit: TimeBound), expected);
+    }
+
+    [Theory]
+    [InlineData("monitor-interface inside\n", "monitor-interface inside\rmonitor-interface outside\n", @"context1\.cfg:28:25: a carriage return that ends no line")]
+    [InlineData("nameif outside", "nameif inside", @"context1\.cfg:17:9: nameif inside is already the name")]
+    [InlineData("interface outside_context1", "interface inside_context1", @"context1\.cfg:16:11: interface inside_context1 has a second block")]
+    [InlineData("monitor-interface inside", "monitor-interface nothing", @"context1\.cfg:28:19: monitor-interface nothing names no interface")]
+    [InlineData("ip address 192.168.1.1 ", "ip address 0300.0250.01.01 ", @"context1\.cfg:14:13: .*'0300\.0250\.01\.01' is not an IPv4 address")]
+    [InlineData("192.168.1.1 255.255.255.0", "192.168.1.1 0.0.0.0", @"context1\.cfg:14:25: .*the mask 0\.0\.0\.0")]
+    [InlineData("nameif inside", "namif inside", @"context1\.cfg:10:2: unknown interface inside_context1 command 'namif': did you mean 'nameif'")]
+    public void NonsenseInAContextFileIsRefusedAtItsPlace(string from, string to, string expected)
+    {
+        var folder = SeedCopy();
+        Edit(Path.Combine(folder, "context1.cfg"), from, to);
+        Refused(CliProcess.Run(["run", Scenario, "--config", Path.Combine(folder, "pix1.cfg")], limit: TimeBound), expected);
+    }
+
+    [Fact]
+    public void MoreThan64InterfacesAreRefusedAtThe65th()
+    {
+        var folder = SeedCopy();
+        File.AppendAllText(Path.Combine(folder, "context2.cfg"), string.Concat(Enumerable.Range(0, 61).Select(i => $"interface x{i}\n nameif x{i}\n")));
+        Refused(CliProcess.Run(["outage", "--config", Path.Combine(folder, "pix1.cfg")], limit: TimeBound), @"context2\.cfg:\d+:9: a 65th interface");
+    }
+
+    /// <summary>FIFOs, devices and folders where a file is read: refused at once, never opened for a read that blocks or never ends.</summary>
+    [Fact]
+    public void InputsThatAreNotRegularFilesAreRefusedWithoutHanging()
+    {
+        var folder = SeedCopy();
+        var fifo = Path.Combine(folder, "fifo");
+        MakeFifo(fifo);
+        Refused(CliProcess.Run(["run", Scenario, "--config", fifo], limit: TimeBound), @"fifo:1:1: the configuration .* is a FIFO, not a regular file");
+        Refused(CliProcess.Run(["run", fifo], limit: TimeBound), @"fifo:1:1: the scenario .* is a FIFO");
+        Refused(CliProcess.Run(["oracle", "check", fifo], limit: TimeBound), @"fifo:1:1: the trace .* is a FIFO");
+        Refused(CliProcess.Run(["run", "/dev/zero"], limit: TimeBound), @"/dev/zero:1:1: the scenario /dev/zero is a character device");
+        Refused(CliProcess.Run(["oracle", "check", "/dev/urandom"], limit: TimeBound), @"urandom:1:1: the trace /dev/urandom is a character device");
+        Refused(CliProcess.Run(["run", folder], limit: TimeBound), @":1:1: the scenario .* is a directory");
+
+        // A context file that is a FIFO: refused at the config-url that names it.
+        File.Delete(Path.Combine(folder, "context2.cfg"));
+        MakeFifo(Path.Combine(folder, "context2.cfg"));
+        Refused(CliProcess.Run(["run", Scenario, "--config", Path.Combine(folder, "pix1.cfg")], limit: TimeBound), @"pix1\.cfg:74:14: the context configuration .*context2\.cfg is a FIFO");
+    }
+
+    [Fact]
+    public void AContextFileLinkingOutOfTheConfigurationsFolderIsRefused()
+    {
+        var folder = SeedCopy();
+        var outside = Path.Combine(Path.GetTempPath(), $"fm-outside-{Guid.NewGuid():N}.cfg");
+        File.Move(Path.Combine(folder, "context1.cfg"), outside);
+        File.CreateSymbolicLink(Path.Combine(folder, "context1.cfg"), outside);
+        Refused(CliProcess.Run(["run", Scenario, "--config", Path.Combine(folder, "pix1.cfg")], limit: TimeBound), @"pix1\.cfg:68:14: the context configuration .* leads outside the configuration's folder");
+    }
+
+    /// <summary>Size and line caps: a 100 MB configuration and a 1 MB gzip of one endless line end at the cap, in bounded memory.</summary>
+    [Fact]
+    public void OversizedFilesAndEndlessLinesStopAtTheirCaps()
+    {
+        var folder = SeedCopy();
+        using (var big = File.Create(Path.Combine(folder, "big.cfg")))
+        {
+            big.SetLength(100L << 20);
+        }
+
+        Refused(CliProcess.Run(["run", Scenario, "--config", Path.Combine(folder, "big.cfg")], limit: TimeBound), @"big\.cfg:1:1: the configuration .* is 104,857,600 bytes, more than the limit of 8,388,608 \(--max-file-size raises it\)");
+
+        var endless = Path.Combine(folder, "endless.jsonl.gz");
+        using (var gz = new GZipStream(File.Create(endless), CompressionLevel.SmallestSize))
+        {
+            var spaces = new byte[1 << 20];
+            Array.Fill(spaces, (byte)' ');
+            for (var i = 0; i < (Soak ? 1024 : 64); i++)
+            {
+                gz.Write(spaces);
+            }
+        }
+
+        Refused(CliProcess.Run(["oracle", "check", endless], limit: TimeBound), @"endless\.jsonl\.gz:1:1048577: the line is longer than 1,048,576 bytes");
+        Refused(CliProcess.Run(["oracle", "check", endless, "--max-line-length", "5"], limit: TimeBound), @"^failover-model: --max-line-length must be from 256 to");
+    }
+
+    /// <summary>A gzip trace cut anywhere, without its trailer, with bytes after it, or with a flipped CRC never conforms.</summary>
+    [Fact]
+    public void ATruncatedOrCorruptGzipTraceNeverConforms()
+    {
+        var folder = SeedCopy();
+        var vectors = CliProcess.Run(["oracle", "vectors", "--events", "power-on,power-off,crash,link-failover"], limit: TimeBound);
+        Assert.Equal(0, vectors.Exit);
+        var plain = Encoding.UTF8.GetBytes(vectors.Out);
+        var whole = Gzip(plain);
+        var trace = Path.Combine(folder, "t.jsonl.gz");
+        File.WriteAllBytes(trace, whole);
+        Assert.Equal(0, CliProcess.Run(["oracle", "check", trace], limit: TimeBound).Exit);
+
+        var cases = new List<(byte[] Bytes, string Expected)>
+        {
+            (whole[..^8], "the file ends"),
+            (whole[..^3], "the file ends in the gzip trailer"),
+            ([.. whole, .. "junk\n"u8.ToArray()], "bytes follow the end of the gzip data"),
+            (Flip(whole, whole.Length - 6), "CRC-32"),
+            (plain, "not gzip"),
+        };
+        var random = new Random(17);
+        for (var i = 0; i < Variants; i++)
+        {
+            cases.Add((whole[..random.Next(10, whole.Length - 8)], "the file ends"));
+        }
+
+        foreach (var (bytes, expected) in cases)
+        {
+            File.WriteAllBytes(trace, bytes);
+            Refused(CliProcess.Run(["oracle", "check", trace], limit: TimeBound), $@"t\.jsonl\.gz:\d+:1: gzip: .*{Regex.Escape(expected)}");
+        }
+    }
+
+    /// <summary>
+    /// Line numbers are 64-bit: a gzip trace of nothing but empty lines is refused at its last line's number, past 2³¹
+    /// with <c>FAILOVER_SOAK=1</c> (2,147,483,649 lines, 2 GB decompressed), a million lines in the normal run.
+    /// </summary>
+    [Fact]
+    public void LineNumbersCountPastTwoToTheThirtyOne()
+    {
+        var lines = Soak ? (1L << 31) + 1 : 1L << 20;
+        var trace = Path.Combine(SeedCopy(), "empty-lines.jsonl.gz");
+        using (var gz = new GZipStream(File.Create(trace), CompressionLevel.Fastest))
+        {
+            var newlines = new byte[1 << 20];
+            Array.Fill(newlines, (byte)'\n');
+            for (var left = lines; left > 0; left -= newlines.Length)
+            {
+                gz.Write(newlines, 0, (int)Math.Min(left, newlines.Length));
+            }
+        }
+
+        var bound = Soak ? TimeSpan.FromMinutes(10) : TimeBound;
+        Refused(CliProcess.Run(["oracle", "check", trace], limit: bound), $@"empty-lines\.jsonl\.gz:{lines}:1: the trace has no events", bound);
+    }
+
+    /// <summary>Strict JSON and a state-shaped observation: check refuses these lines with exit 2, serve answers each with an error and goes on.</summary>
+    [Theory]
+    [InlineData("{\"event\": \"power-on primary\", \"groups\": {\"1\": {\"activeOn\": \"\\ud800\"}}}", ":1:61: an escaped UTF-16 surrogate without its pair")]
+    [InlineData("{\"event\": \"power-on primary\", \"event\": \"power-off primary\"}", ":1:\\d+: not a JSON object: Duplicate property 'event'")]
+    [InlineData("{\"event\": \"power-on primary\", \"groups\": {\"1\": {\"bogus\": 1}}}", ":1:1: groups.1.bogus: the state object has no such field")]
+    [InlineData("{\"event\": \"power-on primary\", \"time\": \"soon\"}", ":1:1: time: a number is expected here, not a string")]
+    [InlineData("{\"event\": \"power-on primary\", \"bogus\": 1}", ":1:1: unknown field \"bogus\"")]
+    [InlineData("{\"event\": \"power-on primary\", \"step\": \"one\"}", ":1:1: \"step\" is a number")]
+    public void CheckAndServeJudgeABadLineAlike(string line, string expected)
+    {
+        var folder = SeedCopy();
+        var trace = Path.Combine(folder, "t.jsonl");
+        File.WriteAllText(trace, line + "\n");
+        Refused(CliProcess.Run(["oracle", "check", trace], limit: TimeBound), @"t\.jsonl" + expected);
+
+        var served = CliProcess.Run(["oracle", "serve"], stdin: line + "\n{\"event\": \"power-on primary secondary\"}\n", limit: TimeBound);
+        var answers = served.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.True(served.Exit == 0 && answers.Length == 2, served.ToString());
+        var message = Regex.Replace(expected, @"^:1:(\\d\+|\d+): ", "");
+        Assert.Matches("^\\{\"line\":1,\"error\":\".*" + message.Replace("\"", "\\\\\"", StringComparison.Ordinal), answers[0]);
+        Assert.StartsWith("{\"line\":2,\"step\":1,", answers[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ServeAnswersAnOverlongOrNonUtf8RequestAndGoesOn()
+    {
+        var stdin = new string('x', 300) + "\n" + "{\"event\": \"power-on primary\"}\n";
+        var served = CliProcess.Run(["oracle", "serve", "--max-line-length", "256"], stdin: stdin, limit: TimeBound);
+        var answers = served.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.True(served.Exit == 0 && answers.Length == 2, served.ToString());
+        Assert.StartsWith("{\"line\":1,\"error\":\"the line is longer than 256 bytes", answers[0], StringComparison.Ordinal);
+        Assert.StartsWith("{\"line\":2,\"step\":1,", answers[1], StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(new[] { "oracle", "vectors", "--events", "power-on" }, "^failover-model: --events power-on: no tour can cover")]
+    [InlineData(new[] { "oracle", "vectors", "--events", "," }, "^failover-model: --events: an empty event kind")]
+    [InlineData(new[] { "check", "--length", "2147483647" }, "^failover-model: --length must be from 1 to 10,000, not 2,147,483,647")]
+    [InlineData(new[] { "check", "--runs", "2147483647" }, "^failover-model: --runs must be from 1 to 10,000,000, not 2,147,483,647")]
+    [InlineData(new[] { "explore", "--max-states", "0" }, "^failover-model: --max-states must be from 1 to")]
+    [InlineData(new[] { "run", "x.scenario", "--max-file-size", "1" }, "^failover-model: --max-file-size must be from 1,024 to")]
+    public void OptionsOutOfRangeAreRefusedWithTheOptionNamed(string[] args, string expected) =>
+        Refused(CliProcess.Run(args, limit: TimeBound), expected);
+
+    [Fact]
+    public void ANewlineInAShowArgumentIsRefusedOnOneLine()
+    {
+        var scenario = RepositoryFiles.Path("tests", "scenarios", "readme-tour.scenario");
+        Refused(CliProcess.Run(["show", scenario, "primary", "failover\nstate"], limit: TimeBound), "^command line:1:\\d+: ");
+    }
+
+    /// <summary>Outputs: checked before the work; a device node, FIFO, folder or symbolic link is never replaced, and no temporary file is left.</summary>
+    [Fact]
+    public void OutputsThatAreNotNewPathsOrRegularFilesAreRefusedAndLeftAlone()
+    {
+        var folder = SeedCopy();
+        var fifo = Path.Combine(folder, "out-fifo");
+        MakeFifo(fifo);
+        var link = Path.Combine(folder, "link.jsonl");
+        File.CreateSymbolicLink(link, Path.Combine(folder, "pix1.cfg"));
+        var events = new[] { "--events", "power-on,power-off" };
+        Refused(CliProcess.Run(["oracle", "vectors", "--out", "/dev/null", .. events], limit: TimeBound), "^failover-model: --out: cannot write /dev/null: it is a character device");
+        Assert.True(Mono.Unix.Native.Syscall.lstat("/dev/null", out var devNull) == 0 && (devNull.st_mode & Mono.Unix.Native.FilePermissions.S_IFMT) == Mono.Unix.Native.FilePermissions.S_IFCHR);
+        Refused(CliProcess.Run(["oracle", "vectors", "--out", fifo, .. events], limit: TimeBound), "it is a FIFO");
+        Refused(CliProcess.Run(["oracle", "vectors", "--out", link, .. events], limit: TimeBound), "it is a symbolic link");
+        Refused(CliProcess.Run(["oracle", "vectors", "--out", folder, .. events], limit: TimeBound), "it is a folder");
+        Refused(CliProcess.Run(["oracle", "vectors", "--out", Path.Combine(folder, "missing", "v.jsonl"), .. events], limit: TimeBound), "the folder .*missing does not exist");
+        Refused(CliProcess.Run(["oracle", "vectors", "--out", "/proc/fm-vectors.jsonl", .. events], limit: TimeBound), "^failover-model: --out: cannot write /proc/fm-vectors.jsonl: cannot create a file in /proc");
+        Refused(CliProcess.Run(["diagrams", "--out", Path.Combine(folder, "pix1.cfg")], limit: TimeBound), "^failover-model: --out: .*pix1.cfg is a file, not a folder");
+        Assert.Equal(File.ReadAllText(Path.Combine(folder, "pix1.cfg")), File.ReadAllText(link));
+        Assert.Empty(Directory.GetFiles(folder, "*.tmp"));
+
+        // An existing regular file is replaced whole.
+        var existing = Path.Combine(folder, "v.jsonl");
+        File.WriteAllText(existing, "old");
+        Assert.Equal(0, CliProcess.Run(["oracle", "vectors", "--out", existing, .. events], limit: TimeBound).Exit);
+        Assert.StartsWith("{\"case\":", File.ReadAllText(existing), StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFiles(folder, "*.tmp"));
+    }
+
+    private static void Refused(CliOutcome outcome, string expected, TimeSpan? timeBound = null)
+    {
+        Assert.True(outcome.Exit == 2, outcome.ToString());
+        Assert.True(outcome.Err.TrimEnd('\n').Split('\n').Length == 1, $"more than one line: {outcome}");
+        Assert.True(Regex.IsMatch(outcome.Err, expected), $"expected /{expected}/: {outcome}");
+        Assert.True(outcome.Elapsed < (timeBound ?? TimeBound), outcome.ToString());
+        Assert.True(outcome.PeakBytes < CliProcess.MemoryBound, outcome.ToString());
+    }
+
+    private static byte[] Gzip(byte[] data)
+    {
+        using var buffer = new MemoryStream();
+        using (var gz = new GZipStream(buffer, CompressionLevel.Optimal))
+        {
+            gz.Write(data);
+        }
+
+        return buffer.ToArray();
+    }
+
+    private static byte[] Flip(byte[] bytes, int at)
+    {
+        var copy = (byte[])bytes.Clone();
+        copy[at] ^= 1;
+        return copy;
+    }
+
+    private static void MakeFifo(string path)
+    {
+        if (Mono.Unix.Native.Syscall.mkfifo(path, Mono.Unix.Native.FilePermissions.DEFFILEMODE) != 0)
+        {
+            throw new IOException($"mkfifo {path} failed");
+        }
+    }
+
+    private static void Edit(string path, string from, string to)
+    {
+        var text = File.ReadAllText(path);
+        Assert.Contains(from, text, StringComparison.Ordinal);
+        File.WriteAllText(path, text.Replace(from, to, StringComparison.Ordinal));
+    }
+
+    private static string SeedCopy()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), $"fm-hostile-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(folder);
+        foreach (var file in Directory.GetFiles(RepositoryFiles.Path("tests", "configs", "lan")))
+        {
+            File.Copy(file, Path.Combine(folder, Path.GetFileName(file)));
+        }
+
+        return folder;
+    }
+}
