@@ -1,4 +1,5 @@
 using System.CommandLine;
+using FailoverModel.Diagrams.Stories;
 using FailoverModel.Machines;
 using FailoverModel.Pair;
 using FailoverModel.Scenarios;
@@ -14,19 +15,30 @@ public static class RunCommand
     {
         var scenario = new Argument<FileInfo>("scenario") { Description = "the scenario file (DESIGN §4)" };
         var json = new Option<bool>("--json") { Description = "print one JSON object per step (DESIGN §5) instead of text" };
+        var html = new Option<FileInfo?>("--html") { Description = "also write a self-contained HTML page that replays the scenario on the pair diagram" };
         var config = CommonOptions.Config();
         var command = new Command("run", "Run a scenario: apply each event, settle, check every expect, print each step and every show.")
         {
-            scenario, json, config,
+            scenario, json, html, config,
         };
-        command.SetAction(parse => Run(io, parse.GetRequiredValue(scenario), parse.GetValue(json), parse.GetValue(config)));
+        command.SetAction(parse => Run(io, parse.GetRequiredValue(scenario), parse.GetValue(json), parse.GetValue(config), parse.GetValue(html)));
         return command;
     }
 
-    public static int Run(CliIo io, FileInfo file, bool json, FileInfo? configFile)
+    public static int Run(CliIo io, FileInfo file, bool json, FileInfo? configFile, FileInfo? html = null)
     {
         var parsed = ScenarioParser.ParseFile(file.FullName, CommonOptions.Load(configFile), ConfigFiles.Loader);
         var result = ScenarioRunner.Run(parsed);
+        if (html is not null)
+        {
+            if (html.Directory is { Exists: false } folder)
+            {
+                throw new CliUsageException($"--html {html}: the folder {folder} does not exist");
+            }
+
+            DiagramsCommand.WriteWhole(html.FullName, DiagramsCommand.Page(StoryCatalog.Of(parsed, result)));
+        }
+
         var config = parsed.Config;
         var display = Path.GetRelativePath(Environment.CurrentDirectory, file.FullName);
         foreach (var output in result.Outputs)
