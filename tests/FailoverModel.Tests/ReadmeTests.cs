@@ -45,6 +45,6 @@ public class ReadmeTests
     public void TheReadmeShowsTheCommittedPairDiagram()
     {
         var readme = File.ReadAllText(RepositoryFiles.Path("README.md"));
-        Assert.Contains("```mermaid\n" + File.ReadAllText(RepositoryFiles.Path("diagrams", "pair.mmd")) + "```", readme);
+        Assert.Contains("```mermaid\n" + File.ReadAllText(RepositoryFiles.Path("diagrams", "pair-power.mmd")) + "```", readme);
     }
 }
