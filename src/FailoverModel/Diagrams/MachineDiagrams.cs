@@ -87,7 +87,9 @@ public static class MachineDiagrams
                 To: t.DestinationState.UnderlyingState.ToString()!,
                 Label: Label(t, timer, guard?.Invoke(s.UnderlyingState.ToString()!, t.Trigger.UnderlyingTrigger.ToString()!, t.DestinationState.UnderlyingState.ToString()!)))))
             .ToList();
-        var common = transitions.GroupBy(t => (t.To, t.Label)).Where(g => g.Count() >= AnyStateThreshold).Select(g => g.Key).ToHashSet();
+        // "Many states" is six, or every other state of a small machine (the unit's power failure), but never fewer than three.
+        var threshold = Math.Max(3, Math.Min(AnyStateThreshold, info.States.Count() - 1));
+        var common = transitions.GroupBy(t => (t.To, t.Label)).Where(g => g.Count() >= threshold).Select(g => g.Key).ToHashSet();
 
         // A state only left by catch-all edges is not drawn for them: the note stands for it.
         var used = transitions.Where(t => !common.Contains((t.To, t.Label))).SelectMany(t => new[] { t.From, t.To })
@@ -128,10 +130,11 @@ public static class MachineDiagrams
 
         // Parallel edges become one edge with a paragraph per trigger: six stacked labels between two states read as one list.
         edges = [.. edges.GroupBy(e => (e.From, e.To)).Select(g => g.First() with { Label = string.Join("\n\n", g.Select(e => e.Label)) })];
+        edges = [.. DiagramEdges.MergeReverse(edges, clusters.Select(c => c.Id).ToHashSet(StringComparer.Ordinal))];
         if (common.Count > 0)
         {
             // Edges that leave (almost) every state are drawn from a note, dashed, so they read as "whatever the state".
-            nodes.Add(new DiagramNode(AnyState, "from any state", Kind: NodeKind.Note));
+            nodes.Add(new DiagramNode(AnyState, "from any other state", Kind: NodeKind.Note));
             edges.AddRange(common.OrderBy(c => c.Label, StringComparer.Ordinal).Select(c => new DiagramEdge(AnyState, c.To, c.Label, Dashed: true)));
         }
 

@@ -161,22 +161,7 @@ public static class PairDiagrams
             }
         }
 
-        var edges = new List<DiagramEdge>();
-        foreach (var ((from, to), set) in labels)
-        {
-            var label = string.Join("\n", set);
-            if (labels.TryGetValue((to, from), out var back))
-            {
-                if (from < to)
-                {
-                    edges.Add(new DiagramEdge($"v{from}", $"v{to}", label, string.Join("\n", back)));
-                }
-            }
-            else
-            {
-                edges.Add(new DiagramEdge($"v{from}", $"v{to}", label));
-            }
-        }
+        var edges = DiagramEdges.MergeReverse([.. labels.Select(l => new DiagramEdge($"v{l.Key.From}", $"v{l.Key.To}", string.Join("\n", l.Value)))]).ToList();
 
         var sharedLine = shared.Length == 0 ? "" : $"\nin every state: {string.Join(", ", shared)}";
         return new DiagramGraph(name, nodes, edges) { Title = title + sharedLine, NodeOfState = ids };

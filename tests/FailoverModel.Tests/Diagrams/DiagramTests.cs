@@ -195,8 +195,9 @@ public class DiagramTests
         var views = MachineDiagrams.FailoverGroupViews();
         var whole = MachineDiagrams.FailoverGroup();
         var triggers = GroupRules.All.Select(r => MachineDiagrams.Words(r.Trigger.ToString())).Distinct().ToList();
-        Assert.All(triggers, t => Assert.Contains(views, v => v.Edges.Any(e => e.Label.Split('\n').Contains(t))));
-        Assert.All(triggers, t => Assert.Contains(whole.Edges, e => e.Label.Split('\n').Contains(t)));
+        static bool Draws(DiagramEdge e, string trigger) => DotWriter.EdgeLabel(e).Split('\n').Any(l => l == trigger || l == "back: " + trigger);
+        Assert.All(triggers, t => Assert.Contains(views, v => v.Edges.Any(e => Draws(e, t))));
+        Assert.All(triggers, t => Assert.Contains(whole.Edges, e => Draws(e, t)));
     }
 
     /// <summary>Everything a story diagram says comes from the run: each syslog message, each group change, each timer and outage.</summary>
@@ -240,6 +241,28 @@ public class DiagramTests
     }
 
     private static string Spaced(string text) => System.Text.RegularExpressions.Regex.Replace(text, @"\s+", " ");
+
+    [Fact]
+    public void DiagramsWithAScenariosFolderThatDoesNotExistExitsTwoWithOneLineAndWritesNothing()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), $"diagrams-{Guid.NewGuid():N}");
+        var (exit, _, error) = CliRun.Run(["diagrams", "--out", folder, "--scenarios", Path.Combine(folder, "none")]);
+        Assert.Equal(2, exit);
+        Assert.Single(error.TrimEnd('\n').Split('\n'));
+        Assert.Contains("--scenarios", error);
+        Assert.False(Directory.Exists(folder));
+    }
+
+    [Fact]
+    public void DiagramsWritesEveryGeneratedFileAndAPagePerStory()
+    {
+        var folder = Directory.CreateTempSubdirectory("diagrams-").FullName;
+        var (exit, output, error) = CliRun.Run(["diagrams", "--out", folder, "--scenarios", RepositoryFiles.Path("tests", "scenarios")]);
+        Assert.True(exit == 0, error);
+        Assert.Contains("files in", output);
+        Assert.All(Generated, f => Assert.Equal(f.Content, File.ReadAllText(Path.Combine(folder, f.File))));
+        Assert.All(Stories, s => Assert.Contains("<svg", File.ReadAllText(Path.Combine(folder, ScenarioPage.FileOf(s))), StringComparison.Ordinal));
+    }
 
     [Fact]
     public void APageSaysWhenAStepLeavesTheDrawnGraph()
