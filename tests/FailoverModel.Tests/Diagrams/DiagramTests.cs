@@ -157,20 +157,41 @@ public class DiagramTests
         return smallest * Math.Min(1, 800 / width);
     }
 
+    /// <summary>Each node of the pair view carries the mark of its kind, whichever states the model reaches; the legend explains only the marks used.</summary>
     [Fact]
-    public void OutageAndSplitBrainStatesAreMarkedAndEveryEdgeAndItsReverseAreDrawnOnce()
+    public void EveryPairStateIsMarkedByItsKindAndEveryEdgeAndItsReverseAreDrawnOnce()
     {
         var pair = Generated.Single(f => f.File == "pair.dot").Content;
         var nodes = pair.Split('\n').Where(l => l.TrimStart().StartsWith("\"v", StringComparison.Ordinal) && !l.Contains("->", StringComparison.Ordinal)).ToList();
-        Assert.Contains(nodes, l => l.Contains("active nowhere", StringComparison.Ordinal));
-        Assert.All(nodes.Where(l => l.Contains("active nowhere", StringComparison.Ordinal)), l => Assert.Contains("shape=octagon", l));
-        Assert.All(nodes.Where(l => l.Contains("active on both", StringComparison.Ordinal) && !l.Contains("active nowhere", StringComparison.Ordinal)), l => Assert.Contains("shape=doubleoctagon", l));
-        Assert.All(nodes.Where(l => !l.Contains("active nowhere", StringComparison.Ordinal) && !l.Contains("active on both", StringComparison.Ordinal)), l => Assert.Contains("shape=box", l));
-        Assert.Contains("outage: a group active nowhere", pair);
+        Assert.NotEmpty(nodes);
+        var outage = nodes.Where(l => l.Contains("active nowhere", StringComparison.Ordinal)).ToList();
+        var split = nodes.Where(l => !outage.Contains(l) && l.Contains("active on both", StringComparison.Ordinal)).ToList();
+        Assert.All(outage, l => Assert.Contains("shape=octagon", l));
+        Assert.All(split, l => Assert.Contains("shape=doubleoctagon", l));
+        Assert.All(nodes.Except(outage).Except(split), l => Assert.Contains("shape=box", l));
+        Assert.Equal(outage.Count > 0, pair.Contains("outage: a group active nowhere", StringComparison.Ordinal));
+        Assert.Equal(split.Count > 0, pair.Contains("split brain: a group active on both", StringComparison.Ordinal));
         var edges = System.Text.RegularExpressions.Regex.Matches(pair, "\"(v\\d+)\" -> \"(v\\d+)\"").Select(m => (m.Groups[1].Value, m.Groups[2].Value)).ToList();
         Assert.DoesNotContain(edges, e => edges.Contains((e.Item2, e.Item1)));
-        Assert.Contains("dir=both", pair);
         Assert.DoesNotContain("primary up, secondary up", pair);
+    }
+
+    [Fact]
+    public void DotAndMermaidMarkOutageAndSplitBrainAndMergeAnEdgeWithItsReverse()
+    {
+        var edges = DiagramEdges.MergeReverse([new DiagramEdge("a", "b", "link-down failover"), new DiagramEdge("b", "a", "link-up failover"), new DiagramEdge("b", "c", "power-off primary")]).ToList();
+        Assert.Equal([new DiagramEdge("a", "b", "link-down failover", "link-up failover"), new DiagramEdge("b", "c", "power-off primary")], edges);
+        var graph = new DiagramGraph("g", [new DiagramNode("a", "running", true), new DiagramNode("b", "group 1 active nowhere", Kind: NodeKind.Outage), new DiagramNode("c", "group 1 active on both", Kind: NodeKind.SplitBrain)], edges) { Title = "t" };
+        var dot = new DotWriter().Write(graph);
+        Assert.Contains("\"b\" [label=\"group 1 active nowhere\", shape=octagon", dot);
+        Assert.Contains("\"c\" [label=\"group 1 active on both\", shape=doubleoctagon", dot);
+        Assert.Contains("\"a\" -> \"b\" [label=\"link-down failover\\nback: link-up failover\", dir=both, arrowtail=onormal]", dot);
+        Assert.Contains("outage: a group active nowhere (red octagon)", dot);
+        Assert.Contains("split brain: a group active on both (orange double octagon)", dot);
+        var mermaid = new MermaidWriter().Write(graph);
+        Assert.Contains("{{\"group 1 active nowhere\"}}:::outage", mermaid);
+        Assert.Contains("[[\"group 1 active on both\"]]:::splitbrain", mermaid);
+        Assert.Contains("<-->|\"link-down failover<br/>back#58; link-up failover\"|", mermaid);
     }
 
     [Fact]
