@@ -1,6 +1,6 @@
 namespace FailoverModel.Tests;
 
-/// <summary>The README's examples are what the command prints.</summary>
+/// <summary>The examples of the README and the docs are what the command prints.</summary>
 public class ReadmeTests
 {
     [Fact]
@@ -24,14 +24,15 @@ public class ReadmeTests
     }
 
     [Theory]
-    [InlineData("outage")]
-    [InlineData("show tests/scenarios/readme-tour.scenario secondary/context1 monitor-interface")]
-    public void AnOutputInTheReadmeIsWhatTheCommandPrints(string command)
+    [InlineData("docs/time.md", "outage")]
+    [InlineData("README.md", "show tests/scenarios/readme-tour.scenario secondary/context1 monitor-interface")]
+    [InlineData("docs/configuration.md", "show tests/scenarios/readme-tour.scenario secondary/context1 monitor-interface")]
+    public void AnOutputInTheDocumentationIsWhatTheCommandPrints(string document, string command)
     {
-        var readme = File.ReadAllText(RepositoryFiles.Path("README.md"));
+        var readme = File.ReadAllText(RepositoryFiles.Path(document.Split('/')));
         var prompt = $"$ failover-model {command}\n";
         var start = readme.IndexOf(prompt, StringComparison.Ordinal);
-        Assert.True(start >= 0, $"the README does not show 'failover-model {command}'");
+        Assert.True(start >= 0, $"{document} does not show 'failover-model {command}'");
         start += prompt.Length;
         var shown = readme[start..readme.IndexOf("```", start, StringComparison.Ordinal)];
         var stdout = new StringWriter();
@@ -41,10 +42,32 @@ public class ReadmeTests
         Assert.Equal(stdout.ToString(), shown);
     }
 
+    /// <summary>The README shows a small pair view (the primary losing power and coming back) as committed in diagrams/.</summary>
     [Fact]
-    public void TheReadmeShowsTheCommittedPairDiagram()
+    public void TheReadmeShowsTheCommittedPairPowerDiagram()
     {
         var readme = File.ReadAllText(RepositoryFiles.Path("README.md"));
         Assert.Contains("```mermaid\n" + File.ReadAllText(RepositoryFiles.Path("diagrams", "pair-power.mmd")) + "```", readme);
+    }
+
+    /// <summary>Every relative link of the README and the docs leads to a file of the repository.</summary>
+    [Fact]
+    public void EveryRelativeLinkLeadsToAFile()
+    {
+        var documents = Directory.GetFiles(RepositoryFiles.Path("docs"), "*.md").Append(RepositoryFiles.Path("README.md"));
+        var broken = new List<string>();
+        foreach (var document in documents)
+        {
+            foreach (System.Text.RegularExpressions.Match link in System.Text.RegularExpressions.Regex.Matches(File.ReadAllText(document), @"\]\(([^)#:]+)(#[^)]*)?\)"))
+            {
+                var target = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(document)!, link.Groups[1].Value));
+                if (!File.Exists(target) && !Directory.Exists(target))
+                {
+                    broken.Add($"{Path.GetRelativePath(RepositoryFiles.Root, document)}: {link.Groups[1].Value}");
+                }
+            }
+        }
+
+        Assert.Empty(broken);
     }
 }

@@ -1,4 +1,4 @@
-using FailoverModel.Cli.Checking;
+using FailoverModel.Checking;
 using FailoverModel.Pair;
 using FsCheck;
 using FsCheck.Fluent;

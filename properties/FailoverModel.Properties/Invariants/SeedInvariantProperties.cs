@@ -1,4 +1,4 @@
-using FailoverModel.Cli.Checking;
+using FailoverModel.Checking;
 using FailoverModel.Invariants;
 using FailoverModel.Rules;
 using FsCheck;
@@ -19,7 +19,7 @@ public class SeedInvariantProperties
     public void ExactlyOneActivePerGroupWhileTheFailoverLinkIsUp() => Holds<ExactlyOneActivePerGroupWhileTheFailoverLinkIsUp>();
 
     [Fact]
-    public void NoFailoverWhileTheFailoverLinkIsDown() => Holds<NoFailoverWhileTheFailoverLinkIsDown>();
+    public void NoFailoverWhileTheFailoverLinkIsDownAndTheMateAnswers() => Holds<NoFailoverWhileTheFailoverLinkIsDownAndTheMateAnswers>();
 
     [Fact]
     public void AFailedStandbyGroupNeverBecomesActive() => Holds<AFailedStandbyGroupNeverBecomesActive>();

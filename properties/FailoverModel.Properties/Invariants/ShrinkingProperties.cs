@@ -1,5 +1,5 @@
 using FailoverModel.Asa;
-using FailoverModel.Cli.Checking;
+using FailoverModel.Checking;
 using FailoverModel.Pair;
 using FailoverModel.Topology;
 using FsCheck;

@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using FailoverModel.Cli.Checking;
+using FailoverModel.Checking;
 using FailoverModel.Exploration;
 using FailoverModel.Pair;
 using FailoverModel.Time;

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using FailoverModel.Cli.Bench;
+using FailoverModel.Cli.Terminal;
 using Spectre.Console;
 
 namespace FailoverModel.Cli.Commands;
@@ -25,27 +26,60 @@ public static class BenchCommand
     public static int Run(CliIo io, bool json, FileInfo? configFile, bool quick = false)
     {
         var config = CommonOptions.Load(configFile);
+        var workloads = new (string Name, Func<IEnumerable<BenchFigure>> Measure)[]
+        {
+            ("Stateless baseline", () => StatelessBaseline.Measure(2_000_000)),
+            ("exploration", () => ModelWorkloads.Exploration(config, quick)),
+            ("random checking", () => ModelWorkloads.RandomChecking(quick ? 500 : 5_000)),
+            ("oracle", () => OracleAndParsingWorkloads.OracleCheck(config)),
+            ("configuration parsing", () => OracleAndParsingWorkloads.ConfigParsing(2_000)),
+        };
+
+        // Each figure is printed as soon as it is measured (stderr with --json, so that stdout stays one JSON array);
+        // the table of all of them follows at the end.
         var figures = new List<BenchFigure>();
-        figures.AddRange(StatelessBaseline.Measure(2_000_000));
-        figures.AddRange(ModelWorkloads.Exploration(config, quick));
-        figures.AddRange(ModelWorkloads.RandomChecking(quick ? 500 : 5_000));
-        figures.AddRange(OracleAndParsingWorkloads.OracleCheck(config));
-        figures.AddRange(OracleAndParsingWorkloads.ConfigParsing(2_000));
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var interrupted = false;
+        foreach (var (name, measure) in workloads)
+        {
+            if (io.Cancellation.IsCancellationRequested)
+            {
+                interrupted = true;
+                break;
+            }
+
+            io.Error.WriteLine($"bench: {name} ({clock.Elapsed.TotalSeconds:F0} s so far)");
+            foreach (var f in measure())
+            {
+                figures.Add(f);
+                (json ? io.Error : io.Out).WriteLine($"  {f.Workload}: {f.Measure} {Value(f)} {f.Unit}");
+            }
+        }
+
         if (json)
         {
             io.Out.WriteLine(JsonSerializer.Serialize(figures.Select(f => new { workload = f.Workload, measure = f.Measure, value = Math.Round(f.Value, 2), unit = f.Unit, reproduce = f.Reproduce })));
-            return Cli.Success;
         }
-
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(io.Out), Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors });
-        console.Profile.Width = 120;
-        var table = new Table().AddColumns("workload", "measure", "value", "unit");
-        foreach (var f in figures)
+        else
         {
-            table.AddRow(Markup.Escape(f.Workload), Markup.Escape(f.Measure), f.Value.ToString(f.Value < 100 ? "N2" : "N0", CultureInfo.InvariantCulture), Markup.Escape(f.Unit));
+            var table = new Table().AddColumns("workload", "measure", "value", "unit");
+            foreach (var f in figures)
+            {
+                table.AddRow(Markup.Escape(f.Workload), Markup.Escape(f.Measure), Value(f), Markup.Escape(f.Unit));
+            }
+
+            io.Out.WriteLine();
+            TerminalConsole.Write(io, table);
         }
 
-        console.Write(table);
+        if (interrupted)
+        {
+            io.Error.WriteLine($"bench: interrupted after {figures.Count} figures");
+            return Cli.Interrupted;
+        }
+
         return Cli.Success;
     }
+
+    private static string Value(BenchFigure f) => f.Value.ToString(f.Value < 100 ? "N2" : "N0", CultureInfo.InvariantCulture);
 }

@@ -1,17 +1,15 @@
 using System.CommandLine;
-using System.Diagnostics;
 using System.Globalization;
-using FailoverModel.Cli.Checking;
-using FailoverModel.Invariants;
+using FailoverModel.Checking;
+using FailoverModel.Cli.Terminal;
 using FailoverModel.Rules;
-using FsCheck;
-using FsCheck.Fluent;
 
 namespace FailoverModel.Cli.Commands;
 
 /// <summary>
 /// <c>failover-model check</c>: random event sequences from FsCheck's generators, every invariant after every step, the
-/// first failing run shrunk to a minimal scenario. Everything on stdout depends on the seed only.
+/// first failing run shrunk to a minimal scenario (<see cref="RandomChecking"/>). Everything on stdout depends on the
+/// seed only. Runs are drawn as they are checked, so <c>--runs 2147483647</c> streams in constant memory.
 /// </summary>
 public static class CheckCommand
 {
@@ -22,7 +20,7 @@ public static class CheckCommand
         var length = new Option<int>("--length") { Description = "events per run", DefaultValueFactory = _ => 40 };
         var seed = new Option<ulong>("--seed") { Description = "the random seed; the same seed gives the same runs and output", DefaultValueFactory = _ => 1UL };
         var generated = new Option<bool>("--generated-configs") { Description = "draw a random configuration for every run (preferences, preempt, interface policies, contexts)" };
-        var command = new Command("check", "Check every invariant on random event sequences; print the shrunk counterexample as a scenario.")
+        var command = new Command("check", "Check every invariant on random event sequences; print the shrunk counterexample as a scenario. Exit 0: no violation; 1: a violation; 2: bad input; 130: interrupted.")
         {
             config, runs, length, seed, generated,
         };
@@ -38,40 +36,37 @@ public static class CheckCommand
         }
 
         var config = CommonOptions.Load(configFile);
-        var gen = generatedConfigs ? RandomRuns.Runs(length) : RandomRuns.RunsFor(config, length);
-        var samples = Gen.Sample(gen, runs, new Rnd(seed), 50);
-        var clock = Stopwatch.StartNew();
-        long steps = 0;
-        var rows = new Dictionary<FailureEvent, int>();
-        for (var i = 0; i < samples.Length; i++)
+        var options = new RandomCheckOptions(runs, length, seed, generatedConfigs);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var report = CommandProgress.Run(io, "check", progress =>
         {
-            var verdict = RunChecker.Check(samples[i]);
-            steps += verdict.Steps;
-            foreach (var row in verdict.Rows)
-            {
-                rows[row] = rows.GetValueOrDefault(row) + 1;
-            }
+            progress.Phase("random runs", "runs", runs);
+            return RandomChecking.Check(config, options, p => progress.Set(p.Runs), io.Cancellation);
+        });
 
-            if (verdict.Violation is not null)
-            {
-                var shrunk = RunChecker.Shrink(samples[i]);
-                io.Out.WriteLine($"run {i + 1} of {runs} (seed {seed}) violates {RunChecker.Check(shrunk).Violation}");
-                io.Out.WriteLine($"shrunk from {samples[i].Steps.Length} to {shrunk.Steps.Length} events:");
-                io.Out.Write(shrunk.ToString());
-                return Cli.CheckFailed;
-            }
+        if (report.Counterexample is { } c)
+        {
+            io.Out.WriteLine($"run {Number(c.Run)} of {Number(runs)} (seed {seed}) violates {c.Violation}");
+            io.Out.WriteLine($"shrunk from {Plural(c.Original.Steps.Length, "event")} to {Plural(c.Shrunk.Steps.Length, "event")}:");
+            io.Out.Write(c.Shrunk.ToString());
+            return Cli.CheckFailed;
+        }
+
+        var what = report.Cancelled ? $"interrupted after {Number(report.Runs)} of {Plural(runs, "run")}" : Plural(runs, "run");
+        io.Out.WriteLine($"{what} of {Plural(length, "event")} (seed {seed}{(generatedConfigs ? ", generated configurations" : "")}): no invariant violated");
+        io.Out.WriteLine($"steps checked (events and internal steps): {Number(report.Steps)}");
+        io.Out.WriteLine($"invariant checks: {Number(report.Steps * RandomChecking.InvariantCount)}");
+        foreach (var row in FailureEventTable.Rows)
+        {
+            io.Out.WriteLine($"  table row {row.Number} exercised in {report.RunsPerRow.GetValueOrDefault(row.Event),6} runs: {row.SeedEvent}");
         }
 
         var seconds = clock.Elapsed.TotalSeconds;
-        io.Out.WriteLine($"{runs.ToString("N0", CultureInfo.InvariantCulture)} runs of {length} events (seed {seed}{(generatedConfigs ? ", generated configurations" : "")}): no invariant violated");
-        io.Out.WriteLine($"steps checked (events and internal steps): {steps.ToString("N0", CultureInfo.InvariantCulture)}");
-        io.Out.WriteLine($"invariant checks: {(steps * SeedInvariants.All.Length).ToString("N0", CultureInfo.InvariantCulture)}");
-        foreach (var row in FailureEventTable.Rows)
-        {
-            io.Out.WriteLine($"  table row {row.Number} exercised in {rows.GetValueOrDefault(row.Event),6} runs: {row.SeedEvent}");
-        }
-
-        io.Error.WriteLine($"check: {seconds:F1} s, {steps / Math.Max(0.001, seconds):N0} steps/s with every invariant on");
-        return Cli.Success;
+        io.Error.WriteLine($"check: {seconds:F1} s, {report.Steps / Math.Max(0.001, seconds):N0} steps/s with every invariant on");
+        return report.Cancelled ? Cli.Interrupted : Cli.Success;
     }
+
+    private static string Number(long n) => n.ToString("N0", CultureInfo.InvariantCulture);
+
+    private static string Plural(long n, string noun) => $"{Number(n)} {noun}{(n == 1 ? "" : "s")}";
 }

@@ -1,63 +1,117 @@
 using System.CommandLine;
 using System.Globalization;
+using FailoverModel.Cli.Terminal;
 using FailoverModel.Exploration;
 using FailoverModel.Pair;
 using FailoverModel.Scenarios;
+using FailoverModel.Topology;
 using Spectre.Console;
 
 namespace FailoverModel.Cli.Commands;
 
-/// <summary><c>failover-model explore</c>: every reachable state, every invariant, the witnesses and the recovery analysis.</summary>
+/// <summary>
+/// <c>failover-model explore</c>: every reachable state, every invariant, the witnesses and the recovery analysis.
+/// Exit codes: 0 no invariant violated (and, for a complete run, every witness reached, no trap state, no deadlock);
+/// 1 an invariant violated, or a complete run missing a witness or finding a trap state or deadlock, or a bounded run
+/// with <c>--require-complete</c>; 2 bad input; 130 interrupted.
+/// </summary>
 public static class ExploreCommand
 {
     public static Command Create(CliIo io)
     {
         var config = CommonOptions.Config();
-        var maxStates = new Option<int>("--max-states") { Description = "stop after this many states (the run then proves nothing)", DefaultValueFactory = _ => int.MaxValue };
-        var outDir = new Option<DirectoryInfo?>("--out") { Description = "write the counterexample and the witnesses as scenario files into this folder" };
-        var command = new Command("explore", "Explore every reachable state of the pair, checking every invariant on every transition; list deadlocks, trap states and unreached witnesses.")
+        var maxStates = new Option<int?>("--max-states")
         {
-            config, maxStates, outDir,
+            Description = "bound every phase (the exploration and the settled graph) to this many states; a bounded run reports what it covered [default: no bound]",
         };
-        command.SetAction(parse => Run(io, parse.GetValue(config), parse.GetValue(maxStates), parse.GetValue(outDir)));
+        var requireComplete = new Option<bool>("--require-complete") { Description = "exit 1 when the run is bounded or interrupted, so that CI needs a complete proof" };
+        var outDir = new Option<DirectoryInfo?>("--out") { Description = "write the counterexample and the witnesses as scenario files into this folder" };
+        var command = new Command("explore", "Explore every reachable state of the pair, checking every invariant on every transition; list deadlocks, trap states and unreached witnesses. Exit 0: no violation; 1: a violation (or, complete, a missing witness, trap state or deadlock; or incomplete with --require-complete); 2: bad input; 130: interrupted.")
+        {
+            config, maxStates, requireComplete, outDir,
+        };
+        command.SetAction(parse => Run(io, CommonOptions.Load(parse.GetValue(config)), parse.GetValue(maxStates) ?? int.MaxValue, parse.GetValue(outDir), parse.GetValue(requireComplete)));
         return command;
     }
 
-    public static int Run(CliIo io, FileInfo? configFile, int maxStates, DirectoryInfo? outDir)
+    public static int Run(CliIo io, PairConfig config, int maxStates, DirectoryInfo? outDir, bool requireComplete)
     {
         if (maxStates < 1)
         {
             throw new CliUsageException("--max-states must be at least 1");
         }
 
-        var config = CommonOptions.Load(configFile);
         var pair = new FailoverPair(config);
-        var explorer = new Explorer(pair);
-        var result = explorer.Explore(maxStates, progress: (states, transitions) =>
-            io.Error.WriteLine($"explore: {states:N0} states, {transitions:N0} transitions"));
-        var settled = SettledGraph.Explore(pair);
-        var recovery = RecoveryAnalysis.Analyse(settled);
-        var missing = Explorer.RequiredWitnesses(config).Except(result.Witnesses.Select(w => w.What)).ToList();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var (result, settled) = CommandProgress.Run(io, "explore", progress =>
+        {
+            progress.Phase("reachable states", "states");
+            var explored = new Explorer(pair).Explore(
+                maxStates,
+                expanded: (done, found, _) => progress.Set(done, found),
+                cancellation: io.Cancellation);
+            progress.Set(explored.States, explored.States);
+            if (explored.Cancelled || explored.Violation is not null)
+            {
+                return (explored, (SettledGraph?)null);
+            }
 
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(io.Out), Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors });
-        console.Profile.Width = 120;
+            progress.Phase("settled graph", "states");
+            var graph = SettledGraph.Explore(pair, maxStates: maxStates, progress: (done, found) => progress.Set(done, found), cancellation: io.Cancellation);
+            return (explored, graph);
+        });
+
+        var bounded = !result.Complete || settled is { Complete: false };
+        var recovery = settled is { Complete: true } ? RecoveryAnalysis.Analyse(settled) : null;
+        var required = Explorer.RequiredWitnesses(config).ToList();
+        var missing = required.Except(result.Witnesses.Select(w => w.What)).ToList();
+
         var table = new Table().AddColumns("measure", "value");
-        void Row(string measure, object value) => table.AddRow(measure, Convert.ToString(value, CultureInfo.InvariantCulture) ?? "");
+        void Row(string measure, string value) => table.AddRow(Markup.Escape(measure), Markup.Escape(value));
         Row("configuration", config.Name);
-        Row("states (canonical)", result.States.ToString("N0", CultureInfo.InvariantCulture));
-        Row("transitions", result.Transitions.ToString("N0", CultureInfo.InvariantCulture));
-        Row("depth", result.Depth);
-        Row("complete", result.Complete ? "yes" : "no");
-        Row("invariants checked", result.InvariantChecks.ToString("N0", CultureInfo.InvariantCulture));
-        var required = Explorer.RequiredWitnesses(config).Count();
-        Row("witnesses reached", $"{required - missing.Count} of {required}");
-        Row("settled states", recovery.States.ToString("N0", CultureInfo.InvariantCulture));
-        Row("healthy settled states", recovery.HealthyStates);
-        Row("strongly connected components", recovery.StronglyConnectedComponents);
-        Row("trap states", recovery.TrapStates.Count);
-        Row("deadlocks", recovery.Deadlocks.Count);
-        console.Write(table);
-        io.Error.WriteLine($"explore: {result.Elapsed.TotalSeconds:F1} s, {result.States / Math.Max(0.001, result.Elapsed.TotalSeconds):N0} states/s");
+        Row("bound", maxStates == int.MaxValue ? "none" : $"{Number(maxStates)} states per phase");
+        Row("states (canonical)", Number(result.States));
+        Row("transitions", Number(result.Transitions));
+        Row("depth", Number(result.Depth));
+        Row("exploration complete", result.Complete ? "yes" : result.Cancelled ? "no (interrupted)" : result.Violation is not null ? "no (stopped at a violation)" : "no (bounded)");
+        Row("invariants checked", Number(result.InvariantChecks));
+        Row("witnesses reached", $"{required.Count - missing.Count} of {required.Count}");
+        Row("settled states", settled is null ? "not explored" : Number(settled.StateCount) + (settled.Complete ? "" : settled.Cancelled ? " (interrupted)" : " (bounded)"));
+        if (recovery is not null)
+        {
+            Row("healthy settled states", Number(recovery.HealthyStates));
+            Row("strongly connected components", Number(recovery.StronglyConnectedComponents));
+            Row("trap states", Number(recovery.TrapStates.Count));
+            Row("deadlocks", Number(recovery.Deadlocks.Count));
+        }
+        else
+        {
+            Row("recovery analysis", "needs the complete settled graph");
+        }
+
+        TerminalConsole.Write(io, table);
+        var seconds = result.Elapsed.TotalSeconds;
+        io.Error.WriteLine($"explore: {clock.Elapsed.TotalSeconds:F1} s in all; reachable states {seconds:F1} s ({result.States / Math.Max(0.001, seconds):N0} states/s), settled graph and recovery {(clock.Elapsed.TotalSeconds - seconds):F1} s");
+
+        if (result.Violation is { } v)
+        {
+            var scenario = ScenarioWriter.Write(pair, v.Path, [$"Counterexample to {v.Invariant.Name} ({v.Invariant.Source})", v.Evidence]);
+            io.Out.WriteLine();
+            io.Out.Write(scenario);
+            if (outDir is not null)
+            {
+                outDir.Create();
+                File.WriteAllText(Path.Combine(outDir.FullName, "counterexample.scenario"), scenario);
+            }
+
+            return Cli.CheckFailed;
+        }
+
+        if (result.Cancelled || settled is { Cancelled: true })
+        {
+            io.Out.WriteLine("interrupted: no invariant violated in what was covered; the run proves nothing beyond it");
+            return Cli.Interrupted;
+        }
 
         if (outDir is not null)
         {
@@ -68,17 +122,10 @@ public static class ExploreCommand
             }
         }
 
-        if (result.Violation is { } v)
+        if (bounded)
         {
-            var scenario = ScenarioWriter.Write(pair, v.Path, [$"Counterexample to {v.Invariant.Name} ({v.Invariant.Source})", v.Evidence]);
-            io.Out.WriteLine();
-            io.Out.Write(scenario);
-            if (outDir is not null)
-            {
-                File.WriteAllText(Path.Combine(outDir.FullName, "counterexample.scenario"), scenario);
-            }
-
-            return Cli.CheckFailed;
+            io.Out.WriteLine($"bounded run: no invariant violated in the {Number(result.States)} states and {Number(result.Transitions)} transitions covered; witnesses, trap states and deadlocks are decided only by a complete run");
+            return requireComplete ? Cli.CheckFailed : Cli.Success;
         }
 
         foreach (var m in missing)
@@ -86,11 +133,13 @@ public static class ExploreCommand
             io.Out.WriteLine($"never reached: {m}");
         }
 
-        foreach (var t in recovery.TrapStates.Take(3))
+        foreach (var t in recovery!.TrapStates.Take(3))
         {
-            io.Out.WriteLine($"trap state, reached by: {string.Join("; ", settled.PathTo(t))}");
+            io.Out.WriteLine($"trap state, reached by: {string.Join("; ", settled!.PathTo(t))}");
         }
 
-        return missing.Count == 0 && recovery.TrapStates.Count == 0 && recovery.Deadlocks.Count == 0 && result.Complete ? Cli.Success : Cli.CheckFailed;
+        return missing.Count == 0 && recovery.TrapStates.Count == 0 && recovery.Deadlocks.Count == 0 ? Cli.Success : Cli.CheckFailed;
     }
+
+    private static string Number(long n) => n.ToString("N0", CultureInfo.InvariantCulture);
 }

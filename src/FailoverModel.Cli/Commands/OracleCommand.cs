@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.IO.Compression;
 using System.Text;
+using FailoverModel.Cli.Terminal;
 using FailoverModel.Exploration;
 using FailoverModel.Oracle;
 using FailoverModel.Pair;
@@ -85,26 +86,50 @@ public static class OracleCommand
         var pair = new FailoverPair(config);
         var alphabet = Alphabet(config, kinds);
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var graph = SettledGraph.Explore(pair, alphabet);
-        VectorCoverage coverage;
-        if (output is null)
+        var coverage = CommandProgress.Run(io, "oracle vectors", progress =>
         {
-            using var stdout = new TextWriterStream(io.Out);
-            coverage = Write(stdout);
-            stdout.Flush();
-        }
-        else
+            progress.Phase("settled graph", "states");
+            var graph = SettledGraph.Explore(pair, alphabet, progress: (done, found) => progress.Set(done, found), cancellation: io.Cancellation);
+            io.Cancellation.ThrowIfCancellationRequested();
+            progress.Phase("transition tour", "transitions", graph.EdgeCount);
+            try
+            {
+                return WriteTo(graph, progress);
+            }
+            catch (OperationCanceledException)
+            {
+                // The partial summary: what was covered before Ctrl-C; the output is not complete and is not kept.
+                io.Error.WriteLine($"oracle vectors: interrupted: {progress.Line()}");
+                throw;
+            }
+        });
+
+        io.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"oracle vectors: {coverage.Covered:N0} of {coverage.Transitions:N0} transitions covered ({coverage.Percent:0.##}%) between {coverage.States:N0} settled states, in {coverage.Cases:N0} test cases of {coverage.Steps:N0} steps in all ({(double)coverage.Steps / Math.Max(1, coverage.Transitions):0.00} steps per transition), {clock.Elapsed.TotalSeconds:0.0} s"));
+        return Cli.Success;
+
+        VectorCoverage WriteTo(SettledGraph graph, CommandProgress progress)
         {
+            if (output is null)
+            {
+                using var stdout = new TextWriterStream(io.Out);
+                var written = Write(stdout, graph, progress);
+                stdout.Flush();
+                return written;
+            }
+
             var temporary = output.FullName + ".tmp";
             try
             {
+                VectorCoverage written;
                 using (var file = File.Create(temporary))
                 using (var stream = new BackgroundWriteStream(output.Name.EndsWith(".gz", StringComparison.Ordinal) ? new GZipStream(file, CompressionLevel.Optimal) : file))
                 {
-                    coverage = Write(stream);
+                    written = Write(stream, graph, progress);
                 }
 
                 File.Move(temporary, output.FullName, overwrite: true);
+                return written;
             }
             catch
             {
@@ -113,16 +138,12 @@ public static class OracleCommand
             }
         }
 
-        io.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"oracle vectors: {coverage.Covered:N0} of {coverage.Transitions:N0} transitions covered ({coverage.Percent:0.##}%) between {coverage.States:N0} settled states, in {coverage.Cases:N0} test cases of {coverage.Steps:N0} steps in all ({(double)coverage.Steps / Math.Max(1, coverage.Transitions):0.00} steps per transition), {clock.Elapsed.TotalSeconds:0.0} s"));
-        return Cli.Success;
-
-        VectorCoverage Write(Stream stream)
+        VectorCoverage Write(Stream stream, SettledGraph graph, CommandProgress progress)
         {
             IVectorSink sink = format == "itf"
                 ? new ItfVectorSink(stream, config, configFile?.Name ?? "built-in seed LAN-based example")
                 : new JsonLinesVectorSink(stream, config);
-            return VectorGenerator.Generate(graph, sink);
+            return VectorGenerator.Generate(graph, sink, (covered, _) => progress.Set(covered), io.Cancellation);
         }
     }
 
@@ -148,11 +169,20 @@ public static class OracleCommand
         }
 
         var checker = new TraceChecker(config);
-        TraceVerdict verdict;
-        using (var reader = Open(trace))
+        var verdict = CommandProgress.Run(io, "oracle check", progress =>
         {
-            verdict = checker.Check(reader, display);
-        }
+            progress.Phase("trace lines", "lines");
+            using var reader = Open(trace);
+            try
+            {
+                return checker.Check(reader, display, (lines, _) => progress.Set(lines), io.Cancellation);
+            }
+            catch (OperationCanceledException)
+            {
+                io.Error.WriteLine($"oracle check: interrupted: no divergence up to here: {progress.Line()}");
+                throw;
+            }
+        });
 
         if (verdict.Divergence is not { } d)
         {
@@ -172,7 +202,7 @@ public static class OracleCommand
         var configLine = configFile is null ? "" : $"config {Path.GetRelativePath(Environment.CurrentDirectory, configFile.FullName)}\n";
         if (checker.ShortestPrefix(d) is { } shortest && checker.Reproduces(shortest, d))
         {
-            io.Out.Write(configLine + $"# {header[0]}\n# The shortest way from power-off to the state before the divergence ({shortest.Count - 1} events), then the diverging event.\n");
+            io.Out.Write(configLine + $"# {header[0]}\n# The shortest way from power-off to the state before the divergence ({shortest.Count - 1} event{(shortest.Count == 2 ? "" : "s")}), then the diverging event.\n");
             foreach (var @event in shortest)
             {
                 io.Out.WriteLine(@event.ToString());

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using FailoverModel.Cli.Terminal;
 using FailoverModel.Pair;
 using FailoverModel.Time;
 using Spectre.Console;
@@ -28,7 +29,14 @@ public static class OutageCommand
     public static int Run(CliIo io, bool json, FileInfo? configFile)
     {
         var config = CommonOptions.Load(configFile);
-        var lines = OutageTable.Measure(config);
+        var lines = CommandProgress.Run(io, "outage", progress =>
+        {
+            // OutageTable measures all rows in one call: the display shows the phase and its elapsed time.
+            progress.Phase("faults at every poll phase", "rows");
+            var measured = OutageTable.Measure(config);
+            progress.Set(measured.Length);
+            return measured;
+        });
         if (json)
         {
             io.Out.WriteLine(JsonSerializer.Serialize(
@@ -49,26 +57,34 @@ public static class OutageCommand
 
         var t = config.Timers;
         io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{config.Name}: unit poll {FailoverTimers.Seconds(t.UnitPollMs)} hold {FailoverTimers.Seconds(t.UnitHoldMs)}, interface poll {FailoverTimers.Seconds(t.InterfacePollMs)} hold {FailoverTimers.Seconds(t.InterfaceHoldMs)}"));
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(io.Out), Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors });
-        console.Profile.Width = 160;
-        var table = new Table().AddColumns("row", "failure event", "fault", "traffic of", "best", "typical", "worst", "settled within");
+        // Laid out for 80 columns and up: the numbers never wrap, the seed's long event names go to a legend below.
+        var table = new Table().AddColumns(
+            new TableColumn("row").NoWrap(),
+            new TableColumn("fault, and the traffic it stops"),
+            new TableColumn("best").RightAligned().NoWrap(),
+            new TableColumn("typical").RightAligned().NoWrap(),
+            new TableColumn("worst").RightAligned().NoWrap(),
+            new TableColumn("settled").RightAligned().NoWrap());
         foreach (var l in lines)
         {
             table.AddRow(
                 l.Row?.Number.ToString(CultureInfo.InvariantCulture) ?? "-",
-                Markup.Escape(l.Row?.SeedEvent ?? "Forced failover"),
-                Markup.Escape(l.Fault),
-                Markup.Escape(l.Traffic),
+                Markup.Escape($"{l.Fault}\n  {l.Traffic}"),
                 Duration(l.BestMs),
                 Duration(l.TypicalMs),
                 Duration(l.WorstMs),
                 Duration(l.SettledMs));
         }
 
-        console.Write(table);
-        io.Out.WriteLine($"Each fault is injected at {OutageTable.Phases} even phases of the longest poll period (typical: their mean) and just after and before each poll; an outage is the time until the traffic flows again.");
+        TerminalConsole.Write(io, table);
+        foreach (var row in lines.Select(l => l.Row).Distinct())
+        {
+            TerminalConsole.Write(io, new Text($"{(row is null ? "-" : row.Number.ToString(CultureInfo.InvariantCulture))}: {row?.SeedEvent ?? "Forced failover"}\n"));
+        }
+
+        TerminalConsole.Write(io, new Text($"Each fault is injected at {OutageTable.Phases} even phases of the longest poll period (typical: their mean) and just after and before each poll; an outage is the time until the traffic flows again; settled: until no internal step is pending. Times in seconds.\n"));
         return Cli.Success;
     }
 
-    private static string Duration(long milliseconds) => string.Create(CultureInfo.InvariantCulture, $"{milliseconds / 1000.0:0.000} s");
+    private static string Duration(long milliseconds) => string.Create(CultureInfo.InvariantCulture, $"{milliseconds / 1000.0:0.000}");
 }

@@ -8,13 +8,13 @@ using FailoverModel.Topology;
 
 namespace FailoverModel.Cli.Commands;
 
-/// <summary><c>failover-model run &lt;scenario&gt; [--json]</c>: runs a scenario and checks its expects.</summary>
+/// <summary><c>failover-model run &lt;scenario&gt; [--json] [--html &lt;page&gt;]</c>: runs a scenario and checks its expects.</summary>
 public static class RunCommand
 {
     public static Command Create(CliIo io)
     {
-        var scenario = new Argument<FileInfo>("scenario") { Description = "the scenario file (DESIGN §4)" };
-        var json = new Option<bool>("--json") { Description = "print one JSON object per step (DESIGN §5) instead of text" };
+        var scenario = new Argument<FileInfo>("scenario") { Description = "the scenario file (docs/scenario-language.md)" };
+        var json = new Option<bool>("--json") { Description = "print one JSON object per step (docs/scenario-language.md, \"The snapshot JSON\") instead of text" };
         var html = new Option<FileInfo?>("--html") { Description = "also write a self-contained HTML page that replays the scenario on the pair diagram" };
         var config = CommonOptions.Config();
         var command = new Command("run", "Run a scenario: apply each event, settle, check every expect, print each step and every show.")
@@ -53,7 +53,7 @@ public static class RunCommand
                     break;
                 case ShowOutput s when !json:
                     io.Out.WriteLine($"show {s.Statement.Where} {s.Statement.Command}  (line {s.Line})");
-                    io.Out.Write(Indent(s.Text));
+                    io.Out.Write(s.Silence is null ? Indent(s.Text) : Indent($"({s.Silence})\n"));
                     break;
                 case ExpectOutput e when e.Failure is null && !json:
                     io.Out.WriteLine($"  ok    line {e.Line}: expect {e.Expectation}");

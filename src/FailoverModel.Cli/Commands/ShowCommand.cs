@@ -13,7 +13,7 @@ public static class ShowCommand
 {
     public static Command Create(CliIo io)
     {
-        var scenario = new Argument<FileInfo>("scenario") { Description = "the scenario file (DESIGN §4) that brings the pair into the state to show" };
+        var scenario = new Argument<FileInfo>("scenario") { Description = "the scenario file (docs/scenario-language.md) that brings the pair into the state to show" };
         var where = new Argument<string>("unit") { Description = "primary or secondary; primary/<context> for commands entered inside a context" };
         var words = new Argument<string[]>("show-command")
         {
@@ -35,7 +35,15 @@ public static class ShowCommand
         var statement = ScenarioParser.Parse($"show {where} {string.Join(' ', words)}", "command line", parsed.Config).Statements.OfType<ShowStatement>().Single();
         var lastLine = parsed.Statements.Count == 0 ? 0 : parsed.Statements[^1].Line;
         var result = ScenarioRunner.Run(parsed with { Statements = [.. parsed.Statements, statement with { Line = lastLine + 1 }] });
-        io.Out.Write(((ShowOutput)result.Outputs[^1]).Text);
+        var show = (ShowOutput)result.Outputs[^1];
+        if (show.Silence is { } silence)
+        {
+            // A unit that is off has no console: nothing on standard output, the reason on standard error.
+            io.Error.WriteLine($"failover-model show: {silence}");
+            return Cli.UnitSilent;
+        }
+
+        io.Out.Write(show.Text);
         foreach (var failure in result.Failures)
         {
             io.Error.WriteLine($"{Path.GetRelativePath(Environment.CurrentDirectory, file.FullName)}:{failure.Line}: expected {failure.Expectation}, but {failure.Failure}");

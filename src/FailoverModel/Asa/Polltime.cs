@@ -3,7 +3,7 @@ using FailoverModel.Topology;
 namespace FailoverModel.Asa;
 
 /// <summary>
-/// <c>failover polltime [unit|interface] [msec] N [holdtime [msec] M]</c> with ASA's ranges (ASA-FACTS, "Timers and
+/// <c>failover polltime [unit|interface] [msec] N [holdtime [msec] M]</c> with ASA's ranges (docs/sources.md, "Timers and
 /// options"): unit poll 1–15 s or 200–999 ms, hold 1–45 s or 800–999 ms and at least three polls; interface poll
 /// 1–15 s or 500–999 ms, hold 5–75 s.
 /// </summary>

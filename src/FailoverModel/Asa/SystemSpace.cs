@@ -57,7 +57,7 @@ internal sealed class SystemSpace
                     timers = Polltime.Apply(line, timers);
                     break;
                 case ["failover", "interface-policy", _]:
-                    // No effect in Active/Active: each failover group has its own (ASA-FACTS, "Timers and options").
+                    // No effect in Active/Active: each failover group has its own (docs/sources.md, "Timers and options").
                     Pair.CommandText.Policy((line[2], line.Words[2].Column), 1);
                     break;
                 case ["failover", "group", _]:

@@ -12,6 +12,8 @@ public static class DiagramSet
     /// <summary>The folder the story diagrams and scenario pages are written into, inside the output folder.</summary>
     public const string StoriesFolder = "stories";
 
+    /// <summary>Every diagram of the pair's configuration: the machines, the pair views and, when given, the stories.</summary>
+    /// <param name="pair">The pair whose configuration and settled graph are drawn.</param>
     /// <param name="stories">The stories to draw (<see cref="StoryCatalog.Build"/>); none when the scenarios are not at hand.</param>
     public static IReadOnlyList<(string File, string Content)> Build(FailoverPair pair, IReadOnlyList<Story>? stories = null)
     {

@@ -49,7 +49,7 @@ public static class PairDiagrams
     }
 
     /// <summary>
-    /// The full view for tools: every settled state as the state object of DESIGN §5 and every edge with its event, in
+    /// The full view for tools: every settled state as the snapshot JSON object (docs/scenario-language.md) and every edge with its event, in
     /// breadth-first order.
     /// </summary>
     public static string FullJson(SettledGraph graph)

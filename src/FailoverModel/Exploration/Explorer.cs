@@ -21,7 +21,11 @@ public sealed record ExplorationResult(
     long InvariantChecks,
     Counterexample? Violation,
     ImmutableArray<Witness> Witnesses,
-    TimeSpan Elapsed);
+    TimeSpan Elapsed)
+{
+    /// <summary>Whether the exploration stopped early because it was cancelled (it is then not complete).</summary>
+    public bool Cancelled { get; init; }
+}
 
 /// <summary>
 /// Breadth-first exploration of every reachable snapshot, with every invariant checked on every transition. A state's
@@ -42,7 +46,7 @@ public sealed class Explorer(FailoverPair pair, IReadOnlyList<Event> alphabet)
 
     public IReadOnlyList<Event> Alphabet { get; } = alphabet;
 
-    /// <summary>The state with every Last Failure Reason cleared; no guard reads it.</summary>
+    /// <summary>The state with every Last Failure Reason cleared (each unit's own, and its mate's as last heard); no guard reads it.</summary>
     public static PairState WithoutReasons(PairState state) =>
         state with { Primary = WithoutReasons(state.Primary), Secondary = WithoutReasons(state.Secondary) };
 
@@ -67,22 +71,25 @@ public sealed class Explorer(FailoverPair pair, IReadOnlyList<Event> alphabet)
     }
 
     /// <summary>
-    /// Explores from the initial snapshot, stopping at the first violation; <paramref name="progress"/> sees the state
-    /// count now and then. States are expanded <paramref name="threads"/> at a time in chunks of the breadth-first order
+    /// Explores from the initial snapshot, stopping at the first violation or when <paramref name="cancellation"/> is
+    /// cancelled; <paramref name="progress"/> sees the counts of states expanded, states found and transitions after
+    /// every chunk. States are expanded <paramref name="threads"/> at a time in chunks of the breadth-first order
     /// and their successors merged in that order, so the result is the same whatever the thread count.
     /// </summary>
     public ExplorationResult Explore(
         int maxStates = int.MaxValue,
         IReadOnlyList<Invariant>? invariants = null,
         Action<int, long>? progress = null,
-        int threads = 0)
+        int threads = 0,
+        Action<int, int, long>? expanded = null,
+        CancellationToken cancellation = default)
     {
         invariants ??= SeedInvariants.All;
         threads = threads > 0 ? threads : Environment.ProcessorCount;
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var codec = new StateCodec(Pair.Initial);
         var store = new StateStore();
-        store.Add(codec.Encode(Canonical(Pair.Initial)), -1, -2);
+        store.Add(codec.Encode(Canonical(Pair.Initial), default), -1, -2);
         var depth = new List<ushort> { 0 };
         var witnesses = new Dictionary<string, (int Source, Event Event)>();
         var witnessTargets = new Dictionary<string, StateKey>();
@@ -100,15 +107,25 @@ public sealed class Explorer(FailoverPair pair, IReadOnlyList<Event> alphabet)
 
         var workers = Enumerable.Range(0, threads).Select(_ => new Worker(Pair.Clone(), this, codec, invariants)).ToArray();
         const int Chunk = 4_096;
-        var expanded = new List<Successor>[Chunk];
+        var successors = new List<Successor>[Chunk];
         for (var i = 0; i < Chunk; i++)
         {
-            expanded[i] = [];
+            successors[i] = [];
         }
+
+        var cancelled = false;
 
         var nextProgress = 0;
         for (int first = 0, count; first < store.Count && violation is null; first += count)
         {
+            expanded?.Invoke(first, store.Count, transitions);
+            if (cancellation.IsCancellationRequested)
+            {
+                cancelled = true;
+                complete = false;
+                break;
+            }
+
             if (progress is not null && first >= nextProgress)
             {
                 progress(store.Count, transitions);
@@ -121,14 +138,14 @@ public sealed class Explorer(FailoverPair pair, IReadOnlyList<Event> alphabet)
             {
                 for (var k = w * share; k < Math.Min(count, (w + 1) * share); k++)
                 {
-                    workers[w].Expand(store[first + k], expanded[k]);
+                    workers[w].Expand(store[first + k], successors[k]);
                 }
             });
 
             for (var k = 0; k < count && violation is null; k++)
             {
                 var s = first + k;
-                foreach (var successor in expanded[k])
+                foreach (var successor in successors[k])
                 {
                     if (successor.CommandOnlyLogged)
                     {
@@ -169,7 +186,7 @@ public sealed class Explorer(FailoverPair pair, IReadOnlyList<Event> alphabet)
         var found = witnesses.OrderBy(w => w.Key, StringComparer.Ordinal)
             .Select(w => new Witness(w.Key, witnessTargets.TryGetValue(w.Key, out var target) ? PathThrough(w.Value.Source, w.Value.Event, target) : [.. Path(w.Value.Source).Events, w.Value.Event]));
         LastBytesPerState = store.BytesPerState + 2;
-        return new ExplorationResult(store.Count, transitions, maxDepth, complete && violation is null, checks, violation, [.. found], clock.Elapsed);
+        return new ExplorationResult(store.Count, transitions, maxDepth, complete && violation is null, checks, violation, [.. found], clock.Elapsed) { Cancelled = cancelled };
 
         // The events from the initial state to a stored state. States are stored as canonical representatives, and
         // interface symmetry may map the event that reached a representative to another interface on the way there, so
@@ -187,7 +204,7 @@ public sealed class Explorer(FailoverPair pair, IReadOnlyList<Event> alphabet)
             var current = Pair.Initial;
             foreach (var target in chain)
             {
-                var (@event, reached) = Reach(current, store[target]);
+                var (@event, reached) = Reach(current, StateCodec.History(store[path.Count == 0 ? 0 : chain[path.Count - 1]]), store[target]);
                 path.Add(@event);
                 current = reached;
             }
@@ -199,16 +216,16 @@ public sealed class Explorer(FailoverPair pair, IReadOnlyList<Event> alphabet)
         ImmutableArray<Event> PathThrough(int state, Event last, StateKey target)
         {
             var (events, end) = Path(state);
-            return [.. events, last is InterfaceChange ? Reach(end, target).Event : last];
+            return [.. events, last is InterfaceChange ? Reach(end, StateCodec.History(store[state]), target).Event : last];
         }
 
-        (Event Event, PairState Reached) Reach(PairState from, StateKey wanted)
+        (Event Event, PairState Reached) Reach(PairState from, RunHistory history, StateKey wanted)
         {
             var candidates = Pair.NextInternal(from) is { } next ? Alphabet.Prepend(next) : Alphabet;
             foreach (var @event in candidates)
             {
                 var result = Pair.Apply(from, @event, quiet: true);
-                if (codec.Encode(Canonical(result.State)) == wanted)
+                if (codec.Encode(Canonical(result.State), RunHistory.Next(Pair.Config, from, result.State, history)) == wanted)
                 {
                     return (@event, result.State);
                 }
@@ -231,9 +248,10 @@ public sealed class Explorer(FailoverPair pair, IReadOnlyList<Event> alphabet)
         {
             into.Clear();
             var state = codec.Decode(key);
+            var history = StateCodec.History(key);
             if (pair.NextInternal(state) is { } next)
             {
-                Add(state, key, next, -1, pair.Apply(state, next, quiet: true), into);
+                Add(state, history, key, next, -1, pair.Apply(state, next, quiet: true), into);
             }
 
             var alphabet = explorer.Alphabet;
@@ -242,7 +260,7 @@ public sealed class Explorer(FailoverPair pair, IReadOnlyList<Event> alphabet)
                 var result = pair.Apply(state, alphabet[e], quiet: true);
                 if (result.Changed)
                 {
-                    Add(state, key, alphabet[e], (short)e, result, into);
+                    Add(state, history, key, alphabet[e], (short)e, result, into);
                 }
                 else if (alphabet[e] is CommandEvent && !result.Messages.IsEmpty)
                 {
@@ -251,15 +269,15 @@ public sealed class Explorer(FailoverPair pair, IReadOnlyList<Event> alphabet)
             }
         }
 
-        private void Add(PairState state, StateKey key, Event @event, short via, StepResult result, List<Successor> into)
+        private void Add(PairState state, RunHistory history, StateKey key, Event @event, short via, StepResult result, List<Successor> into)
         {
-            var target = codec.Encode(explorer.Canonical(result.State));
+            var target = codec.Encode(explorer.Canonical(result.State), RunHistory.Next(pair.Config, state, result.State, history));
             if (target == key)
             {
                 return;
             }
 
-            var violation = SeedInvariants.FirstViolation(new InvariantContext(pair, state, @event, result.State), invariants);
+            var violation = SeedInvariants.FirstViolation(new InvariantContext(pair, state, @event, result.State) { History = history }, invariants);
             into.Add(new Successor(@event, via, target, result.State, result.Rows, violation, CommandOnlyLogged: false));
         }
     }
@@ -321,5 +339,6 @@ public sealed class Explorer(FailoverPair pair, IReadOnlyList<Event> alphabet)
     {
         Group1 = unit.Group1 with { Reason = Machines.FailureReason.None },
         Group2 = unit.Group2 with { Reason = Machines.FailureReason.None },
+        View = unit.View with { Reason1 = Machines.FailureReason.None, Reason2 = Machines.FailureReason.None },
     };
 }

@@ -8,6 +8,9 @@ using QuikGraph.Algorithms.Search;
 namespace FailoverModel.Exploration;
 
 /// <summary>What the recovery analysis found on the settled graph.</summary>
+/// <param name="States">Settled states analysed.</param>
+/// <param name="HealthyStates">Settled states in which the pair is healthy (both units up, nothing failed, each group on its preferred unit).</param>
+/// <param name="StronglyConnectedComponents">Strongly connected components of the settled graph.</param>
 /// <param name="TrapStates">Settled states from which no sequence of restorations and commands reaches a healthy state.</param>
 /// <param name="Deadlocks">Settled states that no event changes.</param>
 public sealed record RecoveryReport(int States, int HealthyStates, int StronglyConnectedComponents, IReadOnlyList<int> TrapStates, IReadOnlyList<int> Deadlocks);

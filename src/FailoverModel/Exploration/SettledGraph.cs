@@ -47,7 +47,7 @@ public sealed class SettledGraph
 
     public IReadOnlyList<Event> Alphabet { get; }
 
-    /// <summary>The settled states, reasons cleared (see <see cref="Explorer.WithoutReasons"/>), in breadth-first order.</summary>
+    /// <summary>The settled states, reasons cleared (see <see cref="Explorer.WithoutReasons(PairState)"/>), in breadth-first order.</summary>
     public IReadOnlyList<PairState> States { get; }
 
     public int StateCount => States.Count;
@@ -57,8 +57,21 @@ public sealed class SettledGraph
     /// <summary>False when <c>maxStates</c> stopped the search; edges to states not kept are dropped.</summary>
     public bool Complete { get; }
 
-    /// <summary>Explores the settled graph from <paramref name="from"/> (the pair's initial state by default) with the events of <paramref name="alphabet"/>.</summary>
-    public static SettledGraph Explore(FailoverPair pair, IReadOnlyList<Event>? alphabet = null, int maxStates = int.MaxValue, PairState? from = null)
+    /// <summary>Whether the search stopped early because it was cancelled (it is then not complete).</summary>
+    public bool Cancelled { get; private init; }
+
+    /// <summary>
+    /// Explores the settled graph from <paramref name="from"/> (the pair's initial state by default) with the events of
+    /// <paramref name="alphabet"/>, keeping at most <paramref name="maxStates"/> states; <paramref name="progress"/>
+    /// sees the states expanded and found every 1,024 states; <paramref name="cancellation"/> stops the search early.
+    /// </summary>
+    public static SettledGraph Explore(
+        FailoverPair pair,
+        IReadOnlyList<Event>? alphabet = null,
+        int maxStates = int.MaxValue,
+        PairState? from = null,
+        Action<int, int>? progress = null,
+        CancellationToken cancellation = default)
     {
         alphabet ??= EventAlphabet.For(pair.Config);
         var initial = Explorer.WithoutReasons(pair.Run([], from ?? pair.Initial));
@@ -70,8 +83,26 @@ public sealed class SettledGraph
         var parent = new List<int> { -1 };
         var parentEvent = new List<int> { -1 };
         var complete = true;
+        var cancelled = false;
         for (var s = 0; s < states.Count; s++)
         {
+            if ((s & 1023) == 0)
+            {
+                progress?.Invoke(s, states.Count);
+                if (cancellation.IsCancellationRequested)
+                {
+                    // The states not expanded keep no edges: the graph is cut there, as a bound cuts it.
+                    cancelled = true;
+                    complete = false;
+                    for (; s < states.Count; s++)
+                    {
+                        starts.Add(targets.Count);
+                    }
+
+                    break;
+                }
+            }
+
             starts.Add(targets.Count);
             var state = states[s];
             for (var e = 0; e < alphabet.Count; e++)
@@ -103,7 +134,8 @@ public sealed class SettledGraph
         }
 
         starts.Add(targets.Count);
-        return new SettledGraph(pair, alphabet, states, index, [.. starts], [.. targets], [.. events], [.. parent], [.. parentEvent], complete);
+        progress?.Invoke(states.Count, states.Count);
+        return new SettledGraph(pair, alphabet, states, index, [.. starts], [.. targets], [.. events], [.. parent], [.. parentEvent], complete) { Cancelled = cancelled };
     }
 
     public int IndexOf(PairState state) => _index.TryGetValue(Explorer.WithoutReasons(state), out var i) ? i : -1;

@@ -7,11 +7,18 @@ namespace FailoverModel.Exploration;
 /// <summary>
 /// Picks one representative of states that have the same futures, so the explorer stores each behaviour once:
 /// <list type="bullet">
-/// <item>the Last Failure Reason is only displayed, no guard reads it: it is cleared;</item>
-/// <item>the monitored interfaces of one failover group are interchangeable — every guard depends on how many of them
-/// failed on each unit and how many failed on both — so the (primary failed, secondary failed) pairs of a group's
-/// interfaces are sorted;</item>
-/// <item>an interface that is not monitored never counts, so its failure is forgotten.</item>
+/// <item>the Last Failure Reason (a unit's own, and its mate's as last heard) is only displayed, no guard reads it: it is
+/// cleared;</item>
+/// <item>the interfaces of one class — the monitored interfaces of one failover group, or the interfaces no group
+/// monitors — are interchangeable: every guard depends on how many of a group's monitored interfaces failed on each
+/// unit, on both, and as each unit last heard its mate report them, and LANTEST on whether any interface is up on both
+/// units; so the (primary failed, secondary failed, primary heard, secondary heard) tuples of a class are sorted;</item>
+/// <item>a unit's view of its mate is read by guards only as far as they need it. A fresh view (the mate answers) is
+/// the mate's own state, so it is derived again from the representative. A stale one (hellos stopped, not yet timed out)
+/// is read only for whether the mate had each group active or negotiating, and for which failed interfaces the mate
+/// shares with this unit (the "Unknown" rule): it is reduced to that. Without hellos (LANTEST answers only, the mate
+/// declared failed, nothing heard) no guard reads the groups or interfaces last heard: they are cleared to what the
+/// contact alone implies.</item>
 /// </list>
 /// </summary>
 public sealed class StateCanonicalizer
@@ -21,15 +28,19 @@ public sealed class StateCanonicalizer
 
     public StateCanonicalizer(PairConfig config)
     {
-        _classes = [.. config.GroupIds.Select(g => Enumerable.Range(0, config.Interfaces.Length).Where(i => (config.MonitoredMask[g] & (1UL << i)) != 0).ToArray())];
-        _monitored = config.MonitoredMask.Aggregate(0UL, (a, m) => a | m);
+        var monitored = config.MonitoredMask.Aggregate(0UL, (a, m) => a | m);
+        _monitored = monitored;
+        var unmonitored = Enumerable.Range(0, config.Interfaces.Length).Where(i => (monitored & (1UL << i)) == 0).ToArray();
+        _classes = [.. config.GroupIds.Select(g => Enumerable.Range(0, config.Interfaces.Length).Where(i => (config.MonitoredMask[g] & (1UL << i)) != 0).ToArray()), unmonitored];
     }
 
     public PairState Canonical(PairState state)
     {
-        var primary = state.Primary.FailedInterfaces & _monitored;
-        var secondary = state.Secondary.FailedInterfaces & _monitored;
-        Span<int> pairs = stackalloc int[PairConfig.MaxInterfaces];
+        var primary = state.Primary.FailedInterfaces;
+        var secondary = state.Secondary.FailedInterfaces;
+        var primaryHeard = state.Primary.View.HearsHellos ? state.Primary.View.FailedInterfaces : 0;
+        var secondaryHeard = state.Secondary.View.HearsHellos ? state.Secondary.View.FailedInterfaces : 0;
+        Span<int> tuples = stackalloc int[PairConfig.MaxInterfaces];
         foreach (var members in _classes)
         {
             if (members.Length < 2)
@@ -40,29 +51,61 @@ public sealed class StateCanonicalizer
             for (var k = 0; k < members.Length; k++)
             {
                 var bit = 1UL << members[k];
-                pairs[k] = ((primary & bit) != 0 ? 2 : 0) | ((secondary & bit) != 0 ? 1 : 0);
+                tuples[k] = ((primary & bit) != 0 ? 8 : 0) | ((secondary & bit) != 0 ? 4 : 0) | ((primaryHeard & bit) != 0 ? 2 : 0) | ((secondaryHeard & bit) != 0 ? 1 : 0);
             }
 
-            pairs[..members.Length].Sort();
+            tuples[..members.Length].Sort();
             for (var k = 0; k < members.Length; k++)
             {
                 var bit = 1UL << members[k];
-                primary = (pairs[k] & 2) != 0 ? primary | bit : primary & ~bit;
-                secondary = (pairs[k] & 1) != 0 ? secondary | bit : secondary & ~bit;
+                primary = Set(primary, bit, (tuples[k] & 8) != 0);
+                secondary = Set(secondary, bit, (tuples[k] & 4) != 0);
+                primaryHeard = Set(primaryHeard, bit, (tuples[k] & 2) != 0);
+                secondaryHeard = Set(secondaryHeard, bit, (tuples[k] & 1) != 0);
             }
         }
 
-        return state with
+        var canonical = state with
         {
-            Primary = Normalize(state.Primary, primary),
-            Secondary = Normalize(state.Secondary, secondary),
+            Primary = Normalize(state.Primary, primary, primaryHeard),
+            Secondary = Normalize(state.Secondary, secondary, secondaryHeard),
+        };
+        return canonical with
+        {
+            Primary = canonical.Primary with { View = View(canonical, UnitRole.Primary) },
+            Secondary = canonical.Secondary with { View = View(canonical, UnitRole.Secondary) },
         };
     }
 
-    private static UnitState Normalize(UnitState unit, ulong failed) => unit with
+    private MateView View(PairState state, UnitRole unit)
+    {
+        var me = state.Unit(unit);
+        var view = me.View;
+        if (view.Contact == MateContact.Hellos && FailoverPair.Answers(state, unit))
+        {
+            var heard = MateView.Heard(state.Unit(unit.Mate()));
+            return heard with { Reason1 = FailureReason.None, Reason2 = FailureReason.None };
+        }
+
+        return view.Contact switch
+        {
+            MateContact.Hellos => new MateView(MateContact.Hellos, GuardClass(view.Group1), GuardClass(view.Group2), FailureReason.None, FailureReason.None, view.FailedInterfaces & me.FailedInterfaces & _monitored),
+            MateContact.Failed => new MateView(MateContact.Failed, GroupState.Failed, GroupState.Failed, FailureReason.None, FailureReason.None, 0),
+            _ => new MateView(view.Contact, GroupState.Disabled, GroupState.Disabled, FailureReason.None, FailureReason.None, 0),
+        };
+    }
+
+    /// <summary>The one state of each class a stale view's guards tell apart: active, negotiating, anything else.</summary>
+    private static GroupState GuardClass(GroupState state) =>
+        state.IsActive() ? GroupState.Active : state == GroupState.Negotiation ? GroupState.Negotiation : GroupState.Disabled;
+
+    private static ulong Set(ulong word, ulong bit, bool on) => on ? word | bit : word & ~bit;
+
+    private static UnitState Normalize(UnitState unit, ulong failed, ulong heard) => unit with
     {
         FailedInterfaces = failed,
         Group1 = unit.Group1 with { Reason = FailureReason.None },
         Group2 = unit.Group2 with { Reason = FailureReason.None },
+        View = unit.View with { Reason1 = FailureReason.None, Reason2 = FailureReason.None, FailedInterfaces = heard },
     };
 }

@@ -1,15 +1,21 @@
+using FailoverModel.Invariants;
 using FailoverModel.Machines;
 using FailoverModel.Pair;
 
 namespace FailoverModel.Exploration;
 
-/// <summary>A canonical snapshot in 24 bytes: both units' status and groups and the links, and each unit's failed monitored interfaces.</summary>
-public readonly record struct StateKey(ulong Head, ulong PrimaryFailed, ulong SecondaryFailed)
+/// <summary>
+/// A canonical snapshot in 40 bytes: both units' status, groups and view of the mate (contact and the groups as last
+/// heard), the links and the observer's history bits in the head; each unit's failed interfaces; and the failed
+/// interfaces each unit last heard its mate report.
+/// </summary>
+public readonly record struct StateKey(ulong Head, ulong PrimaryFailed, ulong SecondaryFailed, ulong PrimaryHeard = 0, ulong SecondaryHeard = 0)
 {
     public override int GetHashCode()
     {
         // A multiplicative mix: the head varies in few bits, the interface words are sparse.
-        var h = (Head * 0x9E3779B97F4A7C15UL) ^ (PrimaryFailed * 0xC2B2AE3D27D4EB4FUL) ^ (SecondaryFailed * 0x165667B19E3779F9UL);
+        var h = (Head * 0x9E3779B97F4A7C15UL) ^ (PrimaryFailed * 0xC2B2AE3D27D4EB4FUL) ^ (SecondaryFailed * 0x165667B19E3779F9UL)
+            ^ (PrimaryHeard * 0x27D4EB2F165667C5UL) ^ (SecondaryHeard * 0x94D049BB133111EBUL);
         return (int)(h ^ (h >> 29));
     }
 }
@@ -22,7 +28,19 @@ public readonly record struct StateKey(ulong Head, ulong PrimaryFailed, ulong Se
 /// </summary>
 public sealed class StateCodec(PairState initial)
 {
-    private const int UnitBits = 14;
+    private const int UnitBits = 24;
+
+    private const int HistoryShift = (2 * UnitBits) + 4;
+
+    /// <summary>The key of a snapshot and what the invariants' observer has seen on the way to it.</summary>
+    public StateKey Encode(PairState state, RunHistory history)
+    {
+        var key = Encode(state);
+        return key with { Head = key.Head | ((ulong)history.PreemptOwed << HistoryShift) };
+    }
+
+    /// <summary>The observer's history stored with a key.</summary>
+    public static RunHistory History(StateKey key) => new((byte)((key.Head >> HistoryShift) & ((1UL << RunHistory.Bits) - 1)));
 
     public StateKey Encode(PairState state)
     {
@@ -32,19 +50,21 @@ public sealed class StateCodec(PairState initial)
         }
 
         var head = Unit(state.Primary) | (Unit(state.Secondary) << UnitBits) | ((ulong)state.FailoverLink << (2 * UnitBits)) | ((ulong)state.StateLink << ((2 * UnitBits) + 2));
-        return new StateKey(head, state.Primary.FailedInterfaces, state.Secondary.FailedInterfaces);
+        return new StateKey(head, state.Primary.FailedInterfaces, state.Secondary.FailedInterfaces, state.Primary.View.FailedInterfaces, state.Secondary.View.FailedInterfaces);
     }
 
     public PairState Decode(StateKey key) => initial with
     {
-        Primary = Unit(initial.Primary, key.Head, key.PrimaryFailed),
-        Secondary = Unit(initial.Secondary, key.Head >> UnitBits, key.SecondaryFailed),
+        Primary = Unit(initial.Primary, key.Head, key.PrimaryFailed, key.PrimaryHeard),
+        Secondary = Unit(initial.Secondary, key.Head >> UnitBits, key.SecondaryFailed, key.SecondaryHeard),
         FailoverLink = (LinkStatus)((key.Head >> (2 * UnitBits)) & 3),
         StateLink = (LinkStatus)((key.Head >> ((2 * UnitBits) + 2)) & 3),
     };
 
     private static bool SameConstants(UnitState unit, UnitState template) =>
-        unit.Settings1 == template.Settings1 && unit.Settings2 == template.Settings2 && unit.Configuration.Equals(template.Configuration);
+        unit.Settings1 == template.Settings1 && unit.Settings2 == template.Settings2
+        && unit.StartupSettings1 == template.StartupSettings1 && unit.StartupSettings2 == template.StartupSettings2
+        && unit.Configuration.Equals(template.Configuration);
 
     private static ulong Unit(UnitState u) =>
         (ulong)u.Status
@@ -52,14 +72,18 @@ public sealed class StateCodec(PairState initial)
         | ((ulong)u.Group1.State << 4)
         | ((u.Group1.PreemptArmed ? 1UL : 0) << 8)
         | ((ulong)u.Group2.State << 9)
-        | ((u.Group2.PreemptArmed ? 1UL : 0) << 13);
+        | ((u.Group2.PreemptArmed ? 1UL : 0) << 13)
+        | ((ulong)u.View.Contact << 14)
+        | ((ulong)u.View.Group1 << 16)
+        | ((ulong)u.View.Group2 << 20);
 
-    private static UnitState Unit(UnitState template, ulong bits, ulong failed) => template with
+    private static UnitState Unit(UnitState template, ulong bits, ulong failed, ulong heard) => template with
     {
         Status = (UnitStatus)(bits & 7),
         StartupFailover = ((bits >> 3) & 1) != 0,
         Group1 = new GroupSlot((GroupState)((bits >> 4) & 15), FailureReason.None, ((bits >> 8) & 1) != 0),
         Group2 = new GroupSlot((GroupState)((bits >> 9) & 15), FailureReason.None, ((bits >> 13) & 1) != 0),
         FailedInterfaces = failed,
+        View = new MateView((MateContact)((bits >> 14) & 3), (GroupState)((bits >> 16) & 15), (GroupState)((bits >> 20) & 15), FailureReason.None, FailureReason.None, heard),
     };
 }

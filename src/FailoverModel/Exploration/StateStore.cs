@@ -1,7 +1,7 @@
 namespace FailoverModel.Exploration;
 
 /// <summary>
-/// The explorer's visited states in about 40 bytes each: the 24-byte keys in fixed-size chunks (no copying as it
+/// The explorer's visited states in about 56 bytes each: the 40-byte keys in fixed-size chunks (no copying as it
 /// grows), an open-addressing index of 4-byte slots, and for each state its parent and the event that reached it.
 /// States are numbered in the order they were added (breadth-first).
 /// </summary>
@@ -24,7 +24,7 @@ public sealed class StateStore
     public short Via(int index) => _via[index >> ChunkBits][index & (ChunkSize - 1)];
 
     /// <summary>Bytes held per stored state (keys, parents, events and index slots, with their spare room).</summary>
-    public double BytesPerState => Count == 0 ? 0 : (((double)_keys.Count * ChunkSize * (24 + 4 + 2)) + ((double)_slots.Length * 4)) / Count;
+    public double BytesPerState => Count == 0 ? 0 : (((double)_keys.Count * ChunkSize * (System.Runtime.CompilerServices.Unsafe.SizeOf<StateKey>() + 4 + 2)) + ((double)_slots.Length * 4)) / Count;
 
     public bool Contains(StateKey key) => Find(key) >= 0;
 

@@ -5,8 +5,10 @@ using FailoverModel.Topology;
 namespace FailoverModel.Invariants;
 
 /// <summary>
-/// Table row 3: a standby group marked failed does not take over; and "when the standby failover group is marked as
-/// failed, the active failover group does not attempt to fail over, even if the interface failure threshold is surpassed".
+/// Table row 3: a standby group marked failed does not take over from a live mate; and "when the standby failover group
+/// is marked as failed, the active failover group does not attempt to fail over, even if the interface failure threshold
+/// is surpassed". A dead mate is another case: it answers on no interface, so it has more failed interfaces than any live
+/// unit, and the unit that shows it failed takes its groups, a failed copy included (row 1).
 /// </summary>
 public sealed class AFailedStandbyGroupNeverBecomesActive : Invariant
 {
@@ -27,9 +29,9 @@ public sealed class AFailedStandbyGroupNeverBecomesActive : Invariant
             {
                 var was = before.GroupState(unit, g);
                 var now = step.After.GroupState(unit, g);
-                if (was == GroupState.Failed && now.IsActive())
+                if (was == GroupState.Failed && now.IsActive() && !NoFailoverWhileTheFailoverLinkIsDownAndTheMateAnswers.ShowsItsMateFailed(step.After, unit))
                 {
-                    return $"group {g} went from Failed straight to {now.Display()} on {unit.Token()} (event: {step.Event})";
+                    return $"group {g} went from Failed straight to {now.Display()} on {unit.Token()}, which does not show its mate failed (event: {step.Event})";
                 }
 
                 var mate = unit.Mate();

@@ -5,20 +5,21 @@ using FailoverModel.Topology;
 namespace FailoverModel.Invariants;
 
 /// <summary>
-/// Availability: once settled with the failover link up, a group is active somewhere whenever a unit running failover
-/// holds it unfailed. The outage the seed documents — the active unit dies while the failover link is down (table row 7)
-/// — is outside the claim, which speaks only while the link is up.
+/// Availability: once the pair has settled, a group is active somewhere whenever a unit running failover holds it
+/// unfailed, or holds it at all while its mate does not run failover (table row 1: a dead unit has more failed interfaces
+/// than any live one, so even a failed copy takes over). With unit health monitoring the death of the active unit is
+/// detected whether the failover link is up or down, so the claim no longer excludes the failover link being down.
 /// </summary>
 public sealed class EveryGroupIsActiveWhereAUnitCanServeIt : Invariant
 {
     public override string Name => nameof(EveryGroupIsActiveWhereAUnitCanServeIt);
 
-    public override string Source => "Failover Actions; table rows 1 and 7";
+    public override string Source => "Failover Actions; table rows 1 and 7; ASA configuration guide, Unit Health Monitoring";
 
     public override string? Check(InvariantContext step)
     {
         var s = step.After;
-        if (!step.Settled || s.FailoverLink != LinkStatus.Up)
+        if (!step.Settled)
         {
             return null;
         }
@@ -32,9 +33,20 @@ public sealed class EveryGroupIsActiveWhereAUnitCanServeIt : Invariant
 
             foreach (var unit in UnitRoles.Both)
             {
-                if (s.Unit(unit).Status == UnitStatus.FailoverOn && s.GroupState(unit, g) != GroupState.Failed)
+                var me = s.Unit(unit);
+                if (me.Status != UnitStatus.FailoverOn)
+                {
+                    continue;
+                }
+
+                if (s.GroupState(unit, g) != GroupState.Failed)
                 {
                     return $"group {g} is active nowhere although {unit.Token()} runs failover with it {s.GroupState(unit, g).Display()}";
+                }
+
+                if (s.Unit(unit.Mate()).Status != UnitStatus.FailoverOn)
+                {
+                    return $"group {g} is active nowhere although {unit.Token()} runs failover with it Failed and its mate is {s.Unit(unit.Mate()).Status.Display()}";
                 }
             }
         }

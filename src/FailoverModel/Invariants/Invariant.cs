@@ -8,6 +8,12 @@ public sealed record InvariantContext(FailoverPair Pair, PairState? Before, Even
 {
     public PairConfig Config => Pair.Config;
 
+    /// <summary>What the observer had seen before this step (see <see cref="RunHistory"/>).</summary>
+    public RunHistory History { get; init; }
+
+    /// <summary>What the observer has seen after this step.</summary>
+    public RunHistory HistoryAfter => Before is { } before ? RunHistory.Next(Config, before, After, History) : History;
+
     private bool? _settled;
 
     /// <summary>True when no internal step is pending after the step: the claims "after settling" apply (asked once, when an invariant needs it).</summary>

@@ -7,7 +7,8 @@ namespace FailoverModel.Invariants;
 /// <summary>
 /// Seed, "Disabled Failover": with failover disabled the groups "remain in the active state on whichever unit they are
 /// currently active on" — a unit without failover never changes a group's role; and "Restoration of a Failed Unit": a failed group leaves Failed only when it recovers (table
-/// row 4) or through <c>failover reset</c> — or when its unit stops, reloads or has failover disabled.
+/// row 4), through <c>failover reset</c>, or by taking over a mate its unit shows failed (row 1) — or when its unit
+/// stops, reloads or has failover disabled.
 /// </summary>
 public sealed class NoFailoverFreezesRolesAndFailedGroupsStayFailed : Invariant
 {
@@ -35,7 +36,8 @@ public sealed class NoFailoverFreezesRolesAndFailedGroupsStayFailed : Invariant
                 }
 
                 var sameStatus = before.Unit(unit).Status == UnitStatus.FailoverOn && s.Unit(unit).Status == UnitStatus.FailoverOn;
-                if (was == GroupState.Failed && now != GroupState.Failed && sameStatus && !LeavesFailedLegitimately(step.Event, unit))
+                if (was == GroupState.Failed && now != GroupState.Failed && sameStatus && !LeavesFailedLegitimately(step.Event, unit)
+                    && !(now.IsActive() && NoFailoverWhileTheFailoverLinkIsDownAndTheMateAnswers.ShowsItsMateFailed(s, unit)))
                 {
                     return $"group {g} left Failed on {unit.Token()} for {now.Display()} without recovering or 'failover reset' (event: {step.Event})";
                 }

@@ -8,7 +8,7 @@ public static class SeedInvariants
     public static readonly ImmutableArray<Invariant> All =
     [
         new ExactlyOneActivePerGroupWhileTheFailoverLinkIsUp(),
-        new NoFailoverWhileTheFailoverLinkIsDown(),
+        new NoFailoverWhileTheFailoverLinkIsDownAndTheMateAnswers(),
         new AFailedStandbyGroupNeverBecomesActive(),
         new AGroupFailsOverOnInterfacesOnlyAtItsThreshold(),
         new EveryContextFollowsItsGroup(),
@@ -18,6 +18,8 @@ public static class SeedInvariants
         new AChangeOnTheRightUnitReachesThePeer(),
         new ConfigurationsDivergeOnlyThroughCommandsNotReplicated(),
         new OnlyReplicatedConnectionsSurviveAFailover(),
+        new NoUnitDeclaresItsMateFailedWhileTheMateAnswers(),
+        new EveryUnitShowsItsMateAsItIsOnceThePairIsQuiet(),
     ];
 
     /// <summary>The first violated invariant of a step and its evidence, or null when all hold.</summary>

@@ -7,7 +7,7 @@ using FailoverModel.Topology;
 namespace FailoverModel.Oracle;
 
 /// <summary>
-/// The model's state after a step as the JSON object of DESIGN §5 (the same writer as <c>run --json</c>): what an
+/// The model's state after a step as the snapshot JSON object (docs/scenario-language.md) (the same writer as <c>run --json</c>): what an
 /// observed state is compared with, and what vectors and lock-step answers print.
 /// </summary>
 public sealed class ExpectedState(PairConfig config)

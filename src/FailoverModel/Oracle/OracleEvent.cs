@@ -13,7 +13,7 @@ public sealed record OracleWaitAction(string Text, long DurationMs) : OracleActi
 
 /// <summary>
 /// Reads the <c>event</c> of a trace line with the scenario parser, so that traces, vectors and scenarios share one
-/// event language (DESIGN §3): any event statement, or <c>wait &lt;duration&gt;</c>. Parsed events are remembered by
+/// event language (docs/scenario-language.md, "Events"): any event statement, or <c>wait &lt;duration&gt;</c>. Parsed events are remembered by
 /// their text, since a long trace repeats the same few hundred events.
 /// </summary>
 public sealed class OracleEventReader(PairConfig config)
@@ -43,7 +43,7 @@ public sealed class OracleEventReader(PairConfig config)
         {
             [EventStatement { Settle: true } e] => new OracleEventAction(text, e.Event),
             [WaitStatement w] => new OracleWaitAction(text, w.DurationMs),
-            _ => throw new InputException(file, line, 1, $"event \"{Escape(text)}\" is not one event of DESIGN §3 or 'wait <duration>'"),
+            _ => throw new InputException(file, line, 1, $"event \"{Escape(text)}\" is not an event of the scenario language or 'wait <duration>'"),
         };
         if (_cache.Count < CacheLimit)
         {

@@ -10,7 +10,11 @@ namespace FailoverModel.Oracle;
 /// <param name="Line">The trace line (1-based).</param>
 /// <param name="Step">The step within its test case (1-based).</param>
 /// <param name="CaseStartLine">The line where the diverging test case (or the trace) starts.</param>
+/// <param name="Event">The diverging line's event, as the trace wrote it.</param>
+/// <param name="Fields">Each state field that differs, the first one first.</param>
 /// <param name="Before">The model's state before the diverging step.</param>
+/// <param name="Action">What the model did with the diverging event.</param>
+/// <param name="Settle">Whether the event was to be settled.</param>
 /// <param name="Timed">True when the case so far used waits or unsettled events, whose effect depends on time.</param>
 public sealed record TraceDivergence(int Line, long Step, int CaseStartLine, string Event, IReadOnlyList<Divergence> Fields, TimedState Before, OracleAction Action, bool Settle, bool Timed);
 
@@ -40,7 +44,13 @@ public sealed class TraceChecker
 
     public TimedPair Timed => _timed;
 
-    public TraceVerdict Check(TextReader reader, string file)
+    public TraceVerdict Check(TextReader reader, string file) => Check(reader, file, null, default);
+
+    /// <summary>
+    /// Replays the trace and stops at its first divergence; <paramref name="progress"/> sees the lines and steps read
+    /// every 4,096 lines; <paramref name="cancellation"/> stops the replay with an <see cref="OperationCanceledException"/>.
+    /// </summary>
+    public TraceVerdict Check(TextReader reader, string file, Action<int, long>? progress, CancellationToken cancellation)
     {
         var lineNo = 0;
         long steps = 0, cases = 0, compared = 0, step = 0;
@@ -54,6 +64,12 @@ public sealed class TraceChecker
         while (reader.ReadLine() is { } text)
         {
             lineNo++;
+            if ((lineNo & 4095) == 0)
+            {
+                progress?.Invoke(lineNo, steps);
+                cancellation.ThrowIfCancellationRequested();
+            }
+
             if (string.IsNullOrWhiteSpace(text))
             {
                 continue;
@@ -241,7 +257,7 @@ public sealed class TraceChecker
         return new TraceLine(@event.GetString()!, settle, @case, hasState);
     }
 
-    /// <summary>The state members of a trace line (DESIGN §5), each compared when present.</summary>
+    /// <summary>The state members of a trace line (the snapshot JSON, docs/scenario-language.md), each compared when present.</summary>
     private static readonly HashSet<string> StateFields = new(StringComparer.Ordinal) { "time", "units", "links", "groups", "contexts", "connections", "syslog" };
 
     private readonly record struct TraceLine(string Event, bool Settle, JsonElement? Case, bool HasState);

@@ -37,7 +37,12 @@ public static class VectorGenerator
     /// </summary>
     public const int MaxCaseSteps = 1_000;
 
-    public static VectorCoverage Generate(SettledGraph graph, IVectorSink sink)
+    /// <summary>
+    /// Plans the tour and writes its test cases to <paramref name="sink"/>; <paramref name="progress"/> sees the
+    /// transitions covered (of the graph's) every 4,096 steps; <paramref name="cancellation"/> stops the writing with an
+    /// <see cref="OperationCanceledException"/>, so that whoever owns the output can remove it.
+    /// </summary>
+    public static VectorCoverage Generate(SettledGraph graph, IVectorSink sink, Action<long, long>? progress = null, CancellationToken cancellation = default)
     {
         var circuit = Plan(graph);
         var pair = graph.Pair;
@@ -47,8 +52,15 @@ public static class VectorGenerator
         var at = 0;
         var concrete = pair.Initial;
 
+        var taken = 0L;
         foreach (var edge in circuit)
         {
+            if ((taken++ & 4095) == 0)
+            {
+                progress?.Invoke(coveredCount, graph.EdgeCount);
+                cancellation.ThrowIfCancellationRequested();
+            }
+
             if (edge == Reset)
             {
                 Close();

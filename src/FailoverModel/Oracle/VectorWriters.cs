@@ -5,7 +5,7 @@ using FailoverModel.Topology;
 namespace FailoverModel.Oracle;
 
 /// <summary>
-/// Test vectors as JSON lines: one line per step, the shape of a <c>run --json</c> line (DESIGN §5) with <c>case</c> and
+/// Test vectors as JSON lines: one line per step, the shape of a <c>run --json</c> line (docs/scenario-language.md) with <c>case</c> and
 /// <c>step</c> in front, so that the vectors are themselves a trace <c>oracle check</c> accepts.
 /// </summary>
 public sealed class JsonLinesVectorSink(Stream output, PairConfig config) : IVectorSink
@@ -37,7 +37,7 @@ public sealed class JsonLinesVectorSink(Stream output, PairConfig config) : IVec
 
 /// <summary>
 /// Test vectors in the Informal Trace Format of Apalache and Quint (ITF, ADR-015): one ITF trace per test case, one per
-/// line. The variables are the DESIGN §5 state object's members plus <c>event</c>, the event that led to the state
+/// line. The variables are the snapshot JSON object's members plus <c>event</c>, the event that led to the state
 /// (<c>"init"</c> for power-off); integers are written <c>{"#bigint": "n"}</c> and the group maps keyed by number as
 /// <c>{"#map": [[key, value], ...]}</c>, as ITF requires.
 /// </summary>
@@ -79,7 +79,7 @@ public sealed class ItfVectorSink(Stream output, PairConfig config, string sourc
         output.WriteByte((byte)'\n');
     }
 
-    /// <summary>Rewrites a DESIGN §5 value in ITF: numbers as big integers, objects keyed by numbers as maps.</summary>
+    /// <summary>Rewrites a snapshot JSON value in ITF: numbers as big integers, objects keyed by numbers as maps.</summary>
     public static void WriteItf(Utf8JsonWriter w, JsonElement value)
     {
         switch (value.ValueKind)

@@ -124,8 +124,12 @@ public sealed record SetInterfacePolicy(InterfacePolicy Policy) : GroupModeLine
     public override string ToString() => $"interface-policy {Policy}";
 }
 
-/// <summary><c>failover group n</c> with its sub-mode lines.</summary>
-public sealed record FailoverGroupMode(int Group, ImmutableArray<GroupModeLine> Lines) : AsaCommand
+/// <summary>
+/// <c>failover group n</c> with its sub-mode lines: a configuration change of the system execution space, replicated
+/// from the unit where failover group 1 is active (seed, "Command Replication"). <see cref="Change"/> is its number in
+/// the system space, as for <see cref="ConfigurationCommand"/>.
+/// </summary>
+public sealed record FailoverGroupMode(int Group, ImmutableArray<GroupModeLine> Lines, int Change = -1) : AsaCommand
 {
     public FailoverGroupConfig ApplyTo(FailoverGroupConfig settings)
     {
@@ -138,7 +142,7 @@ public sealed record FailoverGroupMode(int Group, ImmutableArray<GroupModeLine> 
     }
 
     public bool Equals(FailoverGroupMode? other) =>
-        other is not null && Group == other.Group && Lines.SequenceEqual(other.Lines);
+        other is not null && Group == other.Group && Change == other.Change && Lines.SequenceEqual(other.Lines);
 
     public override int GetHashCode() => HashCode.Combine(Group, Lines.Length);
 

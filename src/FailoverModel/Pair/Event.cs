@@ -88,3 +88,14 @@ public sealed record UnitStep(UnitRole Unit, UnitTrigger Trigger) : Event
 
     public override string ToString() => $"# {Unit.Token()}: {Trigger}";
 }
+
+/// <summary>
+/// An internal step: a unit has heard no hello from its mate for a whole unit holdtime and tests it with LANTEST on every
+/// data interface and the failover link (ASA configuration guide, "Unit Health Monitoring").
+/// </summary>
+public sealed record UnitHoldtimeExpired(UnitRole Unit) : Event
+{
+    public override bool IsInternal => true;
+
+    public override string ToString() => $"# {Unit.Token()}: unit holdtime expired";
+}

@@ -1,4 +1,5 @@
 using FailoverModel.Machines;
+using FailoverModel.Rules;
 using FailoverModel.Topology;
 using static FailoverModel.Machines.GroupTrigger;
 
@@ -92,7 +93,7 @@ public sealed partial class FailoverPair
     /// </summary>
     private void Force(StepBuilder step, UnitRole unit, int? group, GroupTrigger trigger, bool wantActive)
     {
-        if (step.Unit(unit).Status != UnitStatus.FailoverOn)
+        if (!ProtocolRules.StepsItsGroups(step.Unit(unit).Status))
         {
             step.Note($"failover is disabled on {unit.Token()}: no group changes role");
             return;
@@ -111,11 +112,12 @@ public sealed partial class FailoverPair
         }
     }
 
-    private string WhyNoForcedFailover(PairState state, UnitRole unit, int group, bool wantActive)
+    /// <summary>Why a forced failover changed nothing, as the unit can tell: from its own state and its view of the mate.</summary>
+    private static string WhyNoForcedFailover(PairState state, UnitRole unit, int group, bool wantActive)
     {
         var own = state.GroupState(unit, group);
         var mate = unit.Mate();
-        var theirs = state.GroupState(mate, group);
+        var view = state.Unit(unit).View;
         var prefix = $"group {group} stays {own.Display()} on {unit.Token()}: ";
         if (wantActive && own.IsActive())
         {
@@ -132,12 +134,13 @@ public sealed partial class FailoverPair
             return prefix + "the failover link is down, and no failover happens while it is down (table row 7)";
         }
 
-        if (state.Unit(mate).Status != UnitStatus.FailoverOn)
+        return view.Contact switch
         {
-            return prefix + $"{mate.Token()} is {state.Unit(mate).Status.Display()}";
-        }
-
-        return prefix + $"it is {theirs.Display()} on {mate.Token()}";
+            MateContact.Hellos when Answers(state, unit) => prefix + $"it is {view.Group(group).Display()} on {mate.Token()}",
+            MateContact.Hellos => prefix + $"{mate.Token()} does not answer",
+            MateContact.Failed => prefix + $"{unit.Token()} has declared {mate.Token()} failed",
+            _ => prefix + $"{unit.Token()} has not detected {mate.Token()}",
+        };
     }
 
     /// <summary><c>failover reset [group n]</c>: failed groups on this unit, and on the mate when it answers, become Standby Ready.</summary>
@@ -147,7 +150,7 @@ public sealed partial class FailoverPair
         foreach (var target in new[] { unit, unit.Mate() })
         {
             var reachable = target == unit || step.State.FailoverLink == LinkStatus.Up;
-            if (!reachable || step.Unit(target).Status != UnitStatus.FailoverOn)
+            if (!reachable || !ProtocolRules.StepsItsGroups(step.Unit(target).Status))
             {
                 continue;
             }
@@ -169,134 +172,6 @@ public sealed partial class FailoverPair
         }
     }
 
-    /// <summary>True when a command typed on <paramref name="unit"/> replicates to the mate: the group that owns it is active there and the mate answers.</summary>
-    private static bool Replicates(PairState state, UnitRole unit, int group) =>
-        state.GroupState(unit, group).IsActive()
-        && state.FailoverLink == LinkStatus.Up
-        && state.Unit(unit).Status == UnitStatus.FailoverOn
-        && state.Unit(unit.Mate()).Status == UnitStatus.FailoverOn;
-
-    /// <summary>
-    /// <c>write memory</c> / <c>copy running-config startup-config</c> save the running configuration of the space they
-    /// are typed in (<c>write memory all</c>: the system and every context); typed on the unit that owns the space (where
-    /// group 1 is active for the system space) they are replicated and the mate saves too (seed, "Command Replication":
-    /// "The command is replicated to the peer unit and cause the configuration to be saved to Flash memory on the peer
-    /// unit").
-    /// </summary>
-    private void Save(StepBuilder step, UnitRole unit, WriteMemory command, string? context = null)
-    {
-        var group = Config.GroupOfSpace(context);
-        var replicates = Replicates(step.State, unit, group);
-        var spaces = command.All ? Enumerable.Range(0, Config.Spaces) : [Config.SpaceOf(context)];
-        foreach (var target in replicates ? [unit, unit.Mate()] : new[] { unit })
-        {
-            var them = step.Unit(target);
-            var saved = spaces.Aggregate(them.Configuration, (c, space) => c.Saved(space));
-            step.Set(target, context is null
-                ? them with { StartupFailover = them.Status == UnitStatus.FailoverOn, Configuration = saved }
-                : them with { Configuration = saved });
-        }
-
-        var where = context is null ? "" : $" in {context}";
-        if (replicates)
-        {
-            step.Note($"'{command}'{where} saved on {unit.Token()} and, replicated, on {unit.Mate().Token()}");
-        }
-        else if (!step.State.GroupState(unit, group).IsActive())
-        {
-            step.Note(context is null
-                ? $"'{command}' saved on {unit.Token()} only: system commands replicate from the unit where failover group 1 is active"
-                : $"'{command}'{where} saved on {unit.Token()} only: {context} is not active there, so nothing replicates");
-        }
-        else
-        {
-            step.Note($"'{command}'{where} saved on {unit.Token()} only: the mate does not answer");
-        }
-    }
-
-    /// <summary>
-    /// A configuration command changes the running configuration of its space on this unit and, typed on the unit that
-    /// owns the space (seed, "Command Replication"), on the mate's running configuration too; otherwise the pair
-    /// diverges, and the change "may be lost the next time the initial configuration synchronization occurs".
-    /// </summary>
-    private void Configure(StepBuilder step, UnitRole unit, string? context, ConfigurationCommand command)
-    {
-        var space = Config.SpaceOf(context);
-        var me = step.Unit(unit);
-        var change = command.Change < 0 ? 0 : command.Change;
-        step.Set(unit, me with { Configuration = me.Configuration.WithChange(space, change) });
-        var group = Config.GroupOfSpace(context);
-        var mate = unit.Mate();
-        if (!command.Replicated)
-        {
-            step.Note($"'{command}' is not replicated (seed, \"Command Replication\"): it changes {unit.Token()} only");
-        }
-        else if (Replicates(step.State, unit, group))
-        {
-            var theirs = step.Unit(mate);
-            step.Set(mate, theirs with { Configuration = theirs.Configuration.WithChange(space, change) });
-        }
-        else if (step.State.FailoverLink == LinkStatus.Up && step.Unit(mate).Status == UnitStatus.FailoverOn)
-        {
-            step.Note($"**** WARNING **** Configuration Replication is NOT performed from Standby unit to Active unit. Configurations are no longer synchronized. ('{command}' in {Config.SpaceName(space)} on {unit.Token()}, where {(context is null ? "failover group 1" : context)} is not active)");
-        }
-        else
-        {
-            step.Note($"'{command}' changes {unit.Token()} only: the mate does not answer");
-        }
-    }
-
-    /// <summary>Seed: "You must enter the command in the system execution space on the unit that has failover group 1 in the active state."</summary>
-    private void WriteToStandby(StepBuilder step, UnitRole unit)
-    {
-        var mate = unit.Mate();
-        if (!Replicates(step.State, unit, 1))
-        {
-            step.Note($"'write standby' has no effect on {unit.Token()}: enter it where failover group 1 is active, with the mate answering");
-            return;
-        }
-
-        CopyConfiguration(step, unit, mate);
-        step.Log(unit, 709003, "Beginning configuration replication: Send to mate.");
-        step.Log(mate, 709005, "Beginning configuration replication: Receiving from mate.");
-        step.Log(unit, 709004, "End Configuration Replication (ACT)");
-        step.Log(mate, 709006, "End Configuration Replication (STB)");
-        foreach (var g in Config.GroupIds.Where(g => step.State.GroupState(mate, g).IsActive()))
-        {
-            // Seed: "If there are security contexts in the active state on the peer unit, the write standby command causes
-            // active connections through those contexts to be terminated."
-            foreach (var context in Config.Contexts.Where(c => c.Group == g))
-            {
-                step.Note($"active connections through {context.Name} (active on {mate.Token()}) are terminated by 'write standby'");
-            }
-
-            step.State = step.State with { Connections = step.State.Connections.With(g, default) };
-        }
-    }
-
-    /// <summary><c>failover group n</c> and its sub-mode: replicated from the unit where group 1 is active, otherwise the pair diverges.</summary>
-    private void ConfigureGroup(StepBuilder step, UnitRole unit, FailoverGroupMode command)
-    {
-        var me = step.Unit(unit);
-        step.Set(unit, me.WithSettings(command.Group, command.ApplyTo(me.Settings(command.Group))));
-        var mate = unit.Mate();
-        if (Replicates(step.State, unit, 1))
-        {
-            var theirs = step.Unit(mate);
-            step.Set(mate, theirs.WithSettings(command.Group, command.ApplyTo(theirs.Settings(command.Group))));
-            return;
-        }
-
-        if (step.State.FailoverLink == LinkStatus.Up && step.Unit(mate).Status == UnitStatus.FailoverOn)
-        {
-            step.Note("**** WARNING **** Configuration Replication is NOT performed from Standby unit to Active unit. Configurations are no longer synchronized.");
-        }
-        else
-        {
-            step.Note($"failover group {command.Group} changed on {unit.Token()} only: the mate does not answer");
-        }
-    }
-
     /// <summary>Commands in a context replicate from the unit where the context is active (seed, "Command Replication").</summary>
     private void ApplyContextCommand(StepBuilder step, UnitRole unit, string context, AsaCommand command)
     {
@@ -309,10 +184,7 @@ public sealed partial class FailoverPair
                 var space = Config.SpaceOf(context);
                 var theirs = step.Unit(mate);
                 step.Set(mate, theirs with { Configuration = theirs.Configuration.WithRunning(space, step.Unit(unit).Configuration.Running(space)) });
-                step.Log(unit, 709003, "Beginning configuration replication: Send to mate.");
-                step.Log(mate, 709005, "Beginning configuration replication: Receiving from mate.");
-                step.Log(unit, 709004, "End Configuration Replication (ACT)");
-                step.Log(mate, 709006, "End Configuration Replication (STB)");
+                GroupSyslog.Replication(step, unit);
                 step.Note($"the configuration of {context} is written to {mate.Token()}");
                 break;
             case WriteStandby:

@@ -20,7 +20,7 @@ public sealed partial class FailoverPair
 
         // A unit that boots runs its startup configuration: what was not saved is gone (seed, "Command Replication").
         var booted = step.Unit(unit);
-        step.Set(unit, booted with { Status = status, Configuration = booted.Configuration.RevertedToStartup() });
+        step.Set(unit, booted.WithStartupSettings() with { Status = status, Configuration = booted.Configuration.RevertedToStartup() });
         if (status == UnitStatus.FailoverOn)
         {
             FireAll(step, unit, GroupTrigger.FailoverEnabled);
@@ -73,6 +73,8 @@ public sealed partial class FailoverPair
             Configuration = UnitConfiguration.Empty(Config.Spaces),
             Settings1 = Initial.Primary.Settings1,
             Settings2 = Initial.Primary.Settings2,
+            StartupSettings1 = Initial.Primary.StartupSettings1,
+            StartupSettings2 = Initial.Primary.StartupSettings2,
         });
         step.Note($"{unit.Token()} is a new unit: powered off, its configuration holds only the failover bootstrap (enter 'failover' after power-on)");
     }
@@ -161,27 +163,11 @@ public sealed partial class FailoverPair
 
         if (touchesFailover)
         {
+            // Each unit sees its own failover interface go down at once; that it has lost its mate (105005) and marks
+            // the link failed (table row 7) it learns only when its unit holdtime runs out (HoldtimeExpires).
             foreach (var unit in UnitRoles.Both.Where(u => before.Unit(u).Status == UnitStatus.FailoverOn))
             {
                 step.LogFailover(unit, 105043, "Failover interface failed");
-                step.LogFailover(unit, 105005, $"Lost Failover communications with mate on interface {Config.FailoverLink.Name}");
-                if (Config.GroupIds.Any(g => before.GroupState(unit, g) is GroupState.StandbyReady || before.GroupState(unit, g).IsActive()))
-                {
-                    step.Row(FailureEvent.FailoverLinkFailedDuringOperation);
-                }
-            }
-        }
-    }
-
-    /// <summary>Fires a trigger on every failover group of the unit where it is permitted.</summary>
-    private void FireAll(StepBuilder step, UnitRole unit, GroupTrigger trigger)
-    {
-        foreach (var group in Config.GroupIds)
-        {
-            var state = step.State;
-            if (_group.Fire(state.GroupState(unit, group), trigger, Conditions(state, unit, group)) is { } transition)
-            {
-                Commit(step, unit, group, transition, null);
             }
         }
     }

@@ -18,6 +18,9 @@ public readonly record struct GroupSlot(GroupState State, FailureReason Reason, 
 /// enables failover: a replacement unit carries only the bootstrap.
 /// </summary>
 /// <param name="Configuration">The running and startup configuration of each space, as revisions.</param>
+/// <param name="StartupSettings1">Failover group 1's settings as the startup configuration holds them (a reload runs these).</param>
+/// <param name="StartupSettings2">Failover group 2's settings as the startup configuration holds them.</param>
+/// <param name="View">What this unit knows of its mate: how it hears it and what the last hello said.</param>
 public readonly record struct UnitState(
     UnitStatus Status,
     bool StartupFailover,
@@ -26,7 +29,10 @@ public readonly record struct UnitState(
     FailoverGroupConfig Settings1,
     FailoverGroupConfig Settings2,
     ulong FailedInterfaces,
-    UnitConfiguration Configuration)
+    UnitConfiguration Configuration,
+    FailoverGroupConfig StartupSettings1,
+    FailoverGroupConfig StartupSettings2,
+    MateView View)
 {
     public GroupSlot Group(int id) => id == 1 ? Group1 : Group2;
 
@@ -38,6 +44,12 @@ public readonly record struct UnitState(
         id == 1 ? this with { Settings1 = settings } : this with { Settings2 = settings };
 
     public bool IsInterfaceFailed(int index) => (FailedInterfaces & (1UL << index)) != 0;
+
+    /// <summary><c>write memory</c> in the system space: the failover group settings join the startup configuration.</summary>
+    public UnitState WithSettingsSaved() => this with { StartupSettings1 = Settings1, StartupSettings2 = Settings2 };
+
+    /// <summary>A boot runs the failover group settings of the startup configuration.</summary>
+    public UnitState WithStartupSettings() => this with { Settings1 = StartupSettings1, Settings2 = StartupSettings2 };
 }
 
 /// <summary>

@@ -91,7 +91,7 @@ public static class FailureEventTable
     [
         new(FailureEvent.UnitFailure, FailoverPolicy.Failover,
             GroupAction.BecomeStandbyMarkAsFailed, GroupAction.BecomeActiveMarkActiveAsFailed,
-            GroupTrigger.UnitFailure, GroupTrigger.MateUnitFailure, GroupGuard.Always, GroupGuards.MateFailedWhileLinkUp,
+            GroupTrigger.UnitFailure, GroupTrigger.MateUnitFailure, GroupGuard.Always, GroupGuards.MateDeclaredFailed,
             "A unit experiences a power or software failure", "Failover",
             "Become standby Mark as failed", "Become standby. Mark active as failed",
             "When a unit in a failover pair fails, any active failover groups on that unit are marked as failed and become active on the peer unit.",
@@ -161,7 +161,10 @@ public static class FailureEventTable
             {
                 var reason = standbyTarget == GroupState.JustActive ? PeerReasonOf(row.Event) : ReasonOf(row.Event);
                 var mark = standbyTarget == GroupState.Failed ? MarkOf(row.Event) : (FailureReason?)null;
-                yield return new(GroupState.StandbyReady, standbyTrigger, standbyTarget, row.StandbyGuard, row.Source, reason, mark);
+                foreach (var state in StandbyStatesOf(row.Event))
+                {
+                    yield return new(state, standbyTrigger, standbyTarget, row.StandbyGuard, row.Source, reason, mark);
+                }
             }
         }
     }
@@ -179,6 +182,15 @@ public static class FailureEventTable
 
         return null;
     }
+
+    /// <summary>
+    /// The states of a standby group that a row's standby action applies to. Row 1 takes a failed standby copy too: the
+    /// interface rule compares the two units' failed interfaces, and a dead unit answers on none, so it has more failed
+    /// interfaces than any live unit (ASA configuration guide, "Interface Monitoring" and "Unit Health Monitoring"; nothing
+    /// in Cisco's table keeps a failed standby from taking over a dead peer).
+    /// </summary>
+    private static GroupState[] StandbyStatesOf(FailureEvent e) =>
+        e == FailureEvent.UnitFailure ? [GroupState.StandbyReady, GroupState.Failed] : [GroupState.StandbyReady];
 
     private static string ReasonOf(FailureEvent e) => e switch
     {

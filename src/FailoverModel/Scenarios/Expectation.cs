@@ -5,7 +5,7 @@ using FailoverModel.Topology;
 
 namespace FailoverModel.Scenarios;
 
-/// <summary>What the last event must have led to. <see cref="Check"/> returns null when it holds, else what the model has.</summary>
+/// <summary>What the last event must have led to. <c>Check</c> returns null when it holds, else what the model has.</summary>
 public abstract record Expectation
 {
     public abstract string? Check(PairConfig config, PairState state, SettledStep? last);
@@ -25,6 +25,24 @@ public sealed record GroupStateIs(UnitRole Unit, int Group, GroupState State) : 
     }
 
     public override string ToString() => $"{Unit.Token()} group {Group} {State.Display()}";
+}
+
+/// <summary>
+/// What a unit shows for its mate's group ("Other host" in <c>show failover</c>): its own view, stale until it times out
+/// a silent mate, "Failed" once it has declared it, "Not Detected" while it has heard nothing.
+/// </summary>
+public sealed record MateShown(UnitRole Unit, int Group, string Display) : Expectation
+{
+    /// <summary>Everything a unit can show for its mate's group.</summary>
+    public static readonly IReadOnlyList<string> Displays = [.. GroupStates.All.Select(s => s.Display()), "Not Detected"];
+
+    public override string? Check(PairConfig config, PairState state, SettledStep? last)
+    {
+        var actual = Asa.Show.ShowCommands.MateGroupDisplay(state, Unit, Group);
+        return actual == Display ? null : $"{Unit.Token()} shows its mate's group {Group} as {actual}";
+    }
+
+    public override string ToString() => $"{Unit.Token()} shows mate group {Group} \"{Display}\"";
 }
 
 public sealed record GroupReasonIs(UnitRole Unit, int Group, FailureReason Reason) : Expectation
@@ -130,26 +148,48 @@ public sealed record NoteContains(string Text) : Expectation
 }
 
 /// <summary><c>expect outage group &lt;n&gt; &lt;op&gt; &lt;duration&gt;</c>: how long the group had no active unit since the last external event.</summary>
-public sealed record OutageIs(int Group, string Comparison, long DurationMs) : Expectation
+/// <summary>How an <c>expect outage</c> compares the measured outage with its duration.</summary>
+public enum Comparison : byte
+{
+    Less,
+    AtMost,
+    Equal,
+    AtLeast,
+    Greater,
+}
+
+public static class Comparisons
+{
+    /// <summary>The operators as a scenario writes them, in the order of <see cref="Comparison"/>.</summary>
+    public static readonly System.Collections.Immutable.ImmutableArray<string> Tokens = ["<", "<=", "==", ">=", ">"];
+
+    public static string Token(this Comparison comparison) => Tokens[(int)comparison];
+
+    /// <summary>The comparison of a scenario's operator (<c>=</c> reads as <c>==</c>), or null.</summary>
+    public static Comparison? Parse(string token) => token == "=" ? Comparison.Equal : Tokens.IndexOf(token) is var i and >= 0 ? (Comparison)i : null;
+
+    public static bool Holds(this Comparison comparison, long actual, long expected) => comparison switch
+    {
+        Comparison.Less => actual < expected,
+        Comparison.AtMost => actual <= expected,
+        Comparison.Equal => actual == expected,
+        Comparison.AtLeast => actual >= expected,
+        Comparison.Greater => actual > expected,
+        _ => throw new ArgumentOutOfRangeException(nameof(comparison)),
+    };
+}
+
+public sealed record OutageIs(int Group, Comparison Comparison, long DurationMs) : Expectation
 {
     public override string? Check(PairConfig config, PairState state, SettledStep? last) => Check(config, state, last, []);
 
     public override string? Check(PairConfig config, PairState state, SettledStep? last, IReadOnlyList<long> outageMs)
     {
         var actual = Group <= outageMs.Count ? outageMs[Group - 1] : 0;
-        var holds = Comparison switch
-        {
-            "<" => actual < DurationMs,
-            "<=" => actual <= DurationMs,
-            "==" => actual == DurationMs,
-            ">=" => actual >= DurationMs,
-            ">" => actual > DurationMs,
-            _ => false,
-        };
-        return holds ? null : $"group {Group} was without an active unit for {Time.FailoverTimers.Seconds(actual)}";
+        return Comparison.Holds(actual, DurationMs) ? null : $"group {Group} was without an active unit for {Time.FailoverTimers.Seconds(actual)}";
     }
 
-    public override string ToString() => $"outage group {Group} {Comparison} {Time.FailoverTimers.Seconds(DurationMs)}";
+    public override string ToString() => $"outage group {Group} {Comparison.Token()} {Time.FailoverTimers.Seconds(DurationMs)}";
 }
 
 /// <summary><c>expect connection &lt;context&gt; &lt;kind&gt; open|dropped</c>: whether the context's group holds connection state of that kind.</summary>

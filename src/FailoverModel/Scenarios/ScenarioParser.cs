@@ -9,7 +9,7 @@ using FailoverModel.Topology;
 namespace FailoverModel.Scenarios;
 
 /// <summary>
-/// Reads the scenario language of DESIGN §4. Every error is an <see cref="InputException"/> naming file, line and column.
+/// Reads the scenario language (docs/scenario-language.md). Every error is an <see cref="InputException"/> naming file, line and column.
 /// </summary>
 public static class ScenarioParser
 {
@@ -29,6 +29,11 @@ public static class ScenarioParser
         return Parse(text, path, defaultConfig, loadConfig);
     }
 
+    /// <summary>Parses a scenario's text; errors name <paramref name="file"/>, the line and the column.</summary>
+    /// <param name="text">The scenario.</param>
+    /// <param name="file">The name errors and outputs give the scenario.</param>
+    /// <param name="defaultConfig">The configuration when the scenario has no <c>config</c> statement.</param>
+    /// <param name="loadConfig">Loads the file a <c>config</c> statement names; null: <c>config</c> is not allowed.</param>
     /// <param name="changes">Numbers configuration changes; a trace or session that parses events one at a time passes its own.</param>
     public static Scenario Parse(string text, string file, PairConfig defaultConfig, Func<string, PairConfig>? loadConfig = null, ConfigurationChanges? changes = null)
     {
@@ -282,7 +287,13 @@ public static class ScenarioParser
                 extra = j - index;
             }
 
-            command = mode with { Lines = [.. modeLines] };
+            // A failover group's sub-mode is a change of the system execution space like any other (seed, "Command Replication").
+            var withLines = mode with { Lines = [.. modeLines] };
+            command = withLines with
+            {
+                Change = changes.Number(0, withLines.ToString())
+                    ?? throw new ParseError($"more than {ConfigurationChanges.MaxPerSpace} distinct configuration changes in system", offset + FirstColumn(commandText)),
+            };
         }
 
         return (new CommandEvent(unit, context, command), extra);
@@ -292,7 +303,7 @@ public static class ScenarioParser
     {
         if (tokens.Count < 2)
         {
-            throw Error(tokens[0], "expect what? (see DESIGN §4)");
+            throw Error(tokens[0], "expect what? (see docs/scenario-language.md)");
         }
 
         var t = tokens;
@@ -314,12 +325,7 @@ public static class ScenarioParser
             case "outage":
                 Expect(t, 6, "expect outage group <n> <|<=|==|>=|> <duration>");
                 Keyword(t[2], "group");
-                var comparison = t[4].Text switch
-                {
-                    "<" or "<=" or "==" or ">=" or ">" => t[4].Text,
-                    "=" => "==",
-                    _ => throw Error(t[4], $"'{t[4].Text}' is not a comparison (<, <=, ==, >=, >)"),
-                };
+                var comparison = Comparisons.Parse(t[4].Text) ?? throw Error(t[4], $"'{t[4].Text}' is not a comparison (<, <=, ==, >=, >)");
                 return new OutageIs(Group(t[3], config), comparison, Duration(t[5]));
             case "syslog":
                 Expect(t, 4, "expect syslog <unit> <id>");
@@ -412,9 +418,21 @@ public static class ScenarioParser
                     return new UnitStatusIs(unit, unitStatus);
                 }
 
+                if (t.Count >= 3 && t[2].Text == "shows")
+                {
+                    Expect(t, 7, "expect <unit> shows mate group <n> <state>");
+                    Keyword(t[3], "mate");
+                    Keyword(t[4], "group");
+                    var shown = t[6].Text;
+                    var known = MateShown.Displays.FirstOrDefault(d => string.Equals(d, shown, StringComparison.OrdinalIgnoreCase) || d.ToLowerInvariant().Replace(' ', '-') == shown);
+                    return known is null
+                        ? throw Error(t[6], $"unknown state '{shown}' ({string.Join(", ", MateShown.Displays)})")
+                        : new MateShown(unit, Group(t[5], config), known);
+                }
+
                 if (t.Count < 5 || t[2].Text != "group")
                 {
-                    throw Error(t.Count > 2 ? t[2] : t[1], "expect <unit> group <n> <state> | reason <reason>, or expect <unit> status <status>");
+                    throw Error(t.Count > 2 ? t[2] : t[1], "expect <unit> group <n> <state> | reason <reason>, expect <unit> shows mate group <n> <state>, or expect <unit> status <status>");
                 }
 
                 var group = Group(t[3], config);

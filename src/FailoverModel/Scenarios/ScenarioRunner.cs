@@ -1,3 +1,5 @@
+using FailoverModel.Machines;
+using FailoverModel.Topology;
 using System.Collections.Immutable;
 using FailoverModel.Asa.Show;
 using FailoverModel.Pair;
@@ -21,7 +23,12 @@ public sealed record StepOutput(int Line, int Step, SettledStep Result, long Tim
     public ImmutableArray<long> InternalAtMs { get; init; } = [];
 }
 
-public sealed record ShowOutput(int Line, ShowStatement Statement, string Text) : ScenarioOutput(Line);
+/// <summary>What a <c>show</c> statement printed.</summary>
+/// <param name="Line">The statement's line.</param>
+/// <param name="Statement">The statement.</param>
+/// <param name="Text">What the unit printed.</param>
+/// <param name="Silence">Why the unit printed nothing (it is off, reloading or failed in hardware); null when it answered.</param>
+public sealed record ShowOutput(int Line, ShowStatement Statement, string Text, string? Silence = null) : ScenarioOutput(Line);
 
 /// <summary>A checked <c>expect</c>; <see cref="Failure"/> is what the model has instead, or null when it held.</summary>
 public sealed record ExpectOutput(int Line, Expectation Expectation, string? Failure) : ScenarioOutput(Line);
@@ -101,7 +108,10 @@ public static class ScenarioRunner
                     outputs.Add(new ExpectOutput(x.Line, x.Expectation, x.Expectation.Check(scenario.Config, t.State, last, meter.Outage)));
                     break;
                 case ShowStatement s:
-                    outputs.Add(new ShowOutput(s.Line, s, ShowCommands.Render(new ShowContext(scenario.Config, t.State, s.Unit, s.Context, history, t.NowMs), s.Command)));
+                    var status = t.State.Unit(s.Unit).Status;
+                    outputs.Add(status.IsRunning()
+                        ? new ShowOutput(s.Line, s, ShowCommands.Render(new ShowContext(scenario.Config, t.State, s.Unit, s.Context, history, t.NowMs), s.Command))
+                        : new ShowOutput(s.Line, s, "", $"{s.Unit.Token()} is {status.Display()}: it prints nothing"));
                     break;
             }
         }

@@ -45,7 +45,9 @@ public static class FailoverTimers
 
     public static FailoverTimer Of(Event step) => step switch
     {
-        GroupStep { Trigger: MateUnitFailure or MateLost or NoActiveUnitFound or FailoverLinkFailedAtStartup } => FailoverTimer.UnitHold,
+        // A silent mate is timed out once, by the unit (UnitHoldtimeExpired); what its groups do then happens at once.
+        UnitHoldtimeExpired => FailoverTimer.UnitHold,
+        GroupStep { Trigger: NoActiveUnitFound or FailoverLinkFailedAtStartup } => FailoverTimer.UnitHold,
         GroupStep { Trigger: BothUnitsBooted or ActiveMateDetected } => FailoverTimer.UnitPoll,
         GroupStep { Trigger: InterfaceFailureOnActiveGroup or InterfaceFailureOnStandbyGroup } => FailoverTimer.InterfaceHold,
         GroupStep { Trigger: FormerlyActiveGroupRecovers } => FailoverTimer.InterfacePoll,

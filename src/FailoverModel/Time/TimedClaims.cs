@@ -26,12 +26,14 @@ public sealed record TimedViolation(string Claim, string Evidence, int Actions);
 /// the failover groups"), each against what the run shows rather than against the timers' own bookkeeping:
 /// <list type="bullet">
 /// <item><see cref="AFailedActiveUnitIsReplacedWithinHoldtimePlusPolltime"/>: when the unit with a group active fails
-/// while its mate holds the group Standby Ready and hears it, the mate is active within holdtime + polltime, unless
-/// another event intervenes first;</item>
+/// while its mate, hearing it, holds the group Standby Ready or failed, the mate is active within holdtime + polltime,
+/// whether the failover link is up or not, unless another event intervenes first;</item>
 /// <item><see cref="APreemptNeverHappensBeforeItsDelay"/>: a group preempted onto a unit had been Standby Ready there for
 /// at least its <c>preempt</c> delay;</item>
-/// <item><see cref="NoFailoverWhileHellosStillArrive"/>: a unit declares its mate lost only after hearing no hello for a
-/// whole unit holdtime (the mate down or not running failover, or the failover link down).</item>
+/// <item><see cref="NoFailoverWhileHellosStillArrive"/>: a unit times out its mate (LANTEST, then failover or the link
+/// marked failed) only after hearing no hello for a whole unit holdtime;</item>
+/// <item><see cref="EveryViewCatchesUpWithinHoldtimePlusPolltime"/>: a unit shows a mate that fell silent as it last heard
+/// it for at most holdtime + polltime.</item>
 /// </list>
 /// </summary>
 public sealed class TimedClaims
@@ -39,10 +41,12 @@ public sealed class TimedClaims
     public const string AFailedActiveUnitIsReplacedWithinHoldtimePlusPolltime = nameof(AFailedActiveUnitIsReplacedWithinHoldtimePlusPolltime);
     public const string APreemptNeverHappensBeforeItsDelay = nameof(APreemptNeverHappensBeforeItsDelay);
     public const string NoFailoverWhileHellosStillArrive = nameof(NoFailoverWhileHellosStillArrive);
+    public const string EveryViewCatchesUpWithinHoldtimePlusPolltime = nameof(EveryViewCatchesUpWithinHoldtimePlusPolltime);
 
     private readonly TimedPair _timed;
     private readonly long[,] _standbySince = new long[2, PairConfig.MaxGroups + 1];
     private readonly long?[] _silentSince = new long?[2];
+    private readonly long?[] _staleSince = new long?[2];
     private readonly List<(int Group, UnitRole Survivor, long Deadline)> _owed = [];
     private TimedState _t;
     private PairState _current;
@@ -135,7 +139,11 @@ public sealed class TimedClaims
             HardwareFail h => h.Unit,
             _ => (UnitRole?)null,
         };
-        if (failing is not { } unit || before.FailoverLink != LinkStatus.Up || before.Unit(unit.Mate()).Status != UnitStatus.FailoverOn)
+        // With unit health monitoring the death of the active unit is detected whether the failover link is up or down,
+        // and the survivor takes the group from Standby Ready or from a failed copy (a dead unit has more failed
+        // interfaces than any live one).
+        if (failing is not { } unit || before.Unit(unit.Mate()).Status != UnitStatus.FailoverOn
+            || before.Unit(unit.Mate()).View.Contact is not (MateContact.Hellos or MateContact.DataInterfaces))
         {
             return;
         }
@@ -143,7 +151,7 @@ public sealed class TimedClaims
         var t = _timed.Config.Timers;
         foreach (var g in _timed.Config.GroupIds)
         {
-            if (before.GroupState(unit, g) == GroupState.Active && before.GroupState(unit.Mate(), g) == GroupState.StandbyReady)
+            if (before.GroupState(unit, g) == GroupState.Active && before.GroupState(unit.Mate(), g) is GroupState.StandbyReady or GroupState.Failed)
             {
                 _owed.Add((g, unit.Mate(), now + t.UnitHoldMs + t.UnitPollMs));
             }
@@ -170,7 +178,7 @@ public sealed class TimedClaims
     private TimedViolation? Observe(StepResult step, long now)
     {
         var t = _timed.Config.Timers;
-        if (step.Event is GroupStep { Trigger: MateUnitFailure or MateLost } lost)
+        if (step.Event is UnitHoldtimeExpired lost)
         {
             var silent = _silentSince[(int)lost.Unit];
             if (silent is null || now - silent.Value < t.UnitHoldMs)
@@ -178,8 +186,19 @@ public sealed class TimedClaims
                 return new TimedViolation(
                     NoFailoverWhileHellosStillArrive,
                     silent is null
-                        ? $"{lost.Unit.Token()} declared its mate lost ({lost.Trigger}) at {FailoverTimers.Seconds(now)} while it still heard hellos"
-                        : $"{lost.Unit.Token()} declared its mate lost ({lost.Trigger}) at {FailoverTimers.Seconds(now)}, {FailoverTimers.Seconds(now - silent.Value)} after the last hello; the holdtime is {FailoverTimers.Seconds(t.UnitHoldMs)}",
+                        ? $"{lost.Unit.Token()} timed out its mate at {FailoverTimers.Seconds(now)} while it still heard hellos"
+                        : $"{lost.Unit.Token()} timed out its mate at {FailoverTimers.Seconds(now)}, {FailoverTimers.Seconds(now - silent.Value)} after the last hello; the holdtime is {FailoverTimers.Seconds(t.UnitHoldMs)}",
+                    _actions);
+            }
+        }
+
+        foreach (var unit in UnitRoles.Both)
+        {
+            if (_staleSince[(int)unit] is { } stale && now - stale > t.UnitHoldMs + t.UnitPollMs)
+            {
+                return new TimedViolation(
+                    EveryViewCatchesUpWithinHoldtimePlusPolltime,
+                    $"{unit.Token()} still shows its mate as it last heard it at {FailoverTimers.Seconds(now)}, {FailoverTimers.Seconds(now - stale)} after the mate fell silent; holdtime {FailoverTimers.Seconds(t.UnitHoldMs)} + polltime {FailoverTimers.Seconds(t.UnitPollMs)}",
                     _actions);
             }
         }
@@ -232,6 +251,16 @@ public sealed class TimedClaims
             else
             {
                 _silentSince[(int)unit] ??= now;
+            }
+
+            // The unit shows its mate as it last heard it although the mate now answers less (or nowhere).
+            if (_timed.Pair.HoldtimeRuns(state, unit))
+            {
+                _staleSince[(int)unit] ??= now;
+            }
+            else
+            {
+                _staleSince[(int)unit] = null;
             }
         }
     }

@@ -57,6 +57,7 @@ public sealed class PairConfig
         }
 
         MonitoredMask = [.. masks];
+        AllInterfacesMask = Interfaces.Length == MaxInterfaces ? ulong.MaxValue : (1UL << Interfaces.Length) - 1;
         GroupIds = [.. Enumerable.Range(1, Groups.Length)];
     }
 
@@ -88,6 +89,9 @@ public sealed class PairConfig
 
     /// <summary>Every context interface, in context order; the index is the bit in a unit's failed-interface word.</summary>
     public ImmutableArray<InterfaceConfig> Interfaces { get; }
+
+    /// <summary>The bits of every data interface: the interfaces LANTEST is sent on (ASA configuration guide, "Unit Health Monitoring").</summary>
+    public ulong AllInterfacesMask { get; }
 
     /// <summary>Per group (index = group id), the bits of its monitored interfaces.</summary>
     public ImmutableArray<ulong> MonitoredMask { get; }

@@ -24,7 +24,8 @@ namespace FailoverModel.Tests.Asa;
 /// </summary>
 public class ShowGoldenTests
 {
-    private static readonly string Seed = File.ReadAllText(Path.Combine(RepositoryFiles.Root, "..", "shared", "seed", "000_0c7fecb29dc42b50.txt"));
+    /// <summary>The seed's sections "Secondary PIX" (its bootstrap) and "Verify", as published (tests/fixtures/seed/README.md).</summary>
+    private static readonly string Seed = File.ReadAllText(RepositoryFiles.Path("tests", "fixtures", "seed", "verify.txt"));
 
     public static TheoryData<int, UnitRole> Units() => new() { { 0, UnitRole.Primary }, { 1, UnitRole.Secondary } };
 
@@ -117,7 +118,7 @@ public class ShowGoldenTests
 
     /// <summary>
     /// <c>show failover history</c> after <c>no failover active group 1</c> on the primary: the secondary records the
-    /// activation chain with the reason of its first step on every step, as ASA does (ASA-FACTS, "States").
+    /// activation chain with the reason of its first step on every step, as ASA does (docs/sources.md, "States").
     /// </summary>
     [Fact]
     public void ShowFailoverHistoryRecordsTheActivationChainWithOneReason()

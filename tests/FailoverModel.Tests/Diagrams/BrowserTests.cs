@@ -109,8 +109,8 @@ public class BrowserTests
     private static (int Exit, string Output) Check(string mode, IEnumerable<string> files)
     {
         var chromium = Chromium();
-        Assert.True(chromium is not null, "Debian's chromium is not installed, so the pages cannot be checked in a browser: apt-get install chromium (.ci/run does), or set CHROMIUM to its path");
-        Assert.True(Directory.Exists(Path.Combine(Tool, "node_modules", "puppeteer-core")), "the browser driver is not installed: run 'npm ci --prefix tools/browser-check' (.ci/run does)");
+        Assert.True(chromium is not null, "Debian's chromium is not installed, so the pages cannot be checked in a browser: apt-get install chromium (./build.sh test does), or set CHROMIUM to its path");
+        Assert.True(Directory.Exists(Path.Combine(Tool, "node_modules", "puppeteer-core")), "the browser driver is not installed: run 'npm ci --prefix tools/browser-check' (./build.sh test does)");
         var start = new ProcessStartInfo("node", [Path.Combine(Tool, "check.mjs"), "--chromium", chromium!, mode, .. files]) { RedirectStandardOutput = true, RedirectStandardError = true };
         using var node = Process.Start(start)!;
         var error = node.StandardError.ReadToEndAsync();

@@ -59,7 +59,7 @@ public class DiagramTests
     {
         if (DiagramsCommand.Svg("digraph g { a -> b; }") is null)
         {
-            Assert.Fail("Graphviz's 'dot' is not on PATH: install it with 'apt-get install graphviz' (.ci/run does)");
+            Assert.Fail("Graphviz's 'dot' is not on PATH: install it with 'apt-get install graphviz' (./build.sh test does)");
         }
 
         var hostile = new DiagramGraph("q\"uote", [new DiagramNode("a\"b", "line 1\n\"quoted\" \\ back{slash}", true), new DiagramNode("c", "<html>")], [new DiagramEdge("a\"b", "c", "x -> y; z [label=\"no\"]")]);
@@ -73,7 +73,7 @@ public class DiagramTests
     public void MermaidsOwnParserAcceptsEveryMermaidFileIncludingHostileLabels()
     {
         var tool = RepositoryFiles.Path("tools", "mermaid-check");
-        Assert.True(Directory.Exists(Path.Combine(tool, "node_modules", "mermaid")), "Mermaid's parser is not installed: run 'npm ci --prefix tools/mermaid-check' (.ci/run does)");
+        Assert.True(Directory.Exists(Path.Combine(tool, "node_modules", "mermaid")), "Mermaid's parser is not installed: run 'npm ci --prefix tools/mermaid-check' (./build.sh test does)");
         var folder = Directory.CreateTempSubdirectory("mermaid-");
         var hostile = new DiagramGraph("h", [new DiagramNode("a", "x: y; \"z\" #1 {w} 50%", true), new DiagramNode("b", "line\nbreak")], [new DiagramEdge("a", "b", "e: f; [g] | h")]);
         var files = Generated.Where(f => f.File.EndsWith(".mmd", StringComparison.Ordinal)).Append((File: "hostile.mmd", Content: new MermaidWriter().Write(hostile))).ToList();
@@ -129,7 +129,7 @@ public class DiagramTests
     }
 
     /// <summary>
-    /// Every picture the index embeds is legible at 800 px wide: its smallest text, scaled as a page of that width shows
+    /// Every picture the index, the README and the docs embed is legible at 800 px wide: its smallest text, scaled as a page of that width shows
     /// the SVG, is at least 9 px. Bigger diagrams must be linked as reference sheets.
     /// </summary>
     [Fact]
@@ -142,6 +142,12 @@ public class DiagramTests
         Assert.DoesNotContain("pair-full.svg", embedded);
         var readme = File.ReadAllText(RepositoryFiles.Path("README.md"));
         embedded.AddRange(System.Text.RegularExpressions.Regex.Matches(readme, @"!\[[^\]]*\]\(diagrams/([^)]+\.svg)\)").Select(m => m.Groups[1].Value));
+        foreach (var page in Directory.GetFiles(RepositoryFiles.Path("docs"), "*.md"))
+        {
+            embedded.AddRange(System.Text.RegularExpressions.Regex.Matches(File.ReadAllText(page), @"!\[[^\]]*\]\(\.\./diagrams/([^)]+\.svg)\)").Select(m => m.Groups[1].Value));
+        }
+
+        Assert.Contains($"{DiagramSet.StoriesFolder}/health-monitoring-failover-link-down.svg", embedded);
         var illegible = embedded.Select(file => (file, px: SmallestTextAt800(RepositoryFiles.Path("diagrams", file)))).Where(x => x.px < 9).ToList();
         Assert.True(illegible.Count == 0, string.Join("; ", illegible.Select(x => $"{x.file}: {x.px:0.0} px")));
         Assert.All(Stories, s => Assert.True(SmallestTextAt800(RepositoryFiles.Path("diagrams", DiagramSet.StoriesFolder, s.Name + ".svg")) >= 9, s.Name));

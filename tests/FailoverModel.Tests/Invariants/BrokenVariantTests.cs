@@ -1,4 +1,4 @@
-using FailoverModel.Cli.Checking;
+using FailoverModel.Checking;
 using FailoverModel.Exploration;
 using FailoverModel.Invariants;
 using FailoverModel.Pair;
@@ -23,10 +23,19 @@ public class BrokenVariantTests
         var violation = Assert.IsType<Counterexample>(result.Violation);
         var scenario = ScenarioWriter.Write(pair, violation.Path, [violation.Evidence]);
         var replay = ScenarioRunner.Run(ScenarioParser.Parse(scenario, $"{variant}.scenario", BrokenVariants.Config), pair);
-        var found = replay.Outputs.OfType<StepOutput>()
-            .SelectMany(o => o.Result.Internal.Prepend(o.Result.External))
-            .Select(r => SeedInvariants.FirstViolation(new InvariantContext(pair, r.Before, r.Event, r.State)))
-            .FirstOrDefault(v => v is not null);
+        var history = default(RunHistory);
+        (Invariant Invariant, string Evidence)? found = null;
+        foreach (var r in replay.Outputs.OfType<StepOutput>().SelectMany(o => o.Result.Internal.Prepend(o.Result.External)))
+        {
+            found = SeedInvariants.FirstViolation(new InvariantContext(pair, r.Before, r.Event, r.State) { History = history });
+            if (found is not null)
+            {
+                break;
+            }
+
+            history = RunHistory.Next(pair.Config, r.Before, r.State, history);
+        }
+
         Assert.True(found is not null, $"the counterexample of {variant} did not replay:\n{scenario}");
         Assert.Equal(violation.Invariant.Name, found.Value.Invariant.Name);
     }

@@ -14,18 +14,23 @@ public static class BrokenVariants
 {
     public static readonly IReadOnlyDictionary<string, Func<PairConfig, FailoverPair>> All = new Dictionary<string, Func<PairConfig, FailoverPair>>
     {
-        // Row 7 ignored: a standby takes over a silent mate even while the failover link is down.
-        ["FailsOverWhileTheFailoverLinkIsDown"] = config => new FailoverPair(config, GroupRules.All.Select(t =>
-            t is { From: GroupState.StandbyReady, Trigger: GroupTrigger.MateUnitFailure }
-                ? t with { Guard = new GroupGuard("peer failed", c => c.Has(GroupConditions.MateUnitDown)) }
-                : t)),
+        // Unit health monitoring ignored: a unit that misses its hellos declares its mate failed without LANTEST, so a
+        // live mate behind a failed failover link is taken over (row 7's "cannot fail over while the failover link is down").
+        ["DeclaresALiveMateFailedOnMissedHellosAlone"] = config => new FailoverPair(config, GroupRules.All, monitoring: new FailoverPair.HealthMonitoring(
+            outcome => outcome == MateContact.DataInterfaces ? MateContact.Failed : outcome, TimesOut: true)),
+
+        // The holdtime never runs out: a silent mate is believed in for ever, its groups never taken over.
+        ["NeverTimesOutASilentMate"] = config => new FailoverPair(config, GroupRules.All, monitoring: new FailoverPair.HealthMonitoring(outcome => outcome, TimesOut: false)),
 
         // "Restoration of a Failed Unit" ignored: preempt never takes a group back.
         ["IgnoresPreempt"] = config => new FailoverPair(config, GroupRules.All.Where(t => t.Trigger != GroupTrigger.Preempt)),
 
-        // Row 3 ignored: a failed standby group takes over a failed mate.
-        ["LetsAFailedStandbyTakeOver"] = config => new FailoverPair(config, GroupRules.All.Append(
-            new GroupTransition(GroupState.Failed, GroupTrigger.MateUnitFailure, GroupState.JustActive, GroupGuards.MateFailedWhileLinkUp, "broken", GroupReasons.HelloNotHeard))),
+        // Preempt is configured but never armed: a group that becomes available on its preferred unit is not owed it.
+        ["PreemptNeverArms"] = config => new FailoverPair(config, GroupRules.All.Select(t => t with { ArmsPreempt = false })),
+
+        // Row 3 ignored: a failed standby group takes over as soon as the mate's hellos stop, before any LANTEST.
+        ["LetsAFailedStandbyTakeOverALiveMate"] = config => new FailoverPair(config, GroupRules.All.Append(
+            new GroupTransition(GroupState.Failed, GroupTrigger.MateLost, GroupState.JustActive, new GroupGuard("hellos stopped", c => !c.Has(GroupConditions.MateRunsFailover) && c.Has(GroupConditions.UnitRunsFailover)), "broken", GroupReasons.HelloNotHeard))),
 
         // The seed's "above threshold" read literally: one interface too many before a group fails.
         ["CountsTheThresholdOffByOne"] = config => new FailoverPair(config, GroupRules.All,

@@ -25,6 +25,18 @@ public class RoleInvariantTests
 
     private static PairState With(PairState s, UnitRole unit, UnitStatus status) => s.WithStatus(unit, status);
 
+    /// <summary>The unit shows its mate failed: it has timed it out and LANTEST got no answer.</summary>
+    private static PairState Declared(PairState s, UnitRole unit) =>
+        s.With(unit, s.Unit(unit) with { View = s.Unit(unit).View with { Contact = MateContact.Failed, Group1 = Failed, Group2 = Failed } });
+
+    /// <summary>The failover link down, and each unit past its holdtime with LANTEST answered on a data interface.</summary>
+    private static PairState LinkDownAfterLantest(PairState s) => (s with { FailoverLink = LinkStatus.Down })
+        .With(Primary, s.Primary with { View = s.Primary.View with { Contact = MateContact.DataInterfaces } })
+        .With(Secondary, s.Secondary with { View = s.Secondary.View with { Contact = MateContact.DataInterfaces } });
+
+    private static readonly RunHistory PrimaryOwedGroup1 =
+        RunHistory.Next(Seed, With(Running, Primary, 1, Failed), With(Running.With(Primary, Running.Primary.WithSettings(1, Seed.Groups[0] with { Preempt = true })), Primary, 1, StandbyReady), default);
+
     private static string? Check(Invariant invariant, FailoverPair pair, PairState? before, Event? e, PairState after) =>
         invariant.Check(new InvariantContext(pair, before, e, after));
 
@@ -34,7 +46,7 @@ public class RoleInvariantTests
         Assert.Equal((Active, StandbyReady, StandbyReady, Active), (Running.GroupState(Primary, 1), Running.GroupState(Primary, 2), Running.GroupState(Secondary, 1), Running.GroupState(Secondary, 2)));
         Assert.All(SeedInvariants.All, i => Assert.Null(Check(i, Pair, null, null, Running)));
         Assert.All(SeedInvariants.All, i => Assert.Null(Check(i, Frozen, Running, Tick, Running)));
-        Assert.Equal(11, SeedInvariants.All.Length);
+        Assert.Equal(13, SeedInvariants.All.Length);
         Assert.Equal(SeedInvariants.All.Length, SeedInvariants.All.Select(i => i.Name).Distinct().Count());
         Assert.All(SeedInvariants.All, i => Assert.Equal(i.GetType().Name, i.Name));
         Assert.All(SeedInvariants.All, i => Assert.Equal(i.Name, i.ToString()));
@@ -76,19 +88,21 @@ public class RoleInvariantTests
     [Fact]
     public void NoFailoverWhileTheFailoverLinkIsDownCatchesAStandbyOrFailedGroupGoingActive()
     {
-        var invariant = new NoFailoverWhileTheFailoverLinkIsDown();
+        var invariant = new NoFailoverWhileTheFailoverLinkIsDownAndTheMateAnswers();
         var down = Running with { FailoverLink = LinkStatus.Down };
         var failed = With(down, Secondary, 1, Failed);
 
         Assert.Equal(
-            $"group 1 became active on secondary from Standby Ready while the failover link is down (event: {Tick})",
+            $"group 1 became active on secondary from Standby Ready while the failover link is down and secondary does not show its mate failed (event: {Tick})",
             Check(invariant, Pair, down, Tick, With(down, Secondary, 1, JustActive)));
         Assert.Equal(
-            $"group 1 became active on secondary from Failed while the failover link is down (event: {Tick})",
+            $"group 1 became active on secondary from Failed while the failover link is down and secondary does not show its mate failed (event: {Tick})",
             Check(invariant, Pair, failed, Tick, With(down, Secondary, 1, Active)));
         Assert.Equal(
-            $"group 2 became active on primary from Standby Ready while the failover link is down (event: {Tick})",
+            $"group 2 became active on primary from Standby Ready while the failover link is down and primary does not show its mate failed (event: {Tick})",
             Check(invariant, Pair, down, Tick, With(down, Primary, 2, Active)));
+        Assert.Null(Check(invariant, Pair, down, Tick, Declared(With(down, Secondary, 1, JustActive), Secondary)));
+        Assert.Null(Check(invariant, Pair, failed, Tick, Declared(With(down, Secondary, 1, Active), Secondary)));
         Assert.Null(Check(invariant, Pair, Running, Tick, With(down, Secondary, 1, Active)));
         Assert.Null(Check(invariant, Pair, down, Tick, With(Running, Secondary, 1, Active)));
         Assert.Null(Check(invariant, Pair, With(down, Secondary, 1, Negotiation), Tick, With(down, Secondary, 1, Active)));
@@ -104,14 +118,17 @@ public class RoleInvariantTests
         var primaryFailedToo = With(secondaryFailed, Primary, 1, Failed);
 
         Assert.Equal(
-            $"group 1 went from Failed straight to Active on secondary (event: {Tick})",
+            $"group 1 went from Failed straight to Active on secondary, which does not show its mate failed (event: {Tick})",
             Check(invariant, Pair, secondaryFailed, Tick, With(Running, Secondary, 1, Active)));
         Assert.Equal(
-            $"group 1 went from Failed straight to Just Active on secondary (event: {Tick})",
+            $"group 1 went from Failed straight to Just Active on secondary, which does not show its mate failed (event: {Tick})",
             Check(invariant, Pair, secondaryFailed, Tick, With(Running, Secondary, 1, JustActive)));
         Assert.Equal(
             $"group 1 failed over from primary although its standby on secondary is Failed (event: {Tick})",
             Check(invariant, Pair, secondaryFailed, Tick, primaryFailedToo));
+
+        // A dead mate has more failed interfaces than any live unit: the failed copy of the unit that declared it takes over.
+        Assert.Null(Check(invariant, Pair, secondaryFailed, Tick, Declared(With(Running, Secondary, 1, JustActive), Secondary)));
         Assert.Null(Check(invariant, Pair, secondaryFailed, new PowerOff(Primary), primaryFailedToo));
         Assert.Null(Check(invariant, Pair, Running, Tick, With(Running, Primary, 1, Failed)));
         Assert.Null(Check(invariant, Pair, secondaryFailed, Tick, With(Running, Secondary, 1, StandbyReady)));
@@ -130,9 +147,18 @@ public class RoleInvariantTests
             Check(invariant, Frozen, Running, Tick, With(nowhere, Primary, 1, Failed)));
         Assert.Equal(
             "group 1 is active nowhere although secondary runs failover with it Standby Ready",
-            Check(invariant, Frozen, Running, Tick, With(With(nowhere, Primary, 1, Disabled), Primary, UnitStatus.FailoverOff)));
+            Check(invariant, Frozen, Running, Tick, Declared(With(With(nowhere, Primary, 1, Disabled), Primary, UnitStatus.FailoverOff), Secondary)));
+
+        // The failover link no longer excuses an outage: a dead active unit is detected either way.
+        Assert.Equal(
+            "group 1 is active nowhere although primary runs failover with it Standby Ready",
+            Check(invariant, Frozen, Running, Tick, LinkDownAfterLantest(nowhere)));
+
+        // A failed copy must take over a mate that does not run failover (a dead unit answers on no interface).
+        Assert.Equal(
+            "group 1 is active nowhere although secondary runs failover with it Failed and its mate is Powered Off",
+            Check(invariant, Frozen, Running, Tick, Declared(With(With(With(nowhere, Primary, 1, Disabled), Primary, UnitStatus.PoweredOff), Secondary, 1, Failed), Secondary)));
         Assert.Null(Check(invariant, Frozen, Running, Tick, With(With(nowhere, Primary, 1, Failed), Secondary, 1, Failed)));
-        Assert.Null(Check(invariant, Frozen, Running, Tick, nowhere with { FailoverLink = LinkStatus.Down }));
         Assert.Null(Check(invariant, Frozen, Running, Tick, With(With(nowhere, Primary, UnitStatus.Reloading), Secondary, UnitStatus.FailoverOff)));
         Assert.Null(Check(invariant, Pair, Running, Tick, With(Running, Primary, 1, ActiveDrain)));
         Assert.Null(Check(invariant, Frozen, Running, Tick, With(Running, Secondary, 1, Active)));
@@ -200,19 +226,29 @@ public class RoleInvariantTests
     {
         var invariant = new PreemptTakesBackOnlyWhatItMay();
         var preempt = Seed.Groups[0] with { Preempt = true };
-        var armed = Running.With(Primary, Running.Primary.WithSettings(1, preempt).WithGroup(1, new GroupSlot(StandbyReady, FailureReason.None, PreemptArmed: true)));
-        var settled = With(armed, Secondary, 1, Active);
+        var available = Running.With(Primary, Running.Primary.WithSettings(1, preempt));
+        var settled = With(With(available, Primary, 1, StandbyReady), Secondary, 1, Active);
+        var recovered = With(settled, Primary, 1, Failed);
 
+        // The observer saw group 1 come back to Standby Ready on its preferred unit with preempt configured (the model's
+        // own preempt bit plays no part: it is false in every snapshot here).
+        Assert.False(settled.Primary.Group1.PreemptArmed);
         Assert.Equal(
             "group 1 has preempt and became available on its preferred unit primary, but the pair settled with it active on secondary",
-            Check(invariant, Frozen, null, null, settled));
-        Assert.Null(Check(invariant, Pair, null, null, settled));
-        Assert.Null(Check(invariant, Frozen, null, null, settled with { FailoverLink = LinkStatus.Down }));
-        Assert.Null(Check(invariant, Frozen, null, null, With(settled, Secondary, UnitStatus.FailoverOff)));
-        Assert.Null(Check(invariant, Frozen, null, null, With(settled, Secondary, 1, StandbyReady)));
-        Assert.Null(Check(invariant, Frozen, null, null, With(settled, Primary, 1, Failed)));
-        Assert.Null(Check(invariant, Frozen, null, null, settled.With(Primary, settled.Primary.WithSettings(1, preempt with { Preempt = false }))));
-        Assert.Null(Check(invariant, Frozen, null, null, settled.With(Primary, settled.Primary.WithGroup(1, new GroupSlot(StandbyReady, FailureReason.None, false)))));
+            Check(invariant, Frozen, recovered, Tick, settled));
+        Assert.Equal(
+            "group 1 has preempt and became available on its preferred unit primary, but the pair settled with it active on secondary",
+            invariant.Check(new InvariantContext(Frozen, settled, Tick, settled) { History = PrimaryOwedGroup1 }));
+        Assert.Null(Check(invariant, Frozen, settled, Tick, settled));
+        Assert.Null(Check(invariant, Pair, recovered, Tick, settled));
+        Assert.Null(Check(invariant, Frozen, recovered, Tick, settled with { FailoverLink = LinkStatus.Down }));
+        Assert.Null(Check(invariant, Frozen, recovered, Tick, With(settled, Secondary, UnitStatus.FailoverOff)));
+        Assert.Null(Check(invariant, Frozen, recovered, Tick, With(settled, Secondary, 1, StandbyReady)));
+        Assert.Null(Check(invariant, Frozen, recovered, Tick, With(settled, Primary, 1, Failed)));
+        Assert.Null(Check(invariant, Frozen, recovered, Tick, settled.With(Primary, settled.Primary.WithSettings(1, preempt with { Preempt = false }))));
+
+        // A forced failover moves the group away from Active on its preferred unit: nothing is owed.
+        Assert.Null(Check(invariant, Frozen, With(available, Primary, 1, Active), new CommandEvent(Primary, null, new NoFailoverActive(1)), settled));
     }
 
     [Fact]
@@ -221,21 +257,26 @@ public class RoleInvariantTests
         var invariant = new PreemptTakesBackOnlyWhatItMay();
         var taken = With(With(Running, Secondary, 1, Active), Primary, 1, StandbyReady);
         var withPreempt = Running.With(Secondary, Running.Secondary.WithSettings(1, Seed.Groups[0] with { Preempt = true }));
+        const string evidence = "secondary took group 1 from the live active primary, which still answers, without preempt";
 
-        Assert.Equal("secondary took group 1 from the live active primary by MateUnitFailure without preempt", Check(invariant, Pair, Running, Tick, taken));
-        Assert.Equal(
-            "secondary took group 1 from the live active primary by Preempt without preempt",
-            Check(invariant, Pair, Running, new GroupStep(Secondary, 1, GroupTrigger.Preempt), taken));
-        Assert.Equal(
-            "secondary took group 1 from the live active primary by Preempt without preempt",
-            Check(invariant, Pair, withPreempt, new GroupStep(Primary, 1, GroupTrigger.Preempt), taken));
-        Assert.Equal(
-            "secondary took group 1 from the live active primary by InterfaceFailureOnActiveGroup without preempt",
-            Check(invariant, Pair, Running, new GroupStep(Secondary, 1, GroupTrigger.InterfaceFailureOnActiveGroup), taken));
-        Assert.Null(Check(invariant, Pair, withPreempt, new GroupStep(Secondary, 1, GroupTrigger.Preempt), taken));
-        Assert.Null(Check(invariant, Pair, Running, new GroupStep(Primary, 1, GroupTrigger.InterfaceFailureOnActiveGroup), taken));
+        Assert.Equal(evidence, Check(invariant, Pair, Running, Tick, taken));
+        Assert.Equal(evidence, Check(invariant, Pair, Running, new GroupStep(Secondary, 1, GroupTrigger.Preempt), taken));
+        Assert.Equal(evidence, Check(invariant, Pair, withPreempt, new GroupStep(Secondary, 1, GroupTrigger.Preempt), taken));
+        Assert.Equal(evidence, Check(invariant, Pair, Running with { FailoverLink = LinkStatus.Down }, Tick, taken with { FailoverLink = LinkStatus.Down }));
+
+        // Allowed: the owed preempt, the mate's group failed on its interfaces in this step, a unit that declared its mate
+        // failed, a forced failover (an external command), a mate that does not run failover or answers nowhere.
+        var prefersSecondary = Running.With(Secondary, Running.Secondary.WithSettings(1, Seed.Groups[0] with { Preempt = true, Preferred = Secondary }));
+        Assert.Null(invariant.Check(new InvariantContext(Pair, prefersSecondary, new GroupStep(Secondary, 1, GroupTrigger.Preempt), taken)
+        {
+            History = RunHistory.Next(Seed, With(prefersSecondary, Secondary, 1, Failed), prefersSecondary, default),
+        }));
+        Assert.Null(Check(invariant, Pair, Running, Tick, With(taken, Primary, 1, Failed)));
+        Assert.Null(Check(invariant, Pair, Declared(Running, Secondary), Tick, taken));
         Assert.Null(Check(invariant, Pair, Running, new CommandEvent(Secondary, null, new FailoverActive(1)), taken));
         Assert.Null(Check(invariant, Pair, With(Running, Primary, UnitStatus.FailoverOff), Tick, taken));
+        var deaf = (Running with { FailoverLink = LinkStatus.Down }).With(Primary, Running.Primary with { FailedInterfaces = Seed.AllInterfacesMask });
+        Assert.Null(Check(invariant, Pair, deaf, Tick, taken));
         Assert.Null(Check(invariant, Pair, With(Running, Primary, 1, Failed), Tick, taken));
         Assert.Null(Check(invariant, Pair, With(Running, Secondary, 1, Failed), Tick, taken));
     }

@@ -29,7 +29,7 @@ public class CompiledTableTests
             }
         }
 
-        Assert.Equal(GroupStates.All.Length * Enum.GetValues<GroupTrigger>().Length * 2_048, asked);
+        Assert.Equal(GroupStates.All.Length * Enum.GetValues<GroupTrigger>().Length * 4_096, asked);
     }
 
     [Fact]

@@ -8,7 +8,7 @@ public class FailoverGroupMachineTests
 {
     private static readonly FailoverGroupMachine Machine = new(GroupRules.All);
 
-    private static readonly GroupConditions Talking = UnitRunsFailover | FailoverLinkUp | MateRunsFailover;
+    private static readonly GroupConditions Talking = UnitRunsFailover | FailoverLinkUp | MateRunsFailover | MateAnswers;
 
     /// <summary>Stateless refuses two permitted exits for one trigger; the rules must never offer two under any guard inputs.</summary>
     [Fact]
@@ -47,10 +47,18 @@ public class FailoverGroupMachineTests
     }
 
     [Fact]
-    public void AStandbyGroupTakesOverAFailedMateOnlyWhileTheFailoverLinkIsUp()
+    public void AStandbyGroupTakesOverAMateItHasDeclaredFailedWhetherTheFailoverLinkIsUpOrNot()
     {
         Assert.Equal(GroupState.JustActive, Machine.Fire(GroupState.StandbyReady, GroupTrigger.MateUnitFailure, UnitRunsFailover | FailoverLinkUp | MateUnitDown)?.To);
-        Assert.Null(Machine.Fire(GroupState.StandbyReady, GroupTrigger.MateUnitFailure, UnitRunsFailover | MateUnitDown));
+        Assert.Equal(GroupState.JustActive, Machine.Fire(GroupState.StandbyReady, GroupTrigger.MateUnitFailure, UnitRunsFailover | MateUnitDown)?.To);
+        Assert.Null(Machine.Fire(GroupState.StandbyReady, GroupTrigger.MateUnitFailure, UnitRunsFailover | FailoverLinkUp | MateRunsFailover | MateGroupActive));
+    }
+
+    [Fact]
+    public void AFailedStandbyCopyTakesOverADeadMateButNotALiveOne()
+    {
+        Assert.Equal(GroupState.JustActive, Machine.Fire(GroupState.Failed, GroupTrigger.MateUnitFailure, UnitRunsFailover | MateUnitDown | ThresholdReached)?.To);
+        Assert.Null(Machine.Fire(GroupState.Failed, GroupTrigger.MateUnitFailure, Talking | MateGroupActive | ThresholdReached));
     }
 
     [Fact]
@@ -61,6 +69,7 @@ public class FailoverGroupMachineTests
         Assert.Null(Machine.Fire(GroupState.Active, GroupTrigger.InterfaceFailureOnActiveGroup, aboveThreshold));
         Assert.Null(Machine.Fire(GroupState.Active, GroupTrigger.InterfaceFailureOnActiveGroup, Talking | ThresholdReached | MateGroupStandbyReady));
         Assert.Null(Machine.Fire(GroupState.Active, GroupTrigger.InterfaceFailureOnActiveGroup, Talking | MoreFailedThanMate | MateGroupStandbyReady));
+        Assert.Null(Machine.Fire(GroupState.Active, GroupTrigger.InterfaceFailureOnActiveGroup, (aboveThreshold | MateGroupStandbyReady) & ~MateAnswers));
     }
 
     [Fact]
@@ -100,6 +109,11 @@ public class FailoverGroupMachineTests
 
         Assert.Equal([GroupState.ColdStandby, GroupState.SyncConfig, GroupState.SyncFileSystem, GroupState.BulkSync, GroupState.StandbyReady], visited);
         Assert.Equal(GroupState.Negotiation, Machine.Fire(GroupState.BulkSync, GroupTrigger.MateLost, Talking)?.To);
+
+        // A mate that stopped answering but is not yet timed out is still believed in: the sync waits, it is not given up.
+        var silent = (Talking | MateGroupActive) & ~MateAnswers;
+        Assert.Null(Machine.Fire(GroupState.BulkSync, GroupTrigger.BulkSyncCompletes, silent));
+        Assert.Null(Machine.Fire(GroupState.BulkSync, GroupTrigger.MateLost, silent));
     }
 
     /// <summary>A rule that stays in its state is a Stateless reentry: the machine must permit it and name the rule, under its guard only.</summary>

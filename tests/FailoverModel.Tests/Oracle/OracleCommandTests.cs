@@ -20,7 +20,7 @@ public class OracleCommandTests
         var (exit, _, error) = Run(["oracle", "vectors", "--events", "power-on,power-off,crash,link-failover,failover-active", "--out", vectors]);
 
         Assert.Equal(0, exit);
-        Assert.Matches(@"^oracle vectors: ([\d,]+) of \1 transitions covered \(100%\) between [\d,]+ settled states, in [\d,]+ test cases of [\d,]+ steps in all", error);
+        Assert.Matches(@"(?m)^oracle vectors: ([\d,]+) of \1 transitions covered \(100%\) between [\d,]+ settled states, in [\d,]+ test cases of [\d,]+ steps in all", error);
         using (var gzip = new GZipStream(File.OpenRead(vectors), CompressionMode.Decompress))
         {
             Assert.StartsWith("{\"case\":1,\"step\":1,\"event\":", new StreamReader(gzip).ReadLine(), StringComparison.Ordinal);
@@ -46,7 +46,7 @@ public class OracleCommandTests
         var (exit, _, error) = Run(["oracle", "vectors", "--out", vectors, .. alphabet]);
 
         Assert.Equal(0, exit);
-        var covered = System.Text.RegularExpressions.Regex.Match(error, @"^oracle vectors: ([\d,]+) of \1 transitions covered \(100%\) between [\d,]+ settled states, in [\d,]+ test cases of ([\d,]+) steps");
+        var covered = System.Text.RegularExpressions.Regex.Match(error, @"(?m)^oracle vectors: ([\d,]+) of \1 transitions covered \(100%\) between [\d,]+ settled states, in [\d,]+ test cases of ([\d,]+) steps");
         Assert.True(covered.Success, error);
         var check = Run(["oracle", "check", vectors]);
         File.Delete(vectors);

@@ -168,7 +168,7 @@ public class TraceCheckerTests
         { "{\"event\": \"power-on primary\", \"units\": {\"prim", "trace.jsonl:1:46: not a JSON object: Expected end of string, but instead reached end of data" },
         { "\u0001\u0002\u0000\u00ff\n", "trace.jsonl:1:1: not a JSON object: '0x01' is an invalid start of a value" },
         { "", "trace.jsonl:1:1: the trace has no events" },
-        { "{\"event\": \"expect group 1 active-on primary\"}\n", "trace.jsonl:1:1: event \"expect group 1 active-on primary\" is not one event of DESIGN §3 or 'wait <duration>'" },
+        { "{\"event\": \"expect group 1 active-on primary\"}\n", "trace.jsonl:1:1: event \"expect group 1 active-on primary\" is not an event of the scenario language or 'wait <duration>'" },
     };
 
     [Theory]

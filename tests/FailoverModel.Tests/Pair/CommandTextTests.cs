@@ -6,7 +6,7 @@ using FailoverModel.Topology;
 
 namespace FailoverModel.Tests.Pair;
 
-/// <summary>Every command form of DESIGN §3 reads to its command, prints back as typed, and every bad form has its message and column.</summary>
+/// <summary>Every command form of the scenario language (docs/scenario-language.md) reads to its command, prints back as typed, and every bad form has its message and column.</summary>
 public class CommandTextTests
 {
     private static readonly PairConfig Seed = BuiltInConfigurations.SeedLanExample;

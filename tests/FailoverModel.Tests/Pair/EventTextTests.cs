@@ -8,7 +8,7 @@ using FailoverModel.Topology;
 namespace FailoverModel.Tests.Pair;
 
 /// <summary>
-/// Events print as the scenario line that produces them (DESIGN §4): counterexamples, vectors and transcripts are
+/// Events print as the scenario line that produces them (docs/scenario-language.md): counterexamples, vectors and transcripts are
 /// written with <c>ToString</c> and read back with the scenario parser, so the two must agree on every event.
 /// </summary>
 public class EventTextTests

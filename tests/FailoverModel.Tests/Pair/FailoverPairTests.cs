@@ -80,10 +80,15 @@ public class FailoverPairTests
             new PowerOn(UnitRole.Primary, BothUnits: true),
             new InterfaceChange(UnitRole.Secondary, "context1/inside", Up: false),
             new InterfaceChange(UnitRole.Primary, "context1/inside", Up: false));
-        var linkDown = both with { FailoverLink = LinkStatus.Down };
-        var mateOff = both.With(UnitRole.Secondary, both.Secondary with { Status = UnitStatus.FailoverOff });
+        // While the primary still takes itself to hear the secondary, the interface both report failed is Unknown; once it
+        // no longer hears hellos (its holdtime ran out) it has only its own tests and the interface counts.
+        Assert.Equal(0, Pair.FailedMonitored(both, UnitRole.Primary, 1));
+        var linkDown = Pair.Step(both, new LinkChange(LinkKind.Failover, Up: false)).State;
+        var mateOff = Pair.Step(both, new CommandEvent(UnitRole.Secondary, null, new DisableFailover())).State;
 
+        Assert.Equal(MateContact.DataInterfaces, linkDown.Primary.View.Contact);
         Assert.Equal(1, Pair.FailedMonitored(linkDown, UnitRole.Primary, 1));
+        Assert.Equal(MateContact.Failed, mateOff.Primary.View.Contact);
         Assert.Equal(1, Pair.FailedMonitored(mateOff, UnitRole.Primary, 1));
         Assert.Equal(0, Pair.FailedMonitored(mateOff, UnitRole.Primary, 2));
     }
@@ -93,28 +98,27 @@ public class FailoverPairTests
     public void TheGuardInputsOfAGroupAreReadFromTheSnapshot()
     {
         var running = After(new PowerOn(UnitRole.Primary, BothUnits: true));
+        const GroupConditions talking = UnitRunsFailover | FailoverLinkUp | MateRunsFailover | MateAnswers;
 
-        Assert.Equal(UnitRunsFailover | FailoverLinkUp | MateRunsFailover | MateGroupStandbyReady | PreferredUnit, Pair.Conditions(running, UnitRole.Primary, 1));
-        Assert.Equal(UnitRunsFailover | FailoverLinkUp | MateRunsFailover | MateGroupActive, Pair.Conditions(running, UnitRole.Primary, 2));
-        Assert.Equal(UnitRunsFailover | FailoverLinkUp | MateRunsFailover | MateGroupStandbyReady | PreferredUnit, Pair.Conditions(running, UnitRole.Secondary, 2));
+        Assert.Equal(talking | MateGroupStandbyReady | PreferredUnit, Pair.Conditions(running, UnitRole.Primary, 1));
+        Assert.Equal(talking | MateGroupActive, Pair.Conditions(running, UnitRole.Primary, 2));
+        Assert.Equal(talking | MateGroupStandbyReady | PreferredUnit, Pair.Conditions(running, UnitRole.Secondary, 2));
 
         var outside = Pair.Apply(running, new InterfaceChange(UnitRole.Primary, "context1/outside", Up: false)).State;
-        Assert.Equal(
-            UnitRunsFailover | FailoverLinkUp | MateRunsFailover | MateGroupStandbyReady | PreferredUnit | ThresholdReached | MoreFailedThanMate,
-            Pair.Conditions(outside, UnitRole.Primary, 1));
+        Assert.Equal(talking | MateGroupStandbyReady | PreferredUnit | ThresholdReached | MoreFailedThanMate, Pair.Conditions(outside, UnitRole.Primary, 1));
         var inside = Pair.Apply(outside, new InterfaceChange(UnitRole.Secondary, "context1/inside", Up: false)).State;
-        Assert.Equal(
-            UnitRunsFailover | FailoverLinkUp | MateRunsFailover | MateGroupStandbyReady | PreferredUnit | ThresholdReached,
-            Pair.Conditions(inside, UnitRole.Primary, 1));
+        Assert.Equal(talking | MateGroupStandbyReady | PreferredUnit | ThresholdReached, Pair.Conditions(inside, UnitRole.Primary, 1));
 
+        // The mate's power fails: the secondary still hears it as it last did (its view is stale) but it no longer
+        // answers; once the holdtime runs out the secondary has declared it failed.
         var mateDown = Pair.Apply(running, new PowerOff(UnitRole.Primary)).State;
-        Assert.Equal(UnitRunsFailover | FailoverLinkUp | MateUnitDown, Pair.Conditions(mateDown, UnitRole.Secondary, 1));
-        Assert.Equal(FailoverLinkUp | MateRunsFailover | MateGroupStandbyReady | PreferredUnit, Pair.Conditions(mateDown, UnitRole.Primary, 1));
-        var mateOff = running.With(UnitRole.Primary, running.Primary with { Status = UnitStatus.FailoverOff });
-        Assert.Equal(UnitRunsFailover | FailoverLinkUp | MateUnitDown | MateGroupActive, Pair.Conditions(mateOff, UnitRole.Secondary, 1));
+        Assert.Equal(UnitRunsFailover | FailoverLinkUp | MateRunsFailover | MateGroupActive, Pair.Conditions(mateDown, UnitRole.Secondary, 1));
+        var declared = Pair.Apply(mateDown, new UnitHoldtimeExpired(UnitRole.Secondary)).State;
+        Assert.Equal(UnitRunsFailover | FailoverLinkUp | MateUnitDown, Pair.Conditions(declared, UnitRole.Secondary, 1));
+        Assert.Equal(FailoverLinkUp | PreferredUnit, Pair.Conditions(mateDown, UnitRole.Primary, 1));
 
         var negotiating = Pair.Apply(Pair.Initial, new PowerOn(UnitRole.Primary, BothUnits: true)).State;
-        Assert.Equal(UnitRunsFailover | FailoverLinkUp | MateRunsFailover | MateGroupNegotiating, Pair.Conditions(negotiating, UnitRole.Secondary, 1));
+        Assert.Equal(talking | MateGroupNegotiating, Pair.Conditions(negotiating, UnitRole.Secondary, 1));
 
         var preferred = running.With(UnitRole.Primary, running.Primary.WithGroup(1, running.Primary.Group1 with { PreemptArmed = true }));
         Assert.Equal(UnitRunsFailover | MateRunsFailover | MateGroupStandbyReady | PreferredUnit | PreemptArmed, Pair.Conditions(preferred with { FailoverLink = LinkStatus.Down }, UnitRole.Primary, 1));
@@ -149,11 +153,14 @@ public class FailoverPairTests
 
         var next = Pair.NextInternal(primaryOff);
         var step = Pair.Apply(primaryOff, next!);
+        var takeover = Pair.Apply(step.State, Pair.NextInternal(step.State)!);
 
-        Assert.Equal(new GroupStep(UnitRole.Secondary, GroupStep.EveryGroup, GroupTrigger.MateUnitFailure), next);
+        Assert.Equal(new UnitHoldtimeExpired(UnitRole.Secondary), next);
         Assert.Single(step.Messages, m => m.Id == 103001);
-        Assert.Equal("secondary: %ASA-1-103001: (Secondary) No response from other firewall (reason code = 4).", step.Messages[0].ToString());
-        Assert.Equal([1], step.Changes.Select(c => c.Group).ToArray());
+        Assert.Equal("secondary: %ASA-1-103001: (Secondary) No response from other firewall (reason code = 4).", step.Messages[1].ToString());
+        Assert.Equal(new GroupStep(UnitRole.Secondary, GroupStep.EveryGroup, GroupTrigger.MateUnitFailure), takeover.Event);
+        Assert.DoesNotContain(takeover.Messages, m => m.Id == 103001);
+        Assert.Equal([1], takeover.Changes.Select(c => c.Group).ToArray());
     }
 
     [Fact]

@@ -6,7 +6,7 @@ using FailoverModel.Topology;
 
 namespace FailoverModel.Tests.Pair;
 
-/// <summary>The messages each kind of step logs, with ASA's ids and texts (ASA-FACTS, "Syslog").</summary>
+/// <summary>The messages each kind of step logs, with ASA's ids and texts (docs/sources.md, "Syslog").</summary>
 public class SyslogTests
 {
     private static readonly FailoverPair Pair = new(BuiltInConfigurations.SeedLanExample);
@@ -154,12 +154,17 @@ public class SyslogTests
         Assert.Empty(poweredOff.Rows);
         Assert.Equal(LinkStatus.Down, poweredOff.State.StateLink);
         Assert.Empty(Pair.Apply(booting, new LinkChange(LinkKind.Failover, Up: false)).Rows.ToArray());
+
+        // Each unit sees its own failover interface fail at once; the loss of its mate (105005) and row 7 come with its
+        // holdtime, after LANTEST answered on a data interface.
+        Assert.Empty(Pair.Apply(Running, new LinkChange(LinkKind.Failover, Up: false)).Rows);
         Assert.Equal(
             [
-                "primary: %ASA-1-105043: (Primary) Failover interface failed", "primary: %ASA-1-105005: (Primary) Lost Failover communications with mate on interface LANFailover",
-                "secondary: %ASA-1-105043: (Secondary) Failover interface failed", "secondary: %ASA-1-105005: (Secondary) Lost Failover communications with mate on interface LANFailover",
+                "primary: %ASA-1-105043: (Primary) Failover interface failed", "secondary: %ASA-1-105043: (Secondary) Failover interface failed",
+                "primary: %ASA-1-105005: (Primary) Lost Failover communications with mate on interface LANFailover",
+                "secondary: %ASA-1-105005: (Secondary) Lost Failover communications with mate on interface LANFailover",
             ],
-            failover.External.Messages.Select(m => m.ToString()));
+            failover.Messages.Select(m => m.ToString()));
         Assert.Equal(
             ["primary: %ASA-1-105042: (Primary) Failover interface OK", "secondary: %ASA-1-105042: (Secondary) Failover interface OK"],
             Pair.Apply(failover.State, new LinkChange(LinkKind.Failover, Up: true)).Messages.Select(m => m.ToString()));
@@ -204,7 +209,7 @@ public class SyslogTests
             Running);
         Assert.Equal((GroupState.Failed, GroupState.Failed), (mixed.GroupState(UnitRole.Primary, 1), mixed.GroupState(UnitRole.Secondary, 2)));
 
-        Assert.Equal([FailureEvent.FailoverLinkFailedDuringOperation], Pair.Apply(mixed, new LinkChange(LinkKind.Failover, Up: false)).Rows.ToArray());
+        Assert.Equal([FailureEvent.FailoverLinkFailedDuringOperation], Pair.Step(mixed, new LinkChange(LinkKind.Failover, Up: false)).Rows.Distinct().ToArray());
     }
 
     [Fact]

@@ -12,17 +12,18 @@ public class GroupGuardTests
 {
     public static TheoryData<string, GroupConditions> Conjunctions() => new()
     {
-        // "peer unit active": the mate answers over the failover link with the group active.
-        { "ActiveMateAnswers", FailoverLinkUp | MateRunsFailover | MateGroupActive },
-        { "StandbyMateAnswers", FailoverLinkUp | MateRunsFailover | MateGroupStandbyReady },
+        // "peer unit active": the unit hears the mate with the group active; an exchange also needs the mate to answer.
+        { "ActiveMateHeard", FailoverLinkUp | MateRunsFailover | MateGroupActive },
+        { "ActiveMateAnswers", FailoverLinkUp | MateRunsFailover | MateGroupActive | MateAnswers },
+        { "StandbyMateAnswers", FailoverLinkUp | MateRunsFailover | MateGroupStandbyReady | MateAnswers },
         // "When both units boot at the same time, each failover group becomes active on its preferred unit".
-        { "PreferredUnitAtSimultaneousBoot", FailoverLinkUp | MateRunsFailover | MateGroupNegotiating | PreferredUnit },
-        // Rows 1 and 7: the peer failed, and the failover link is up.
-        { "MateFailedWhileLinkUp", FailoverLinkUp | MateUnitDown },
+        { "PreferredUnitAtSimultaneousBoot", FailoverLinkUp | MateRunsFailover | MateGroupNegotiating | PreferredUnit | MateAnswers },
+        // Row 1 with unit health monitoring: the peer declared failed (no answer on any interface), link up or down.
+        { "MateDeclaredFailed", MateUnitDown },
         // Row 2 with row 3's note: threshold reached, the standby group Standby Ready and healthier, the link up.
-        { "ActiveGroupAboveThreshold", FailoverLinkUp | MateRunsFailover | MateGroupStandbyReady | ThresholdReached | MoreFailedThanMate },
+        { "ActiveGroupAboveThreshold", FailoverLinkUp | MateRunsFailover | MateGroupStandbyReady | ThresholdReached | MoreFailedThanMate | MateAnswers },
         // "Restoration of a Failed Unit": preempt, on the preferred unit, with the peer active and answering.
-        { "PreemptOnPreferredUnit", FailoverLinkUp | MateRunsFailover | MateGroupActive | PreferredUnit | PreemptArmed },
+        { "PreemptOnPreferredUnit", FailoverLinkUp | MateRunsFailover | MateGroupActive | PreferredUnit | PreemptArmed | MateAnswers },
         { "StandbyGroupAboveThreshold", ThresholdReached },
     };
 
@@ -56,17 +57,18 @@ public class GroupGuardTests
     }
 
     [Fact]
-    public void TheActivePeerIsLostExactlyWhenItNoLongerAnswers()
+    public void TheActivePeerIsLostExactlyWhenTheUnitNoLongerHearsIt()
     {
-        Assert.False(GroupGuards.ActiveMateLost.Holds(FailoverLinkUp | MateRunsFailover | MateGroupActive));
+        Assert.False(GroupGuards.ActiveMateLost.Holds(FailoverLinkUp | MateRunsFailover | MateGroupActive), "a silent mate not yet timed out is still heard");
         Assert.True(GroupGuards.ActiveMateLost.Holds(MateRunsFailover | MateGroupActive));
         Assert.True(GroupGuards.ActiveMateLost.Holds(FailoverLinkUp | MateGroupActive));
         Assert.True(GroupGuards.FailoverLinkDown.Holds(MateRunsFailover));
         Assert.False(GroupGuards.FailoverLinkDown.Holds(FailoverLinkUp));
         Assert.True(GroupGuards.ThresholdNoLongerReached.Holds(FailoverLinkUp));
         Assert.False(GroupGuards.ThresholdNoLongerReached.Holds(ThresholdReached));
-        Assert.True(GroupGuards.ActiveMateOnPreferredUnit.Holds(FailoverLinkUp | MateRunsFailover | MateGroupActive));
-        Assert.False(GroupGuards.ActiveMateOnPreferredUnit.Holds(FailoverLinkUp | MateRunsFailover | MateGroupActive | PreferredUnit));
+        Assert.True(GroupGuards.ActiveMateOnPreferredUnit.Holds(FailoverLinkUp | MateRunsFailover | MateGroupActive | MateAnswers));
+        Assert.False(GroupGuards.ActiveMateOnPreferredUnit.Holds(FailoverLinkUp | MateRunsFailover | MateGroupActive));
+        Assert.False(GroupGuards.ActiveMateOnPreferredUnit.Holds(FailoverLinkUp | MateRunsFailover | MateGroupActive | PreferredUnit | MateAnswers));
         Assert.False(GroupGuards.ActiveMateOnPreferredUnit.Holds(MateRunsFailover | MateGroupActive));
     }
 

@@ -5,13 +5,17 @@ namespace FailoverModel.Tests.Rules;
 
 /// <summary>
 /// The words the model prints are the sources' words: each row of the failure-event table quotes the seed's table line
-/// exactly, the actions and policies read as the seed's columns do, and ASA's state names are DESIGN.md's list.
+/// exactly, the actions and policies read as the seed's columns do, and ASA's state names are the scenario language's
+/// list (docs/scenario-language.md). The seed's table is kept as published in tests/fixtures/seed; the ASA facts
+/// beyond the seed are stated in docs/sources.md.
 /// </summary>
 public class SeedWordingTests
 {
-    private static readonly string Seed = File.ReadAllText(Path.Combine(RepositoryFiles.Root, "..", "shared", "seed", "000_0c7fecb29dc42b50.txt"));
-    private static readonly string Design = File.ReadAllText(Path.Combine(RepositoryFiles.Root, "..", "shared", "DESIGN.md"));
-    private static readonly string Facts = File.ReadAllText(Path.Combine(RepositoryFiles.Root, "..", "shared", "ASA-FACTS.md"));
+    private static readonly string Seed = File.ReadAllText(RepositoryFiles.Path("tests", "fixtures", "seed", "failure-event-table.txt"))
+        + File.ReadAllText(RepositoryFiles.Path("tests", "fixtures", "seed", "verify.txt"));
+
+    private static readonly string Language = File.ReadAllText(RepositoryFiles.Path("docs", "scenario-language.md"));
+    private static readonly string Facts = File.ReadAllText(RepositoryFiles.Path("docs", "sources.md"));
 
     public static TheoryData<int> Rows() => [.. FailureEventTable.Rows.Select(r => r.Number)];
 
@@ -47,9 +51,9 @@ public class SeedWordingTests
     }
 
     [Fact]
-    public void TheGroupStatesAreDesignsListInItsOrder()
+    public void TheGroupStatesAreTheScenarioLanguagesListInItsOrder()
     {
-        var line = Design[Design.IndexOf("Group states use ASA's display names:", StringComparison.Ordinal)..];
+        var line = Language[Language.IndexOf("Group states use ASA's display names:", StringComparison.Ordinal)..];
         line = line[..line.IndexOf(". In scenario files", StringComparison.Ordinal)];
         var listed = line.Split('`').Where((_, i) => i % 2 == 1).ToArray();
 
@@ -73,7 +77,7 @@ public class SeedWordingTests
     }
 
     /// <summary>
-    /// Every Last Failure Reason the model prints comes from ASA-FACTS or the seed, except "Unit Failure", the model's
+    /// Every Last Failure Reason the model prints comes from the sources (docs/sources.md) or the seed, except "Unit Failure", the model's
     /// name for a group failed with its unit, for which no public source gives ASA's text (README, decisions).
     /// </summary>
     [Fact]

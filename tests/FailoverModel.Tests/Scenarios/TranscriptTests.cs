@@ -74,7 +74,7 @@ public class TranscriptTests
                     break;
                 case ShowOutput show:
                     text.Append("show (line ").Append(show.Line).Append(") ").Append(show.Statement).Append('\n');
-                    foreach (var line in show.Text.ReplaceLineEndings("\n").TrimEnd('\n').Split('\n'))
+                    foreach (var line in (show.Silence is { } silence ? $"({silence})" : show.Text).ReplaceLineEndings("\n").TrimEnd('\n').Split('\n'))
                     {
                         text.Append("  | ").Append(line).Append('\n');
                     }

@@ -22,7 +22,7 @@ public class TimedClaimTests
     [InlineData(15_001, 75_000)]
     public void AHelloTimeoutFallsOnTheFirstUnitPollAtLeastOneHoldtimeLater(long now, long due)
     {
-        var step = new GroupStep(UnitRole.Secondary, GroupStep.EveryGroup, GroupTrigger.MateUnitFailure);
+        var step = new UnitHoldtimeExpired(UnitRole.Secondary);
 
         Assert.Equal(due, FailoverTimers.Due(Seed, new FailoverPair(Seed).Initial, step, now));
     }
@@ -30,14 +30,20 @@ public class TimedClaimTests
     [Theory]
     [InlineData(GroupTrigger.ActivationBegins, FailoverTimer.None)]
     [InlineData(GroupTrigger.BulkSyncCompletes, FailoverTimer.None)]
-    [InlineData(GroupTrigger.MateUnitFailure, FailoverTimer.UnitHold)]
-    [InlineData(GroupTrigger.MateLost, FailoverTimer.UnitHold)]
+    [InlineData(GroupTrigger.MateUnitFailure, FailoverTimer.None)]
+    [InlineData(GroupTrigger.MateLost, FailoverTimer.None)]
+    [InlineData(GroupTrigger.NoActiveUnitFound, FailoverTimer.UnitHold)]
     [InlineData(GroupTrigger.ActiveMateDetected, FailoverTimer.UnitPoll)]
     [InlineData(GroupTrigger.InterfaceFailureOnActiveGroup, FailoverTimer.InterfaceHold)]
     [InlineData(GroupTrigger.FormerlyActiveGroupRecovers, FailoverTimer.InterfacePoll)]
     [InlineData(GroupTrigger.Preempt, FailoverTimer.PreemptDelay)]
     public void EachInternalStepWaitsForItsTimer(GroupTrigger trigger, FailoverTimer timer) =>
         Assert.Equal(timer, FailoverTimers.Of(trigger));
+
+    /// <summary>A silent mate is timed out once, by the unit's holdtime; what its groups do then happens at once.</summary>
+    [Fact]
+    public void TheUnitHoldtimeTimesOutASilentMate() =>
+        Assert.Equal(FailoverTimer.UnitHold, FailoverTimers.Of(new UnitHoldtimeExpired(UnitRole.Primary)));
 
     [Fact]
     public void ThePreemptDelayIsThatOfTheGroupsThatPreempt()

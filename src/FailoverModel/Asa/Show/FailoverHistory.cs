@@ -10,7 +10,7 @@ public readonly record struct HistoryEntry(long TimeMs, UnitRole Unit, int Group
 
 /// <summary>
 /// The state changes each unit remembers, in order, with the simulated time they happened. ASA repeats the reason of
-/// the step that started an activation on each step of its chain (Just Active → … → Active, see ASA-FACTS
+/// the step that started an activation on each step of its chain (Just Active → … → Active, see docs/sources.md,
 /// "States"), so the chain's later steps carry the reason their first step gave.
 /// </summary>
 public sealed class FailoverHistory

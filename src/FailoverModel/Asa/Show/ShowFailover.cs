@@ -127,7 +127,7 @@ public static class ShowFailover
             }
 
             var health = ShowCommands.InterfaceHealth(state, viewer, host, i);
-            sb.Append(CultureInfo.InvariantCulture, $"                  {ifc.Context} Interface {ifc.Nameif} ({ShowCommands.Address(config, state, host, ifc)}): {health}\n");
+            sb.Append(CultureInfo.InvariantCulture, $"                  {ifc.Context} Interface {ifc.Nameif} ({ShowCommands.Address(config, state, viewer, host, ifc)}): {health}\n");
         }
     }
 }

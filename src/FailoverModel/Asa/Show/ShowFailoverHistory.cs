@@ -6,7 +6,7 @@ namespace FailoverModel.Asa.Show;
 
 /// <summary>
 /// <c>show failover history</c>: the unit's own record of its groups' state changes, oldest first, each under the
-/// time it happened, in ASA's columns (From State, To State, Reason; ASA-FACTS "States"). Active/Active units keep
+/// time it happened, in ASA's columns (From State, To State, Reason; docs/sources.md, "States"). Active/Active units keep
 /// one history for all groups, so the model adds the group in front of each change.
 /// </summary>
 public static class ShowFailoverHistory

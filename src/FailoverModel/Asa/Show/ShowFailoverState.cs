@@ -29,7 +29,7 @@ public static class ShowFailoverState
         foreach (var g in config.GroupIds)
         {
             var display = ShowCommands.MateGroupDisplay(state, unit, g);
-            var reason = display == state.Unit(mate).Group(g).State.Display() ? state.Unit(mate).Group(g).Reason.Display() : "Comm Failure";
+            var reason = ShowCommands.MateReasonDisplay(state, unit, g);
             sb.Append(CultureInfo.InvariantCulture, $"    Group {g}    {display,-15}{reason}\n");
         }
 

@@ -30,7 +30,7 @@ public static class ShowMonitorInterface
         {
             var index = config.InterfaceIndex(ifc.Context, ifc.Nameif);
             var health = ShowCommands.InterfaceHealth(state, viewer, host, index);
-            sb.Append(CultureInfo.InvariantCulture, $"                Interface {ifc.Nameif} ({ShowCommands.Address(config, state, host, ifc)}): {health}\n");
+            sb.Append(CultureInfo.InvariantCulture, $"                Interface {ifc.Nameif} ({ShowCommands.Address(config, state, viewer, host, ifc)}): {health}\n");
         }
     }
 }

@@ -35,7 +35,8 @@ public static class StoryTimeline
             dot.Append("  ").Append(previous.Item1).Append(" -> ").Append(e).Append(" [style=invis];\n");
             foreach (var (unit, from, to) in new[] { (UnitRole.Primary, previous.Item2, p), (UnitRole.Secondary, previous.Item3, s) })
             {
-                var timers = step.Timers.Where(t => t.Unit == unit).Select(t => StoryText.Wrap(StoryText.Timer(t), 28)).ToList();
+                // Two settle steps of one unit that waited for the same poll read the same: one label says it.
+                var timers = step.Timers.Where(t => t.Unit == unit).Select(t => StoryText.Wrap(StoryText.Timer(t), 28)).Distinct().ToList();
                 dot.Append("  ").Append(from).Append(" -> ").Append(to).Append(" [arrowhead=none, color=\"#9a9a9a\", penwidth=2");
                 if (timers.Count > 0)
                 {

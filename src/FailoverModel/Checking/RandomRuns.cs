@@ -5,7 +5,7 @@ using FailoverModel.Topology;
 using FsCheck;
 using FsCheck.Fluent;
 
-namespace FailoverModel.Cli.Checking;
+namespace FailoverModel.Checking;
 
 /// <summary>
 /// FsCheck generators for random runs: configurations from random group preferences, preempt, interface policies and
@@ -15,6 +15,7 @@ namespace FailoverModel.Cli.Checking;
 /// </summary>
 public static class RandomRuns
 {
+    /// <summary>Configurations from random group preferences, preempt, interface policies and context-to-group assignments.</summary>
     public static Gen<PairConfig> Configs { get; } =
         from groups in Gen.Choose(1, 2)
         from preferences in Gen.ArrayOf(Gen.Elements(UnitRole.Primary, UnitRole.Secondary), 2)
@@ -25,11 +26,13 @@ public static class RandomRuns
         from interfaces in Gen.ArrayOf(Gen.Choose(1, 2), contexts)
         select Build(groups, preferences, preempt, policies, assignment, interfaces);
 
+    /// <summary>Runs of <paramref name="length"/> events, each on a configuration of its own.</summary>
     public static Gen<RandomRun> Runs(int length) =>
         from config in Configs
         from run in RunsFor(config, length)
         select run;
 
+    /// <summary>Runs of <paramref name="length"/> events on <paramref name="config"/>.</summary>
     public static Gen<RandomRun> RunsFor(PairConfig config, int length) =>
         from steps in Gen.ArrayOf(Steps(config), length)
         select new RandomRun(config, [.. steps]);
@@ -38,8 +41,10 @@ public static class RandomRuns
     public static IEnumerable<RandomRun> Shrink(RandomRun run) =>
         Enumerable.Range(0, run.Steps.Length).Select(i => run with { Steps = run.Steps.RemoveAt(i) });
 
+    /// <summary>Runs on generated configurations with their shrinker, for FsCheck properties.</summary>
     public static Arbitrary<RandomRun> Arbitrary(int length) => Arb.From(Runs(length), Shrink);
 
+    /// <summary>Runs on <paramref name="config"/> with their shrinker, for FsCheck properties.</summary>
     public static Arbitrary<RandomRun> Arbitrary(PairConfig config, int length) => Arb.From(RunsFor(config, length), Shrink);
 
     private static Gen<RandomStep> Steps(PairConfig config) =>

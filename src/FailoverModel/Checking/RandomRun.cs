@@ -3,13 +3,15 @@ using System.Text;
 using FailoverModel.Pair;
 using FailoverModel.Topology;
 
-namespace FailoverModel.Cli.Checking;
+namespace FailoverModel.Checking;
 
 /// <summary>One random run: a configuration and a sequence of events, each settled or (like <c>step</c>) not.</summary>
 public sealed record RandomRun(PairConfig Config, ImmutableArray<RandomStep> Steps)
 {
+    /// <summary>Runs are equal when they share the configuration instance and have the same steps.</summary>
     public bool Equals(RandomRun? other) => other is not null && ReferenceEquals(Config, other.Config) && Steps.SequenceEqual(other.Steps);
 
+    /// <inheritdoc/>
     public override int GetHashCode() => HashCode.Combine(Config, Steps.Length);
 
     /// <summary>The run as a scenario for <c>failover-model run</c>; a generated configuration is described in comments.</summary>
@@ -30,6 +32,7 @@ public sealed record RandomRun(PairConfig Config, ImmutableArray<RandomStep> Ste
         return text.ToString();
     }
 
+    /// <summary>A configuration in one line: each group's preference, preempt and policy, each context's group and interfaces.</summary>
     public static string Describe(PairConfig config) =>
         string.Join("; ", config.GroupIds.Select(g =>
         {

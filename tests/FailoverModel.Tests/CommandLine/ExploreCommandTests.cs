@@ -1,0 +1,75 @@
+using FailoverModel.Cli;
+using FailoverModel.Cli.Bench;
+using FailoverModel.Cli.Commands;
+using FailoverModel.Tests.Exploration;
+
+namespace FailoverModel.Tests.CommandLine;
+
+/// <summary><c>explore</c>'s bound covers every phase, a bounded run passes unless asked to be complete, and it says what it covered.</summary>
+public class ExploreCommandTests
+{
+    private static (int Exit, string Out, string Err) Explore(Topology.PairConfig config, int maxStates, bool requireComplete = false, CancellationToken cancellation = default)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var io = new CliIo(stdout, stderr, TextReader.Null) { Width = 80, Cancellation = cancellation };
+        var exit = ExploreCommand.Run(io, config, maxStates, null, requireComplete);
+        return (exit, stdout.ToString(), stderr.ToString());
+    }
+
+    /// <summary>Issue 16: on 64 monitored interfaces the settled graph alone never ended; the bound now stops it too.</summary>
+    [Fact]
+    public void ABoundedRunOnTheLargeConfigurationStopsAtTheBoundInEveryPhaseAndPasses()
+    {
+        var (exit, output, _) = Explore(LargeConfiguration.Build(), 1_000);
+
+        Assert.Equal(Cli.Cli.Success, exit);
+        Assert.Contains("│ states (canonical)   │ 1,000", output, StringComparison.Ordinal);
+        Assert.Contains("│ settled states       │ 1,000 (bounded)", output, StringComparison.Ordinal);
+        Assert.Contains("bounded run: no invariant violated in the 1,000 states", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("never reached", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RequireCompleteMakesABoundedRunFail()
+    {
+        Assert.Equal(Cli.Cli.CheckFailed, Explore(ExplorerTests.OneGroup, 100, requireComplete: true).Exit);
+    }
+
+    [Fact]
+    public void ACompleteRunOfTheOneGroupPairPassesWithRequireComplete()
+    {
+        var (exit, output, _) = Explore(ExplorerTests.OneGroup, int.MaxValue, requireComplete: true);
+
+        Assert.Equal(Cli.Cli.Success, exit);
+        Assert.Matches(@"│ exploration complete +│ yes ", output);
+        Assert.Matches(@"│ trap states +│ 0 ", output);
+    }
+
+    [Fact]
+    public void AnInterruptedRunSaysSoAndExits130()
+    {
+        using var interrupt = new CancellationTokenSource();
+        interrupt.Cancel();
+
+        var (exit, output, _) = Explore(ExplorerTests.OneGroup, int.MaxValue, cancellation: interrupt.Token);
+
+        Assert.Equal(Cli.Cli.Interrupted, exit);
+        Assert.Contains("no (interrupted)", output, StringComparison.Ordinal);
+        Assert.Contains("interrupted: no invariant violated in what was covered", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AnInterruptedCheckPrintsItsPartialSummaryAndExits130()
+    {
+        using var interrupt = new CancellationTokenSource();
+        interrupt.Cancel();
+        var stdout = new StringWriter();
+        var io = new CliIo(stdout, new StringWriter(), TextReader.Null) { Cancellation = interrupt.Token };
+
+        var exit = CheckCommand.Run(io, null, 1_000, 10, 1, false);
+
+        Assert.Equal(Cli.Cli.Interrupted, exit);
+        Assert.StartsWith("interrupted after 0 of 1,000 runs of 10 events (seed 1): no invariant violated\n", stdout.ToString(), StringComparison.Ordinal);
+    }
+}
