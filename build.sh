@@ -2,7 +2,9 @@
 # The README's test command: installs what a fresh machine lacks for the tests, then runs every test.
 #   ./build.sh test [dotnet test options...]
 # Needs the .NET 10 SDK. Graphviz (`dot`) renders and checks the diagrams; Node runs Mermaid's own parser
-# (tools/mermaid-check) on the .mmd files. Missing ones are installed with apt-get (as root, or through sudo).
+# (tools/mermaid-check) on the .mmd files; Debian's headless chromium, driven by puppeteer-core (tools/browser-check),
+# steps through every replay page and renders every .mmd with Mermaid's bundle. Missing ones are installed with apt-get
+# (as root, or through sudo); CHROMIUM may name a browser installed elsewhere.
 set -euo pipefail
 cd "$(dirname "$0")"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
@@ -22,8 +24,18 @@ prerequisites() {
   command -v dotnet >/dev/null 2>&1 || { echo "build.sh: the .NET 10 SDK is needed: https://dot.net" >&2; exit 2; }
   command -v dot >/dev/null 2>&1 || apt_install graphviz
   command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 || apt_install nodejs npm
-  if [ ! -d tools/mermaid-check/node_modules/mermaid ] || [ tools/mermaid-check/package-lock.json -nt tools/mermaid-check/node_modules ]; then
-    npm ci --prefix tools/mermaid-check --no-audit --no-fund --loglevel=error
+  if [ -z "${CHROMIUM:-}" ]; then
+    command -v chromium >/dev/null 2>&1 || apt_install chromium
+  fi
+  npm_tool mermaid-check mermaid
+  npm_tool browser-check puppeteer-core
+}
+
+# npm ci for a tool under tools/ when its package is missing or its lock file is newer than what is installed.
+npm_tool() {
+  local tool="tools/$1"
+  if [ ! -d "$tool/node_modules/$2" ] || [ "$tool/package-lock.json" -nt "$tool/node_modules" ]; then
+    npm ci --prefix "$tool" --no-audit --no-fund --loglevel=error
   fi
 }
 

@@ -42,11 +42,12 @@ public class ReadmeTests
         Assert.Equal(stdout.ToString(), shown);
     }
 
+    /// <summary>The README shows a small pair view (the primary losing power and coming back) as committed in diagrams/.</summary>
     [Fact]
-    public void TheDiagramsPageShowsTheCommittedPairDiagram()
+    public void TheReadmeShowsTheCommittedPairPowerDiagram()
     {
-        var page = File.ReadAllText(RepositoryFiles.Path("docs", "diagrams.md"));
-        Assert.Contains("```mermaid\n" + File.ReadAllText(RepositoryFiles.Path("diagrams", "pair.mmd")) + "```", page);
+        var readme = File.ReadAllText(RepositoryFiles.Path("README.md"));
+        Assert.Contains("```mermaid\n" + File.ReadAllText(RepositoryFiles.Path("diagrams", "pair-power.mmd")) + "```", readme);
     }
 
     /// <summary>Every relative link of the README and the docs leads to a file of the repository.</summary>

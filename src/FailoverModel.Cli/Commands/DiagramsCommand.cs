@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using FailoverModel.Diagrams;
+using FailoverModel.Diagrams.Stories;
 using FailoverModel.Pair;
 
 namespace FailoverModel.Cli.Commands;
@@ -12,31 +13,54 @@ public static class DiagramsCommand
     {
         var config = CommonOptions.Config();
         var outDir = new Option<DirectoryInfo>("--out") { Description = "the folder to write into", DefaultValueFactory = _ => new DirectoryInfo("diagrams") };
+        var scenarios = new Option<DirectoryInfo>("--scenarios") { Description = "the folder of the scenarios the story diagrams and pages are run from", DefaultValueFactory = _ => new DirectoryInfo("tests/scenarios") };
         var command = new Command("diagrams", "Write the unit, failover-group, link and pair diagrams (.dot, .mmd, .svg), the failure-event table and an index.")
         {
-            config, outDir,
+            config, outDir, scenarios,
         };
-        command.SetAction(parse => Run(io, parse.GetValue(config), parse.GetRequiredValue(outDir)));
+        command.SetAction(parse => Run(io, parse.GetValue(config), parse.GetRequiredValue(outDir), parse.GetRequiredValue(scenarios)));
         return command;
     }
 
-    public static int Run(CliIo io, FileInfo? configFile, DirectoryInfo outDir)
+    public static int Run(CliIo io, FileInfo? configFile, DirectoryInfo outDir, DirectoryInfo scenarios)
     {
+        if (!scenarios.Exists)
+        {
+            throw new CliUsageException($"--scenarios {scenarios}: no such folder (the story diagrams are run from the scenarios in tests/scenarios)");
+        }
+
         Io.OutputFolder.Prepare(outDir, "--out");
-        var files = DiagramSet.Build(new FailoverPair(CommonOptions.Load(configFile, io.Limits)));
+        var config = CommonOptions.Load(configFile, io.Limits);
+        var stories = StoryCatalog.Build(scenarios.FullName, config);
+        var files = DiagramSet.Build(new FailoverPair(config), stories);
         foreach (var (file, content) in files)
         {
-            Io.OutputFolder.WriteWhole(outDir, file, content, "--out");
+            WriteWhole(Path.Combine(outDir.FullName, file), content);
         }
 
         var dots = files.Where(f => f.File.EndsWith(".dot", StringComparison.Ordinal)).ToList();
         if (!RendersSvg(dots, outDir, io))
         {
-            io.Error.WriteLine("diagrams: Graphviz's 'dot' is not on PATH, so no .svg was written (install it with 'apt-get install graphviz'); the .dot, .mmd and .md files are written.");
+            io.Error.WriteLine("diagrams: Graphviz's 'dot' is not on PATH, so no .svg and no scenario page was written (install it with 'apt-get install graphviz'); the .dot, .mmd and .md files are written.");
+            io.Out.WriteLine($"diagrams: {files.Count} files in {outDir.FullName}");
+            return Cli.Success;
         }
 
-        io.Out.WriteLine($"diagrams: {files.Count} files in {outDir.FullName}");
+        foreach (var story in stories)
+        {
+            WriteWhole(Path.Combine(outDir.FullName, ScenarioPage.FileOf(story)), Page(story));
+        }
+
+        io.Out.WriteLine($"diagrams: {files.Count + stories.Count} files in {outDir.FullName}");
         return Cli.Success;
+    }
+
+    /// <summary>The replay page of a story, its diagram drawn by Graphviz; usage error when <c>dot</c> is not installed.</summary>
+    public static string Page(Story story)
+    {
+        var view = ScenarioPage.View(story.Config);
+        var svg = Svg(new DotWriter().Write(view)) ?? throw new CliUsageException("the scenario page draws its diagram with Graphviz's 'dot', which is not on PATH (install it with 'apt-get install graphviz')");
+        return ScenarioPage.Write(story, view, svg);
     }
 
     /// <summary>Renders each DOT source with Graphviz; false when <c>dot</c> cannot be started.</summary>
@@ -78,5 +102,15 @@ public static class DiagramsCommand
             process.WaitForExit();
             return process.ExitCode == 0 ? svg : throw new InvalidOperationException($"dot rejected a diagram: {error.Result}");
         }
+    }
+
+    /// <summary>
+    /// Writes a whole file through the output layer (a checked path, a temporary file and a rename, so an interrupted
+    /// run never leaves half a file), creating the subfolder a story's files go into.
+    /// </summary>
+    public static void WriteWhole(string path, string content, string option = "--out")
+    {
+        var folder = Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        Io.OutputFolder.WriteWhole(folder, Path.GetFileName(path), content, option);
     }
 }

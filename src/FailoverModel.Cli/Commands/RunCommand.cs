@@ -1,4 +1,5 @@
 using System.CommandLine;
+using FailoverModel.Diagrams.Stories;
 using FailoverModel.Machines;
 using FailoverModel.Pair;
 using FailoverModel.Scenarios;
@@ -7,26 +8,37 @@ using FailoverModel.Topology;
 
 namespace FailoverModel.Cli.Commands;
 
-/// <summary><c>failover-model run &lt;scenario&gt; [--json]</c>: runs a scenario and checks its expects.</summary>
+/// <summary><c>failover-model run &lt;scenario&gt; [--json] [--html &lt;page&gt;]</c>: runs a scenario and checks its expects.</summary>
 public static class RunCommand
 {
     public static Command Create(CliIo io)
     {
         var scenario = new Argument<FileInfo>("scenario") { Description = "the scenario file (docs/scenario-language.md)" };
         var json = new Option<bool>("--json") { Description = "print one JSON object per step (docs/scenario-language.md, \"The snapshot JSON\") instead of text" };
+        var html = new Option<FileInfo?>("--html") { Description = "also write a self-contained HTML page that replays the scenario on the pair diagram" };
         var config = CommonOptions.Config();
         var command = new Command("run", "Run a scenario: apply each event, settle, check every expect, print each step and every show.")
         {
-            scenario, json, config,
+            scenario, json, html, config,
         };
-        command.SetAction(parse => Run(io, parse.GetRequiredValue(scenario), parse.GetValue(json), parse.GetValue(config)));
+        command.SetAction(parse => Run(io, parse.GetRequiredValue(scenario), parse.GetValue(json), parse.GetValue(config), parse.GetValue(html)));
         return command;
     }
 
-    public static int Run(CliIo io, FileInfo file, bool json, FileInfo? configFile)
+    public static int Run(CliIo io, FileInfo file, bool json, FileInfo? configFile, FileInfo? html = null)
     {
         var parsed = ScenarioParser.ParseFile(file.FullName, CommonOptions.Load(configFile, io.Limits), ConfigFiles.Within(io.Limits), io.Limits);
         var result = ScenarioRunner.Run(parsed);
+        if (html is not null)
+        {
+            if (html.Directory is { Exists: false } folder)
+            {
+                throw new CliUsageException($"--html {html}: the folder {folder} does not exist");
+            }
+
+            DiagramsCommand.WriteWhole(html.FullName, DiagramsCommand.Page(StoryCatalog.Of(parsed, result)), "--html");
+        }
+
         var config = parsed.Config;
         var display = Path.GetRelativePath(Environment.CurrentDirectory, file.FullName);
         foreach (var output in result.Outputs)

@@ -41,11 +41,11 @@ public static class PairDiagrams
 
     public static DiagramGraph Full(SettledGraph graph)
     {
-        var nodes = graph.States.Select((s, i) => new DiagramNode($"n{i}", Describe(graph.Pair.Config, s, detailed: true), i == 0)).ToList();
+        var nodes = graph.States.Select((s, i) => new DiagramNode($"n{i}", Describe(graph.Pair.Config, s, detailed: true), i == 0, KindOf(graph.Pair.Config, s))).ToList();
         var edges = Enumerable.Range(0, graph.StateCount)
             .SelectMany(s => graph.OutEdges(s).Select(e => new DiagramEdge($"n{s}", $"n{e.Target}", graph.Alphabet[e.Event].ToString())))
             .ToList();
-        return new DiagramGraph("pair-full", nodes, edges);
+        return new DiagramGraph("pair-full", nodes, edges) { Title = $"{graph.Pair.Config.Name}: every settled state with each unit's group states (reference sheet)", ReferenceSheet = true };
     }
 
     /// <summary>
@@ -89,46 +89,92 @@ public static class PairDiagrams
         return System.Text.Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
     }
 
-    public static DiagramGraph Documentation(SettledGraph graph)
+    /// <summary>The whole documentation view: every settled state collapsed to what a reader cares about. A reference sheet.</summary>
+    public static DiagramGraph Documentation(SettledGraph graph) =>
+        View(graph, "pair", $"{graph.Pair.Config.Name}: where each group is active after each failure event of the seed's table", _ => true) with { ReferenceSheet = true };
+
+    /// <summary>
+    /// The documentation view split by fault family: only the events of one family (and the command that gives group
+    /// 1 back), from the running pair. Each is small enough to read at page width.
+    /// </summary>
+    public static IReadOnlyList<DiagramGraph> Families(SettledGraph graph)
     {
         var config = graph.Pair.Config;
-        var keys = graph.States.Select(s => Describe(config, s, detailed: false)).ToList();
-        var ids = new Dictionary<string, string>(StringComparer.Ordinal);
-        var nodes = new List<DiagramNode>();
-        foreach (var key in keys)
+        bool Command(Event e) => e is CommandEvent;
+        return
+        [
+            View(graph, "pair-power", $"{config.Name}: the primary loses power and comes back", e => e is PowerOff or PowerOn || Command(e)),
+            View(graph, "pair-failover-link", $"{config.Name}: the failover link fails and returns", e => e is LinkChange || Command(e)),
+            View(graph, "pair-link-then-power", $"{config.Name}: the failover link fails, then the primary loses power (outage and split brain)", e => e is LinkChange or PowerOff or PowerOn || Command(e)),
+            View(graph, "pair-interface", $"{config.Name}: a monitored interface of group 1 fails and recovers", e => e is InterfaceChange || Command(e)),
+        ];
+    }
+
+    /// <summary>
+    /// The states reachable from the running pair under the events <paramref name="include"/> admits, collapsed to the
+    /// reader's lines; an edge and its reverse are drawn once, lines every state shares go to the title.
+    /// </summary>
+    public static DiagramGraph View(SettledGraph graph, string name, string title, Func<Event, bool> include)
+    {
+        var config = graph.Pair.Config;
+        var reached = new List<int> { 0 };
+        var seen = new HashSet<int> { 0 };
+        for (var i = 0; i < reached.Count; i++)
         {
-            if (!ids.ContainsKey(key))
+            foreach (var (e, t) in graph.OutEdges(reached[i]))
             {
-                ids[key] = $"v{ids.Count}";
-                nodes.Add(new DiagramNode(ids[key], key, ids.Count == 1));
+                if (include(graph.Alphabet[e]) && seen.Add(t))
+                {
+                    reached.Add(t);
+                }
             }
         }
+
+        var keys = reached.ToDictionary(s => s, s => Describe(config, graph.States[s]));
+        var order = keys.Values.Distinct(StringComparer.Ordinal).ToList();
+        var shared = order.Select(k => k.Split('\n')).Aggregate((a, b) => [.. a.Intersect(b, StringComparer.Ordinal)]);
+        var ids = order.Select((k, i) => (k, i)).ToDictionary(x => x.k, x => $"v{x.i}", StringComparer.Ordinal);
+        var nodes = order.Select((k, i) =>
+        {
+            var lines = k.Split('\n').Where(l => !shared.Contains(l, StringComparer.Ordinal)).ToList();
+            var state = graph.States[reached.First(s => keys[s] == k)];
+            return new DiagramNode($"v{i}", lines.Count == 0 ? "running" : string.Join("\n", lines), i == 0, KindOf(config, state));
+        }).ToList();
 
         // One edge per pair of views, labelled with the kinds of event that lead there.
-        var labels = new SortedDictionary<(int, int), SortedSet<string>>();
-        for (var s = 0; s < graph.StateCount; s++)
+        var labels = new SortedDictionary<(int From, int To), SortedSet<string>>();
+        foreach (var s in reached)
         {
-            foreach (var (e, t) in graph.OutEdges(s))
+            foreach (var (e, t) in graph.OutEdges(s).Where(x => include(graph.Alphabet[x.Event])))
             {
-                var from = int.Parse(ids[keys[s]][1..], System.Globalization.CultureInfo.InvariantCulture);
-                var to = int.Parse(ids[keys[t]][1..], System.Globalization.CultureInfo.InvariantCulture);
-                if (from == to)
+                var from = order.IndexOf(keys[s]);
+                var to = order.IndexOf(keys[t]);
+                if (from != to)
                 {
-                    continue;
-                }
+                    if (!labels.TryGetValue((from, to), out var set))
+                    {
+                        labels[(from, to)] = set = new SortedSet<string>(StringComparer.Ordinal);
+                    }
 
-                if (!labels.TryGetValue((from, to), out var set))
-                {
-                    labels[(from, to)] = set = new SortedSet<string>(StringComparer.Ordinal);
+                    set.Add(Kind(graph.Alphabet[e]));
                 }
-
-                set.Add(Kind(graph.Alphabet[e]));
             }
         }
 
-        var edges = labels.Select(l => new DiagramEdge($"v{l.Key.Item1}", $"v{l.Key.Item2}", string.Join("\n", l.Value))).ToList();
-        return new DiagramGraph("pair", nodes, edges);
+        var edges = DiagramEdges.MergeReverse([.. labels.Select(l => new DiagramEdge($"v{l.Key.From}", $"v{l.Key.To}", string.Join("\n", l.Value)))]).ToList();
+
+        var sharedLine = shared.Length == 0 ? "" : $"\nin every state: {string.Join(", ", shared)}";
+        return new DiagramGraph(name, nodes, edges) { Title = title + sharedLine, NodeOfState = ids };
     }
+
+    /// <summary>An outage (a group active nowhere) outranks split brain (a group active on both): no traffic is worse.</summary>
+    public static NodeKind KindOf(PairConfig config, PairState state) =>
+        config.GroupIds.Any(g => state.ActiveOn(g) == ActiveOn.None) ? NodeKind.Outage
+        : config.GroupIds.Any(g => state.ActiveOn(g) == ActiveOn.Both) ? NodeKind.SplitBrain
+        : NodeKind.State;
+
+    /// <summary>The reader's lines of a state, as the pair view and the scenario pages key it.</summary>
+    public static string Describe(PairConfig config, PairState s) => Describe(config, s, detailed: false);
 
     /// <summary>An event without the detail a reader of the collapsed view does not need (which interface, which group).</summary>
     private static string Kind(Event e) => e switch
@@ -146,7 +192,12 @@ public static class PairDiagrams
             lines.Add(where == ActiveOn.None ? $"group {g} active nowhere" : $"group {g} active on {where.Token()}");
         }
 
-        lines.Add($"primary {Short(s.Primary.Status)}, secondary {Short(s.Secondary.Status)}");
+        // Both units up is the normal case: only a unit that is not says so.
+        var units = UnitRoles.Both.Where(u => s.Unit(u).Status != UnitStatus.FailoverOn).Select(u => $"{u.Token()} {Short(s.Unit(u).Status)}").ToList();
+        if (units.Count > 0)
+        {
+            lines.Add(string.Join(", ", units));
+        }
         if (s.FailoverLink == LinkStatus.Down)
         {
             lines.Add("failover link down");

@@ -28,12 +28,13 @@ public sealed class ConfigurationsDivergeOnlyThroughCommandsNotReplicated : Inva
         {
             var agreed = before.Primary.Configuration.RunningEquals(before.Secondary.Configuration, space);
             var agrees = step.After.Primary.Configuration.RunningEquals(step.After.Secondary.Configuration, space);
-            if (agreed && !agrees && !(step.Event is CommandEvent { Command: ConfigurationCommand } command && step.Config.SpaceOf(command.Context) == space))
+            // A failover group's sub-mode is a configuration command of the system space like any other.
+            if (agreed && !agrees && !(step.Event is CommandEvent { Command: ConfigurationCommand or FailoverGroupMode } command && step.Config.SpaceOf(command.Context) == space))
             {
                 return $"the running configurations of {step.Config.SpaceName(space)} diverged on '{step.Event}', which is not a configuration command entered in that space";
             }
 
-            if (agreed && !agrees && step.Event is CommandEvent { Command: ConfigurationCommand { Replicated: true } } replicated
+            if (agreed && !agrees && step.Event is CommandEvent { Command: ConfigurationCommand { Replicated: true } or FailoverGroupMode } replicated
                 && CommandReplication.EnteredOnTheRightUnit(step.Config, before, replicated))
             {
                 return $"the running configurations of {step.Config.SpaceName(space)} diverged on '{step.Event}', entered on the unit that replicates it";

@@ -14,7 +14,14 @@ public abstract record ScenarioOutput(int Line);
 /// One event with the internal steps that settled it (or one internal step of <c>advance</c> or <c>wait</c>), the
 /// simulated time when it ended, and each group's outage since the last external event, in milliseconds.
 /// </summary>
-public sealed record StepOutput(int Line, int Step, SettledStep Result, long TimeMs, ImmutableArray<long> OutageMs) : ScenarioOutput(Line);
+public sealed record StepOutput(int Line, int Step, SettledStep Result, long TimeMs, ImmutableArray<long> OutageMs) : ScenarioOutput(Line)
+{
+    /// <summary>When the step began: the external event's time, or the previous step's end for an internal step.</summary>
+    public long StartMs { get; init; } = TimeMs;
+
+    /// <summary>When each of <see cref="SettledStep.Internal"/> happened, so a diagram can show the timer that ran before it.</summary>
+    public ImmutableArray<long> InternalAtMs { get; init; } = [];
+}
 
 /// <summary>What a <c>show</c> statement printed.</summary>
 /// <param name="Line">The statement's line.</param>
@@ -71,7 +78,7 @@ public static class ScenarioRunner
                     }
 
                     last = new SettledStep(external, [.. taken.Select(s => s.Result)]);
-                    outputs.Add(new StepOutput(e.Line, ++step, last, t.NowMs, meter.Outage));
+                    outputs.Add(new StepOutput(e.Line, ++step, last, t.NowMs, meter.Outage) { StartMs = start, InternalAtMs = [.. taken.Select(s => s.AtMs)] });
                     break;
                 case AdvanceStatement a:
                     var advanced = new List<StepResult>();
@@ -116,7 +123,8 @@ public static class ScenarioRunner
     {
         var s = taken.Single();
         history.Record(s.AtMs, s.Result.Changes);
-        outputs.Add(new StepOutput(line, ++step, new SettledStep(s.Result, []), s.AtMs, meter.Outage));
+        var previous = outputs.OfType<StepOutput>().LastOrDefault()?.TimeMs ?? 0;
+        outputs.Add(new StepOutput(line, ++step, new SettledStep(s.Result, []), s.AtMs, meter.Outage) { StartMs = Math.Min(previous, s.AtMs) });
         return s.Result;
     }
 

@@ -8,6 +8,33 @@ public class RunCommandTests
 
     private static string Scenario(string text) => CliRun.Scenario(text);
 
+    /// <summary><c>run --html</c> writes the page <c>diagrams</c> commits for the same scenario (but for the SVG, which is the local Graphviz's).</summary>
+    [Fact]
+    public void HtmlWritesTheSamePageAsTheDiagramsFolder()
+    {
+        var page = Path.Combine(Directory.CreateTempSubdirectory("page-").FullName, "row1.html");
+        var (exit, output, _) = Run("run", RepositoryFiles.Path("tests", "scenarios", "row1-unit-power-failure.scenario"), "--html", page);
+        Assert.Equal(0, exit);
+        Assert.Contains("expects hold", output);
+        var written = File.ReadAllText(page);
+        var committed = File.ReadAllText(RepositoryFiles.Path("diagrams", "stories", "row1-unit-power-failure.html"));
+        var svg = global::FailoverModel.Diagrams.Stories.ScenarioPage.EmbeddedSvg(written);
+        Assert.Contains("<title>v0</title>", svg);
+        Assert.Equal(committed, written.Replace(svg, global::FailoverModel.Diagrams.Stories.ScenarioPage.EmbeddedSvg(committed), StringComparison.Ordinal));
+        Assert.DoesNotContain("http", written.Replace("http://www.w3.org", "", StringComparison.Ordinal), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void HtmlIntoAFolderThatDoesNotExistExitsTwoWithOneLine()
+    {
+        var page = Path.Combine(Path.GetTempPath(), $"no-such-{Guid.NewGuid():N}", "page.html");
+        var (exit, _, error) = Run("run", RepositoryFiles.Path("tests", "scenarios", "row1-unit-power-failure.scenario"), "--html", page);
+        Assert.Equal(2, exit);
+        Assert.Single(error.TrimEnd('\n').Split('\n'));
+        Assert.Contains("does not exist", error);
+        Assert.False(File.Exists(page));
+    }
+
     [Fact]
     public void APassingScenarioExitsZero()
     {
