@@ -85,7 +85,7 @@ public sealed class AGroupFailsOverOnInterfacesOnlyAtItsThreshold : Invariant
         var failed = me.FailedInterfaces & step.Config.MonitoredMask[g];
         if (state.FailoverLink == LinkStatus.Up && mate.Status == UnitStatus.FailoverOn)
         {
-            // Failed on both units: "Unknown", not counted (ASA-FACTS, "Health monitoring").
+            // Failed on both units: "Unknown", not counted (docs/sources.md, "Health monitoring").
             failed &= ~mate.FailedInterfaces;
         }
 

@@ -32,6 +32,7 @@ public readonly record struct RunHistory(byte PreemptOwed)
                 var was = before.GroupState(unit, g);
                 var now = after.GroupState(unit, g);
                 var settings = after.Unit(unit).Settings(g);
+                var preferred = after.Primary.Settings(g).Preferred;
                 // A group that leaves Standby Ready there (preempted, failed, forced over, powered off) is owed nothing;
                 // a forced failover that moves it away from its preferred unit leaves it Standby Ready from an active
                 // state, which owes nothing either: preempt does not undo it.
@@ -39,7 +40,7 @@ public readonly record struct RunHistory(byte PreemptOwed)
                 {
                     owed &= (byte)~bit;
                 }
-                else if (was != GroupState.StandbyReady && !was.IsActive() && settings.Preempt && settings.Preferred == unit)
+                else if (was != GroupState.StandbyReady && !was.IsActive() && settings.Preempt && preferred == unit)
                 {
                     owed |= bit;
                 }

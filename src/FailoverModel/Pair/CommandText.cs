@@ -10,7 +10,7 @@ public sealed class CommandTextException(string message, int column) : Exception
     public int Column { get; } = column;
 }
 
-/// <summary>Reads the ASA commands of DESIGN §3 from their text, checked against the pair's configuration.</summary>
+/// <summary>Reads the ASA commands of docs/scenario-language.md from their text, checked against the pair's configuration.</summary>
 public static class CommandText
 {
     /// <summary>Parses one command line; <paramref name="modeLines"/> are the indented lines of <c>failover group n</c>, with their columns.</summary>
@@ -118,7 +118,7 @@ public static class CommandText
         };
     }
 
-    /// <summary><c>interface-policy num[%]</c>: 1–250 interfaces or 1–100 percent (ASA-FACTS, "Timers and options").</summary>
+    /// <summary><c>interface-policy num[%]</c>: 1–250 interfaces or 1–100 percent (docs/sources.md, "Timers and options").</summary>
     public static InterfacePolicy Policy((string Word, int Column) word, int column)
     {
         var percent = word.Word.EndsWith('%');

@@ -4,7 +4,7 @@ using FailoverModel.Topology;
 namespace FailoverModel.Pair;
 
 /// <summary>
-/// The model's input alphabet (DESIGN §3): what a person or the world does (external events) and what the pair does
+/// The model's input alphabet (docs/scenario-language.md): what a person or the world does (external events) and what the pair does
 /// by itself (internal steps). <see cref="ToString"/> prints the scenario text of the event.
 /// </summary>
 public abstract record Event

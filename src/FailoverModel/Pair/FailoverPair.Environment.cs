@@ -105,7 +105,7 @@ public sealed partial class FailoverPair
             step.Log(e.Unit, e.Up ? 411001 : 411002, $"Line protocol on Interface {nameif}, changed state to {(e.Up ? "up" : "down")}", group);
             if (me.Status == UnitStatus.FailoverOn && Config.Interfaces[index].Monitored)
             {
-                // Interface health monitoring (ASA-FACTS, "Health monitoring"): a monitored interface that stops
+                // Interface health monitoring (docs/sources.md, "Health monitoring"): a monitored interface that stops
                 // hearing traffic is tested and fails; one that hears traffic again is back to normal at once.
                 if (e.Up)
                 {

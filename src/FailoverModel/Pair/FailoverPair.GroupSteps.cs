@@ -32,7 +32,7 @@ public sealed partial class FailoverPair
             | When(mateGroup == GroupState.Negotiation, GroupConditions.MateGroupNegotiating)
             | When(_thresholdReached(settings.Policy, failed, Config.MonitoredCount(group)), GroupConditions.ThresholdReached)
             | When(failed > MateFailedMonitored(state, unit, group), GroupConditions.MoreFailedThanMate)
-            | When(settings.Preferred == unit, GroupConditions.PreferredUnit)
+            | When(PreferredUnit(state, group) == unit, GroupConditions.PreferredUnit)
             | When(me.Group(group).PreemptArmed, GroupConditions.PreemptArmed)
             | When(Answers(state, unit), GroupConditions.MateAnswers);
     }
@@ -108,7 +108,7 @@ public sealed partial class FailoverPair
     {
         var me = step.Unit(unit);
         var settings = me.Settings(group);
-        var armed = t.ArmsPreempt && settings.Preempt && settings.Preferred == unit;
+        var armed = t.ArmsPreempt && settings.Preempt && PreferredUnit(step.State, group) == unit;
         var slot = new GroupSlot(t.To, t.Marks ?? me.Group(group).Reason, armed);
         step.Set(unit, me.WithGroup(group, slot));
         step.Changed(new GroupChange(unit, group, t.From, t.To, t.Reason));

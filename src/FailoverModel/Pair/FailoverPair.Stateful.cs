@@ -69,7 +69,7 @@ public sealed partial class FailoverPair
                 }
                 else if (changes.Any(x => x.Group == g && x.Unit == holder.Mate() && x.To == GroupState.StandbyReady))
                 {
-                    // A standby that has just become Standby Ready got the connection table with the Bulk Sync (ASA-FACTS,
+                    // A standby that has just become Standby Ready got the connection table with the Bulk Sync (docs/sources.md,
                     // "States"), or kept it when it gave the group away by command: it holds what may be replicated.
                     c = c with { Replicated = c.Open & replicable };
                 }

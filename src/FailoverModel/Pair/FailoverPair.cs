@@ -66,7 +66,7 @@ public sealed partial class FailoverPair
 
     public FailoverGroupMachine GroupMachine => _group;
 
-    /// <summary>The group's preferred unit in the primary's running configuration (which the secondary obtains at boot); each unit decides by its own copy.</summary>
+    /// <summary>The group's preferred unit: the primary's running configuration decides it (which the secondary obtains at boot; docs/decisions.md 8).</summary>
     public static UnitRole PreferredUnit(PairState state, int group) => state.Primary.Settings(group).Preferred;
 
     /// <summary>The internal step the pair takes next in <paramref name="state"/>, or null when it is settled.</summary>

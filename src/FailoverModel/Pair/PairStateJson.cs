@@ -5,7 +5,7 @@ using FailoverModel.Topology;
 
 namespace FailoverModel.Pair;
 
-/// <summary>The snapshot JSON of DESIGN §5: stable field order, camelCase keys, ASA's display strings.</summary>
+/// <summary>The snapshot JSON of docs/scenario-language.md: stable field order, camelCase keys, ASA's display strings.</summary>
 public static class PairStateJson
 {
     public static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };

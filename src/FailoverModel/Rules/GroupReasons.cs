@@ -1,6 +1,6 @@
 namespace FailoverModel.Rules;
 
-/// <summary>The reasons ASA gives for a group's state change (ASA-FACTS "States"); unconfirmed ones say so.</summary>
+/// <summary>The reasons ASA gives for a group's state change (docs/sources.md "States"); unconfirmed ones say so.</summary>
 public static class GroupReasons
 {
     public const string NoActiveUnitFound = "No Active unit found";

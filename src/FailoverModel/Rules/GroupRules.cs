@@ -83,7 +83,7 @@ public static class GroupRules
 
     /// <summary>
     /// Seed, "Disabled Failover": "the failover groups remain in the active state on whichever unit they are currently
-    /// active on". A group that is not active stops in Disabled, as ASA shows after <c>no failover</c> (ASA-FACTS).
+    /// active on". A group that is not active stops in Disabled, as ASA shows after <c>no failover</c> (docs/sources.md).
     /// </summary>
     private static IEnumerable<GroupTransition> Disabling()
     {

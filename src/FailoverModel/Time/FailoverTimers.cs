@@ -31,7 +31,7 @@ public enum FailoverTimer : byte
 }
 
 /// <summary>
-/// When each internal step happens, from the configured timers (seed, "Configure failover ... polltime"; ASA-FACTS,
+/// When each internal step happens, from the configured timers (seed, "Configure failover ... polltime"; docs/sources.md,
 /// "Timers and options"). Polls tick at whole multiples of their period on the simulated clock, so the time from a
 /// fault to its detection depends on where in the poll period the fault falls: a peer that stops sending hellos is
 /// declared failed at the first unit poll at least one holdtime later, between holdtime and holdtime + polltime after

@@ -266,7 +266,8 @@ public class RoleInvariantTests
 
         // Allowed: the owed preempt, the mate's group failed on its interfaces in this step, a unit that declared its mate
         // failed, a forced failover (an external command), a mate that does not run failover or answers nowhere.
-        var prefersSecondary = Running.With(Secondary, Running.Secondary.WithSettings(1, Seed.Groups[0] with { Preempt = true, Preferred = Secondary }));
+        var secondaryPreferred = Seed.Groups[0] with { Preempt = true, Preferred = Secondary };
+        var prefersSecondary = Running.With(Primary, Running.Primary.WithSettings(1, secondaryPreferred)).With(Secondary, Running.Secondary.WithSettings(1, secondaryPreferred));
         Assert.Null(invariant.Check(new InvariantContext(Pair, prefersSecondary, new GroupStep(Secondary, 1, GroupTrigger.Preempt), taken)
         {
             History = RunHistory.Next(Seed, With(prefersSecondary, Secondary, 1, Failed), prefersSecondary, default),
