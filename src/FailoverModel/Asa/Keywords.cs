@@ -37,7 +37,7 @@ internal static class Keywords
 
         foreach (var keyword in modelled)
         {
-            if (Math.Abs(text.Length - keyword.Length) <= Tolerance(keyword) && Distance(text, keyword) <= Tolerance(keyword))
+            if (Math.Abs(text.Length - keyword.Length) <= Tolerance(keyword) && Topology.EditDistance.Between(text, keyword) <= Tolerance(keyword))
             {
                 throw line.Error(word, $"unknown {where} '{text}': did you mean '{keyword}'? (a misspelt command the model uses would otherwise be skipped)");
             }
@@ -52,34 +52,4 @@ internal static class Keywords
         <= 11 => 2,
         _ => 3,
     };
-
-    /// <summary>Optimal string alignment distance: insertions, deletions, substitutions and swaps of neighbours.</summary>
-    public static int Distance(string a, string b)
-    {
-        var d = new int[a.Length + 1, b.Length + 1];
-        for (var i = 0; i <= a.Length; i++)
-        {
-            d[i, 0] = i;
-        }
-
-        for (var j = 0; j <= b.Length; j++)
-        {
-            d[0, j] = j;
-        }
-
-        for (var i = 1; i <= a.Length; i++)
-        {
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
-                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
-                {
-                    d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
-                }
-            }
-        }
-
-        return d[a.Length, b.Length];
-    }
 }

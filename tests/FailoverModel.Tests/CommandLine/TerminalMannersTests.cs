@@ -58,8 +58,8 @@ public class TerminalMannersTests
     [Fact]
     public void ASwapOfTwoLettersIsOneEditAway()
     {
-        Assert.Equal(0, global::FailoverModel.Cli.Terminal.UnknownCommand.Distance("run", "run"));
-        Assert.Equal(1, global::FailoverModel.Cli.Terminal.UnknownCommand.Distance("rnu", "run"));
-        Assert.Equal(2, global::FailoverModel.Cli.Terminal.UnknownCommand.Distance("rn", "run") + 1);
+        Assert.Equal(0, global::FailoverModel.Topology.EditDistance.Between("run", "run"));
+        Assert.Equal(1, global::FailoverModel.Topology.EditDistance.Between("rnu", "run"));
+        Assert.Equal(2, global::FailoverModel.Topology.EditDistance.Between("rn", "run") + 1);
     }
 }
