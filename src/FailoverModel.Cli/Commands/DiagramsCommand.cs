@@ -24,13 +24,15 @@ public static class DiagramsCommand
 
     public static int Run(CliIo io, FileInfo? configFile, DirectoryInfo outDir, DirectoryInfo scenarios)
     {
-        // The output path is checked before anything else (docs/input-limits.md), then the inputs.
-        Io.OutputFolder.Prepare(outDir, "--out");
+        // The output path is checked before anything else (docs/input-limits.md), then the inputs; nothing is created
+        // until both are good.
+        Io.OutputFolder.Check(outDir, "--out");
         if (!scenarios.Exists)
         {
             throw new CliUsageException($"--scenarios {scenarios}: no such folder (the story diagrams are run from the scenarios in tests/scenarios)");
         }
 
+        Io.OutputFolder.Prepare(outDir, "--out");
         var config = CommonOptions.Load(configFile, io.Limits);
         var stories = StoryCatalog.Build(scenarios.FullName, config);
         var files = DiagramSet.Build(new FailoverPair(config), stories);

@@ -6,13 +6,18 @@ namespace FailoverModel.Cli.Io;
 /// </summary>
 public static class OutputFolder
 {
-    public static DirectoryInfo Prepare(DirectoryInfo folder, string option)
+    /// <summary>Refuses a folder path that names a file, without creating anything.</summary>
+    public static void Check(DirectoryInfo folder, string option)
     {
         if (File.Exists(folder.FullName))
         {
             throw new CliUsageException($"{option}: {folder.FullName} is a file, not a folder");
         }
+    }
 
+    public static DirectoryInfo Prepare(DirectoryInfo folder, string option)
+    {
+        Check(folder, option);
         try
         {
             folder.Create();
