@@ -46,9 +46,6 @@ public class TimedClaimProperties
     [Fact]
     public void NoFailoverWhileHellosStillArrive() => Holds(TimedClaims.NoFailoverWhileHellosStillArrive);
 
-    [Fact]
-    public void EveryViewCatchesUpWithinHoldtimePlusPolltime() => Holds(TimedClaims.EveryViewCatchesUpWithinHoldtimePlusPolltime);
-
     /// <summary>
     /// Timed runs take internal steps in the untimed order, so every snapshot a timed run reaches is one the explorer
     /// reaches: the explorer's graph is the timer-region graph and its verdicts cover timed behaviour.

@@ -33,7 +33,7 @@ public sealed record TimedViolation(string Claim, string Evidence, int Actions);
 /// <item><see cref="NoFailoverWhileHellosStillArrive"/>: a unit times out its mate (LANTEST, then failover or the link
 /// marked failed) only after hearing no hello for a whole unit holdtime;</item>
 /// <item><see cref="EveryViewCatchesUpWithinHoldtimePlusPolltime"/>: a unit shows a mate that fell silent as it last heard
-/// it for at most holdtime + polltime.</item>
+/// it for at most holdtime + polltime, counted from when no other internal step is pending before its timeout.</item>
 /// </list>
 /// </summary>
 public sealed class TimedClaims
@@ -253,14 +253,16 @@ public sealed class TimedClaims
                 _silentSince[(int)unit] ??= now;
             }
 
-            // The unit shows its mate as it last heard it although the mate now answers less (or nowhere).
-            if (_timed.Pair.HoldtimeRuns(state, unit))
-            {
-                _staleSince[(int)unit] ??= now;
-            }
-            else
+            // The unit shows its mate as it last heard it although the mate now answers less (or nowhere). The claim
+            // counts from the moment a holdtime timeout is the pair's next step: the timed layer takes one internal step
+            // at a time, so other timed steps pending before it (a startup's own holdtime, row 5) come first.
+            if (!_timed.Pair.HoldtimeRuns(state, unit))
             {
                 _staleSince[(int)unit] = null;
+            }
+            else if (_timed.Pair.NextInternal(state) is UnitHoldtimeExpired)
+            {
+                _staleSince[(int)unit] ??= now;
             }
         }
     }
