@@ -15,6 +15,10 @@ public sealed record ParsedConfiguration(PairConfig Config, int Commands, int Sk
 /// </summary>
 public static class RunningConfigParser
 {
+    /// <summary>Reads the system configuration file and its contexts' files into a pair configuration.</summary>
+    /// <param name="systemFile">The system execution space's running-config (the seed's <c>pix1.cfg</c>, say).</param>
+    /// <param name="limits">File and line size limits; <see cref="InputLimits.Default"/> when null.</param>
+    /// <exception cref="InputException">A file is missing, too big, or breaks one of the seed's rules.</exception>
     public static PairConfig Load(string systemFile, InputLimits? limits = null) => Read(systemFile, limits ?? InputLimits.Default).Config;
 
     /// <summary>

@@ -1,7 +1,7 @@
 namespace FailoverModel.Diagrams;
 
 /// <summary>Edge rewrites every view shares.</summary>
-public static class DiagramEdges
+internal static class DiagramEdges
 {
     /// <summary>
     /// An edge and its reverse between the same two states (link down, link up; enable, disable) drawn once with two

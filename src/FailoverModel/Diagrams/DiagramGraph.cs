@@ -1,7 +1,7 @@
 namespace FailoverModel.Diagrams;
 
 /// <summary>What a node stands for, so that a reader tells a bad state from a good one without reading its lines.</summary>
-public enum NodeKind
+internal enum NodeKind
 {
     /// <summary>A state every group is served in.</summary>
     State,
@@ -17,19 +17,19 @@ public enum NodeKind
 }
 
 /// <summary>A node of a diagram: a stable id, a label whose lines are separated by '\n', and the cluster it is drawn in.</summary>
-public sealed record DiagramNode(string Id, string Label, bool Initial = false, NodeKind Kind = NodeKind.State, string? Cluster = null);
+internal sealed record DiagramNode(string Id, string Label, bool Initial = false, NodeKind Kind = NodeKind.State, string? Cluster = null);
 
 /// <summary>
 /// An edge. With <see cref="ReverseLabel"/> it stands for two edges, this one and its reverse (link down, link up),
 /// drawn once with two heads. <see cref="From"/> may name a cluster: the edge leaves every state in it.
 /// </summary>
-public sealed record DiagramEdge(string From, string To, string Label, string? ReverseLabel = null, bool Dashed = false);
+internal sealed record DiagramEdge(string From, string To, string Label, string? ReverseLabel = null, bool Dashed = false);
 
 /// <summary>A group of nodes drawn in one frame, with its title.</summary>
-public sealed record DiagramCluster(string Id, string Label);
+internal sealed record DiagramCluster(string Id, string Label);
 
 /// <summary>A diagram independent of its notation; nodes, clusters and edges are written in the order given.</summary>
-public sealed record DiagramGraph(string Name, IReadOnlyList<DiagramNode> Nodes, IReadOnlyList<DiagramEdge> Edges)
+internal sealed record DiagramGraph(string Name, IReadOnlyList<DiagramNode> Nodes, IReadOnlyList<DiagramEdge> Edges)
 {
     /// <summary>Printed above the diagram.</summary>
     public string? Title { get; init; }
@@ -47,7 +47,7 @@ public sealed record DiagramGraph(string Name, IReadOnlyList<DiagramNode> Nodes,
 }
 
 /// <summary>A notation for diagrams (DOT, Mermaid): kept behind one interface so a library can replace a writer later.</summary>
-public interface IDiagramWriter
+internal interface IDiagramWriter
 {
     string Extension { get; }
 

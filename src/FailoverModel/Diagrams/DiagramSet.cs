@@ -7,7 +7,7 @@ namespace FailoverModel.Diagrams;
 /// <summary>Every diagram of a configuration, as file name → content, in a stable order; SVG rendering is left to the caller.</summary>
 public static class DiagramSet
 {
-    public static readonly IReadOnlyList<IDiagramWriter> Writers = [new DotWriter(), new MermaidWriter()];
+    internal static readonly IReadOnlyList<IDiagramWriter> Writers = [new DotWriter(), new MermaidWriter()];
 
     /// <summary>The folder the story diagrams and scenario pages are written into, inside the output folder.</summary>
     public const string StoriesFolder = "stories";

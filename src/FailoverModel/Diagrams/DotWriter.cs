@@ -7,7 +7,7 @@ namespace FailoverModel.Diagrams;
 /// DOT's <c>\n</c>, and other control characters are dropped, so no input can break out of its string. Fonts are
 /// sized so that a diagram of the size this project draws stays legible at 800 px wide (<c>docs/diagrams.md</c>).
 /// </summary>
-public sealed class DotWriter : IDiagramWriter
+internal sealed class DotWriter : IDiagramWriter
 {
     /// <summary>The marks of each node kind: shape and colours; the legend shows the same.</summary>
     public static readonly IReadOnlyDictionary<NodeKind, string> Style = new Dictionary<NodeKind, string>

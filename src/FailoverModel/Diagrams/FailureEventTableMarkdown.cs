@@ -4,7 +4,7 @@ using FailoverModel.Rules;
 namespace FailoverModel.Diagrams;
 
 /// <summary>The failure-event table rendered from its data, the model's columns beside the seed's own words.</summary>
-public static class FailureEventTableMarkdown
+internal static class FailureEventTableMarkdown
 {
     public static string Write(IEnumerable<FailureEventRow>? rows = null)
     {

@@ -13,7 +13,7 @@ namespace FailoverModel.Diagrams;
 /// state (power lost, the unit failing, failover enabled) is drawn once from "any state", or the diagram is a hairball.
 /// Given a configuration, a step that waits for a timer says so on its edge ("after unit holdtime 45s (+ up to poll 15s)").
 /// </summary>
-public static class MachineDiagrams
+internal static class MachineDiagrams
 {
     private const int AnyStateThreshold = 6;
     private const string AnyState = "any state";

@@ -8,7 +8,7 @@ namespace FailoverModel.Diagrams;
 /// quotes; characters Mermaid gives a meaning to (quotes, colons, semicolons, braces, '#') are written as Mermaid entity
 /// codes, and line breaks as <c>&lt;br/&gt;</c>. Shapes and colours follow <see cref="DotWriter"/>'s marks.
 /// </summary>
-public sealed class MermaidWriter : IDiagramWriter
+internal sealed class MermaidWriter : IDiagramWriter
 {
     public string Extension => ".mmd";
 

@@ -14,7 +14,7 @@ namespace FailoverModel.Diagrams;
 /// what <c>explore</c> checks; a picture of it would help nobody. <see cref="Full"/> draws every settled state; <see cref="Documentation"/> collapses states to what a
 /// reader cares about: where each group is active, which units run, the link, failed groups.
 /// </summary>
-public static class PairDiagrams
+internal static class PairDiagrams
 {
     public static IReadOnlyList<Event> DocumentationAlphabet(PairConfig config)
     {

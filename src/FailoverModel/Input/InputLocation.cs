@@ -3,7 +3,7 @@ using FailoverModel.Topology;
 namespace FailoverModel.Input;
 
 /// <summary>Where an input is named (a command-line argument, a <c>config-url</c> line), so an error about it points there.</summary>
-public readonly record struct InputLocation(string File, long Line, long Column)
+internal readonly record struct InputLocation(string File, long Line, long Column)
 {
     /// <summary>An error about the input named here, pointing at where it is named.</summary>
     public InputException Error(string message) => new(File, Line, Column, message);

@@ -10,12 +10,12 @@ namespace FailoverModel.Input;
 /// descriptor (<c>fstat</c>, through Mono.Unix), so nothing can swap it in between. A file that must stay inside a
 /// folder (a context file beside its system configuration) is checked by the real path of what was opened.
 /// </summary>
-public static class RegularFile
+internal static class RegularFile
 {
     /// <summary>A regular file opened for reading.</summary>
     /// <param name="Stream">The open file, positioned at its start.</param>
     /// <param name="Length">Its size in bytes when it was opened.</param>
-    public sealed record Opened(FileStream Stream, long Length);
+    internal sealed record Opened(FileStream Stream, long Length);
 
     /// <summary>Opens <paramref name="path"/> for reading if it is a regular file; anything else is an <see cref="Topology.InputException"/> at <paramref name="where"/>.</summary>
     /// <param name="path">The file to open.</param>

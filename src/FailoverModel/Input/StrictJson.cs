@@ -8,7 +8,7 @@ namespace FailoverModel.Input;
 /// silently win), no escaped lone UTF-16 surrogate (<c>"\ud800"</c> names no character, and reading it as a string
 /// would fail later, outside the parser). Every failure is an <see cref="InputException"/> at its line and column.
 /// </summary>
-public static class StrictJson
+internal static class StrictJson
 {
     private static readonly JsonDocumentOptions Options = new() { AllowDuplicateProperties = false, MaxDepth = 64 };
 

@@ -8,7 +8,7 @@ namespace FailoverModel.Input;
 /// the size and line-length limits, as strict UTF-8 (a BOM is dropped) whose lines end in LF or CR LF. Every failure
 /// is an <see cref="InputException"/> with the line and column it concerns.
 /// </summary>
-public static class TextInput
+internal static class TextInput
 {
     private static readonly UTF8Encoding Strict = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 

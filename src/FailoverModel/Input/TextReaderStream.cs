@@ -3,7 +3,7 @@ using System.Text;
 namespace FailoverModel.Input;
 
 /// <summary>A read-only stream of the UTF-8 bytes of a <see cref="TextReader"/>, so text a test or a host hands over is read by <see cref="LineReader"/> as a file is.</summary>
-public sealed class TextReaderStream(TextReader reader) : Stream
+internal sealed class TextReaderStream(TextReader reader) : Stream
 {
     private readonly Encoder _encoder = new UTF8Encoding(false).GetEncoder();
     private readonly char[] _chars = new char[4_096];

@@ -12,7 +12,7 @@ namespace FailoverModel.Input;
 /// so a truncated trace would "conform"; every such fault here is an <see cref="InvalidDataException"/> instead.
 /// SharpZipLib's inflater is used because it tells where the deflate data ends, so the trailer is read at its place.
 /// </summary>
-public sealed class VerifiedGzipStream(Stream inner) : Stream
+internal sealed class VerifiedGzipStream(Stream inner) : Stream
 {
     private readonly byte[] _input = new byte[1 << 16];
     private readonly Inflater _inflater = new(noHeader: true);

@@ -9,7 +9,7 @@ namespace FailoverModel.Invariants;
 /// commands from the unit where failover group 1 is active; a change entered there reaches the peer's running
 /// configuration whenever the failover link is up and the peer runs failover.
 /// </summary>
-public sealed class AChangeOnTheRightUnitReachesThePeer : Invariant
+internal sealed class AChangeOnTheRightUnitReachesThePeer : Invariant
 {
     public override string Name => nameof(AChangeOnTheRightUnitReachesThePeer);
 

@@ -10,7 +10,7 @@ namespace FailoverModel.Invariants;
 /// is surpassed". A dead mate is another case: it answers on no interface, so it has more failed interfaces than any live
 /// unit, and the unit that shows it failed takes its groups, a failed copy included (row 1).
 /// </summary>
-public sealed class AFailedStandbyGroupNeverBecomesActive : Invariant
+internal sealed class AFailedStandbyGroupNeverBecomesActive : Invariant
 {
     public override string Name => nameof(AFailedStandbyGroupNeverBecomesActive);
 

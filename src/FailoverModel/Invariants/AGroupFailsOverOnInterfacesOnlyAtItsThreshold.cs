@@ -11,7 +11,7 @@ namespace FailoverModel.Invariants;
 /// its standby is Standby Ready with fewer failed interfaces and the failover link is up, the group does not stay there
 /// (table row 2). Counted here from the configuration and the snapshot alone, not with the model's own guard inputs.
 /// </summary>
-public sealed class AGroupFailsOverOnInterfacesOnlyAtItsThreshold : Invariant
+internal sealed class AGroupFailsOverOnInterfacesOnlyAtItsThreshold : Invariant
 {
     public override string Name => nameof(AGroupFailsOverOnInterfacesOnlyAtItsThreshold);
 

@@ -10,7 +10,7 @@ namespace FailoverModel.Invariants;
 /// space come to differ there only through a configuration command that was not replicated: entered on the wrong unit,
 /// while the peer did not answer, or one ASA never replicates.
 /// </summary>
-public sealed class ConfigurationsDivergeOnlyThroughCommandsNotReplicated : Invariant
+internal sealed class ConfigurationsDivergeOnlyThroughCommandsNotReplicated : Invariant
 {
     public override string Name => nameof(ConfigurationsDivergeOnlyThroughCommandsNotReplicated);
 

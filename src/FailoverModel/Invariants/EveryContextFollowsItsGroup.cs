@@ -7,7 +7,7 @@ namespace FailoverModel.Invariants;
 /// Seed, "Active/Active Failover Overview": "The admin context is always a member of failover group 1", and a context
 /// is active on a unit exactly when its failover group is active there (seed, "Command Replication", note).
 /// </summary>
-public sealed class EveryContextFollowsItsGroup : Invariant
+internal sealed class EveryContextFollowsItsGroup : Invariant
 {
     public override string Name => nameof(EveryContextFollowsItsGroup);
 

@@ -10,7 +10,7 @@ namespace FailoverModel.Invariants;
 /// than any live one, so even a failed copy takes over). With unit health monitoring the death of the active unit is
 /// detected whether the failover link is up or down, so the claim no longer excludes the failover link being down.
 /// </summary>
-public sealed class EveryGroupIsActiveWhereAUnitCanServeIt : Invariant
+internal sealed class EveryGroupIsActiveWhereAUnitCanServeIt : Invariant
 {
     public override string Name => nameof(EveryGroupIsActiveWhereAUnitCanServeIt);
 

@@ -11,7 +11,7 @@ namespace FailoverModel.Invariants;
 /// that does not run failover is never shown alive. ("Shown" is the "Other host" part of <c>show failover</c>, which
 /// prints the unit's view.)
 /// </summary>
-public sealed class EveryUnitShowsItsMateAsItIsOnceThePairIsQuiet : Invariant
+internal sealed class EveryUnitShowsItsMateAsItIsOnceThePairIsQuiet : Invariant
 {
     public override string Name => nameof(EveryUnitShowsItsMateAsItIsOnceThePairIsQuiet);
 

@@ -7,7 +7,7 @@ namespace FailoverModel.Invariants;
 /// Once the pair has settled with the failover link up and both units running failover, every failover group is active
 /// on exactly one unit: split brain exists only while the link is down (table row 5) and ends when it returns.
 /// </summary>
-public sealed class ExactlyOneActivePerGroupWhileTheFailoverLinkIsUp : Invariant
+internal sealed class ExactlyOneActivePerGroupWhileTheFailoverLinkIsUp : Invariant
 {
     public override string Name => nameof(ExactlyOneActivePerGroupWhileTheFailoverLinkIsUp);
 

@@ -4,8 +4,13 @@ using FailoverModel.Topology;
 namespace FailoverModel.Invariants;
 
 /// <summary>One step of the model as an invariant sees it: the snapshot before (null for the initial state), the event, the snapshot after.</summary>
+/// <param name="Pair">The pair that took the step (its configuration, and what it would do next).</param>
+/// <param name="Before">The snapshot before the step; null for the initial snapshot.</param>
+/// <param name="Event">The event or internal step taken; null for the initial snapshot.</param>
+/// <param name="After">The snapshot after the step.</param>
 public sealed record InvariantContext(FailoverPair Pair, PairState? Before, Event? Event, PairState After)
 {
+    /// <summary>The pair's configuration.</summary>
     public PairConfig Config => Pair.Config;
 
     /// <summary>What the observer had seen before this step (see <see cref="RunHistory"/>).</summary>
@@ -32,7 +37,10 @@ public abstract class Invariant
     /// <summary>The seed section or table row the claim comes from.</summary>
     public abstract string Source { get; }
 
+    /// <summary>Checks the claim on one step: null when it holds, else the evidence.</summary>
+    /// <param name="step">The step, with the observer's history.</param>
     public abstract string? Check(InvariantContext step);
 
+    /// <inheritdoc/>
     public override string ToString() => Name;
 }

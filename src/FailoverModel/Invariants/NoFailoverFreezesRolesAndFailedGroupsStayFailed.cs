@@ -10,7 +10,7 @@ namespace FailoverModel.Invariants;
 /// row 4), through <c>failover reset</c>, or by taking over a mate its unit shows failed (row 1) — or when its unit
 /// stops, reloads or has failover disabled.
 /// </summary>
-public sealed class NoFailoverFreezesRolesAndFailedGroupsStayFailed : Invariant
+internal sealed class NoFailoverFreezesRolesAndFailedGroupsStayFailed : Invariant
 {
     public override string Name => nameof(NoFailoverFreezesRolesAndFailedGroupsStayFailed);
 

@@ -11,7 +11,7 @@ namespace FailoverModel.Invariants;
 /// interface; <see cref="NoUnitDeclaresItsMateFailedWhileTheMateAnswers"/> checks that declaration). A unit starting up
 /// (row 5) makes its groups active from Negotiation, which this claim does not concern.
 /// </summary>
-public sealed class NoFailoverWhileTheFailoverLinkIsDownAndTheMateAnswers : Invariant
+internal sealed class NoFailoverWhileTheFailoverLinkIsDownAndTheMateAnswers : Invariant
 {
     public override string Name => nameof(NoFailoverWhileTheFailoverLinkIsDownAndTheMateAnswers);
 

@@ -9,7 +9,7 @@ namespace FailoverModel.Invariants;
 /// receive a response on any interface". So no unit comes to show its mate failed in a step where the mate still runs
 /// failover and can answer: on the failover link, or on a data interface that is up on both units.
 /// </summary>
-public sealed class NoUnitDeclaresItsMateFailedWhileTheMateAnswers : Invariant
+internal sealed class NoUnitDeclaresItsMateFailedWhileTheMateAnswers : Invariant
 {
     public override string Name => nameof(NoUnitDeclaresItsMateFailedWhileTheMateAnswers);
 

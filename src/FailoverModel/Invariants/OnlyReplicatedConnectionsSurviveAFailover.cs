@@ -11,7 +11,7 @@ namespace FailoverModel.Invariants;
 /// Standby Ready unit over an up Stateful Failover link; and when a group leaves its active unit, nothing survives that
 /// the standby did not hold.
 /// </summary>
-public sealed class OnlyReplicatedConnectionsSurviveAFailover : Invariant
+internal sealed class OnlyReplicatedConnectionsSurviveAFailover : Invariant
 {
     public override string Name => nameof(OnlyReplicatedConnectionsSurviveAFailover);
 

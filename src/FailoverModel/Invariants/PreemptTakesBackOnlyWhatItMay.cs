@@ -10,7 +10,7 @@ namespace FailoverModel.Invariants;
 /// recovering unit or group never takes a group back from a live active peer. A forced failover is not undone
 /// (ASA tech note on 9.18), so only a group that became available is owed the preempt.
 /// </summary>
-public sealed class PreemptTakesBackOnlyWhatItMay : Invariant
+internal sealed class PreemptTakesBackOnlyWhatItMay : Invariant
 {
     public override string Name => nameof(PreemptTakesBackOnlyWhatItMay);
 

@@ -18,9 +18,16 @@ public readonly record struct RunHistory(byte PreemptOwed)
     /// <summary>Bits of <see cref="PreemptOwed"/>: one per unit and group.</summary>
     public const int Bits = 2 * PairConfig.MaxGroups;
 
+    /// <summary>Whether preempt owes the group to <paramref name="unit"/>: it is the preferred unit, preempt is configured, and it is standby there.</summary>
+    /// <param name="unit">The unit.</param>
+    /// <param name="group">The failover group.</param>
     public bool Owed(UnitRole unit, FailoverGroupId group) => (PreemptOwed & Bit(unit, group)) != 0;
 
     /// <summary>The history after one step of the run.</summary>
+    /// <param name="config">The pair's configuration.</param>
+    /// <param name="before">The snapshot before the step.</param>
+    /// <param name="after">The snapshot after the step.</param>
+    /// <param name="history">The history before the step.</param>
     public static RunHistory Next(PairConfig config, PairState before, PairState after, RunHistory history)
     {
         var owed = history.PreemptOwed;

@@ -5,6 +5,7 @@ namespace FailoverModel.Invariants;
 /// <summary>Every invariant of the seed, checked by the explorer, the properties and the random checker alike.</summary>
 public static class SeedInvariants
 {
+    /// <summary>The thirteen named safety properties of the seed, in the order they are checked and reported.</summary>
     public static readonly ImmutableArray<Invariant> All =
     [
         new ExactlyOneActivePerGroupWhileTheFailoverLinkIsUp(),

@@ -10,7 +10,7 @@ namespace FailoverModel.Machines;
 /// The rules come from <c>Rules</c> (the failure-event table, boot, sync and command rules); this class turns them into
 /// a Stateless machine whose state lives outside it, so any snapshot can be stepped.
 /// </summary>
-public sealed class FailoverGroupMachine
+internal sealed class FailoverGroupMachine
 {
     private static readonly int TriggerCount = Enum.GetValues<GroupTrigger>().Length;
 

@@ -3,6 +3,7 @@ namespace FailoverModel.Machines;
 /// <summary>The "Last Failure Reason" column of <c>show failover state</c>; <c>None</c> until something fails or demotes the group.</summary>
 public enum FailureReason : byte
 {
+    /// <summary>Nothing has failed or demoted the group ("None").</summary>
     None,
 
     /// <summary>Demoted by <c>no failover active</c>, <c>failover active</c> on the mate, or preempt (ASA prints "Set by the CI config cmd"; unconfirmed).</summary>
@@ -18,8 +19,11 @@ public enum FailureReason : byte
     CommunicationFailure,
 }
 
+/// <summary>How ASA prints a <see cref="FailureReason"/>.</summary>
 public static class FailureReasons
 {
+    /// <summary>The reason as <c>show failover state</c> prints it ("Ifc Failure").</summary>
+    /// <param name="reason">The reason.</param>
     public static string Display(this FailureReason reason) => reason switch
     {
         FailureReason.None => "None",
@@ -30,6 +34,9 @@ public static class FailureReasons
         _ => throw new ArgumentOutOfRangeException(nameof(reason)),
     };
 
+    /// <summary>Reads a reason as <see cref="Display"/> prints it.</summary>
+    /// <param name="text">The printed reason.</param>
+    /// <param name="reason">The reason read; <see cref="FailureReason.None"/> when the text names none.</param>
     public static bool TryParse(string text, out FailureReason reason)
     {
         foreach (var candidate in Enum.GetValues<FailureReason>())

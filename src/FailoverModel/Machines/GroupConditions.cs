@@ -7,6 +7,7 @@ namespace FailoverModel.Machines;
 [Flags]
 public enum GroupConditions : ushort
 {
+    /// <summary>No condition holds.</summary>
     None = 0,
 
     /// <summary>This unit is running with failover enabled.</summary>
@@ -57,7 +58,7 @@ public enum GroupConditions : ushort
     MateAnswers = 1 << 11,
 }
 
-public static class GroupConditionsExtensions
+internal static class GroupConditionsExtensions
 {
     /// <summary>Every flag, for exhaustive checks over all guard inputs.</summary>
     public const int Combinations = 1 << 12;

@@ -3,9 +3,13 @@ using Stateless.Reflection;
 
 namespace FailoverModel.Machines;
 
+/// <summary>What happens to a link: it fails or is restored.</summary>
 public enum LinkTrigger : byte
 {
+    /// <summary>The link goes down.</summary>
     LinkFails,
+
+    /// <summary>The link comes back up.</summary>
     LinkRestored,
 }
 
@@ -14,7 +18,7 @@ public enum LinkTrigger : byte
 /// the failover interface as failed" and no failover can happen until it is restored; when the Stateful Failover link
 /// fails, "state information becomes out of date" (seed, "Failover Actions", last two rows).
 /// </summary>
-public sealed class LinkMachine
+internal sealed class LinkMachine
 {
     private const sbyte Unknown = -2;
     private const sbyte NotPermitted = -1;

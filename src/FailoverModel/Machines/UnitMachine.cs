@@ -6,13 +6,28 @@ namespace FailoverModel.Machines;
 /// <summary>What happens to a unit as a whole (seed, "Failover Triggers": hardware, power and software failure; <c>failover</c>).</summary>
 public enum UnitTrigger : byte
 {
+    /// <summary>The unit is powered on and boots from its startup configuration.</summary>
     PowerOn,
+
+    /// <summary>The unit loses power.</summary>
     PowerFailure,
+
+    /// <summary>A software failure: the unit fails and reloads.</summary>
     SoftwareFailure,
+
+    /// <summary>The reload after a software failure ends.</summary>
     ReloadCompletes,
+
+    /// <summary>A hardware failure: the unit stays failed.</summary>
     HardwareFailure,
+
+    /// <summary>The unit is replaced by a new one, powered off, carrying only the failover bootstrap.</summary>
     Replace,
+
+    /// <summary><c>failover</c> is entered on the unit.</summary>
     EnableFailover,
+
+    /// <summary><c>no failover</c> is entered on the unit.</summary>
     DisableFailover,
 }
 
@@ -21,7 +36,7 @@ public enum UnitTrigger : byte
 /// until replaced) and failover enabled or disabled. A unit boots with failover on when its startup configuration
 /// says <c>failover</c>; a replacement unit carries only the bootstrap (seed, "Replace the Failed Unit with a New Unit").
 /// </summary>
-public sealed class UnitMachine
+internal sealed class UnitMachine
 {
     private const sbyte Unknown = -2;
     private const sbyte NotPermitted = -1;

@@ -5,13 +5,13 @@ using FailoverModel.Topology;
 namespace FailoverModel.Pair;
 
 /// <summary>A command text the model cannot accept; <see cref="Column"/> is 1-based within the text.</summary>
-public sealed class CommandTextException(string message, int column) : Exception(message)
+internal sealed class CommandTextException(string message, int column) : Exception(message)
 {
     public int Column { get; } = column;
 }
 
 /// <summary>Reads the ASA commands of docs/scenario-language.md from their text, checked against the pair's configuration.</summary>
-public static class CommandText
+internal static class CommandText
 {
     /// <summary>Parses one command line; <paramref name="modeLines"/> are the indented lines of <c>failover group n</c>, with their columns.</summary>
     public static AsaCommand Parse(string text, PairConfig config, IReadOnlyList<(string Text, int Column)>? modeLines = null)

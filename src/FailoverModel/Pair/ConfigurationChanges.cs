@@ -13,7 +13,7 @@ public sealed class ConfigurationChanges
     private readonly Dictionary<int, List<string>> _texts = [];
 
     /// <summary>The number of <paramref name="text"/> in <paramref name="space"/>, given on first use; null when the space already has <see cref="MaxPerSpace"/>.</summary>
-    public int? Number(int space, string text)
+    internal int? Number(int space, string text)
     {
         if (_numbers.TryGetValue((space, text), out var known))
         {
@@ -36,9 +36,9 @@ public sealed class ConfigurationChanges
     }
 
     /// <summary>The number of a change already entered, or null.</summary>
-    public int? Find(int space, string text) => _numbers.TryGetValue((space, text), out var known) ? known : null;
+    internal int? Find(int space, string text) => _numbers.TryGetValue((space, text), out var known) ? known : null;
 
     /// <summary>The texts of the changes in <paramref name="mask"/>, in their order.</summary>
-    public IEnumerable<string> Texts(int space, ulong mask) =>
+    internal IEnumerable<string> Texts(int space, ulong mask) =>
         _texts.TryGetValue(space, out var texts) ? texts.Where((_, i) => (mask & (1UL << i)) != 0) : [];
 }

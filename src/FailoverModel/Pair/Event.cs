@@ -9,62 +9,76 @@ namespace FailoverModel.Pair;
 /// </summary>
 public abstract record Event
 {
+    /// <summary>True for a step the pair takes by itself (<see cref="GroupStep"/>, <see cref="UnitStep"/>, <see cref="UnitHoldtimeExpired"/>), false for what a person or the world does.</summary>
     public virtual bool IsInternal => false;
 
+    /// <summary>The event as a scenario writes it; an internal step is printed as a <c>#</c> comment.</summary>
     public abstract override string ToString();
 }
 
 /// <summary><c>power-on unit [unit]</c>: one unit, or both at the same instant (simultaneous boot).</summary>
 public sealed record PowerOn(UnitRole Unit, bool BothUnits = false) : Event
 {
+    /// <summary>The units that power on: <see cref="Unit"/>, or both.</summary>
     public IEnumerable<UnitRole> Units => BothUnits ? UnitRoles.Both : [Unit];
 
+    /// <inheritdoc/>
     public override string ToString() => BothUnits ? "power-on primary secondary" : $"power-on {Unit.Token()}";
 }
 
+/// <summary><c>power-off unit</c>: the unit loses power; its groups are lost until it boots again (seed, "Failover Triggers": unit failure).</summary>
 public sealed record PowerOff(UnitRole Unit) : Event
 {
+    /// <inheritdoc/>
     public override string ToString() => $"power-off {Unit.Token()}";
 }
 
 /// <summary>A software failure: the unit fails and reloads.</summary>
 public sealed record Crash(UnitRole Unit) : Event
 {
+    /// <inheritdoc/>
     public override string ToString() => $"crash {Unit.Token()}";
 }
 
 /// <summary>A hardware failure: the unit stays failed until it is replaced.</summary>
 public sealed record HardwareFail(UnitRole Unit) : Event
 {
+    /// <inheritdoc/>
     public override string ToString() => $"hardware-fail {Unit.Token()}";
 }
 
 /// <summary>A new unit of the same role, powered off, with only the failover bootstrap in its configuration.</summary>
 public sealed record Replace(UnitRole Unit) : Event
 {
+    /// <inheritdoc/>
     public override string ToString() => $"replace {Unit.Token()}";
 }
 
 /// <summary>A monitored interface (<c>context/nameif</c>) fails or recovers on one unit.</summary>
 public sealed record InterfaceChange(UnitRole Unit, ContextInterface Interface, bool Up) : Event
 {
+    /// <inheritdoc/>
     public override string ToString() => $"{(Up ? "interface-up" : "interface-down")} {Unit.Token()} {Interface}";
 }
 
 /// <summary><c>connect &lt;context&gt; &lt;kind&gt;</c>: traffic through the context creates state of that kind on the unit where it is active.</summary>
 public sealed record Connect(string Context, ConnectionKinds Kind) : Event
 {
+    /// <inheritdoc/>
     public override string ToString() => $"connect {Context} {Kind.Token()}";
 }
 
+/// <summary><c>link-down failover|state</c>, <c>link-up ...</c>: the failover link or the Stateful Failover link fails or is restored (table rows on link failure).</summary>
 public sealed record LinkChange(LinkKind Link, bool Up) : Event
 {
+    /// <inheritdoc/>
     public override string ToString() => $"{(Up ? "link-up" : "link-down")} {Link.Token()}";
 }
 
 /// <summary>A command typed on a unit, in the system execution space or (with <see cref="Context"/>) inside a context.</summary>
 public sealed record CommandEvent(UnitRole Unit, string? Context, AsaCommand Command) : Event
 {
+    /// <inheritdoc/>
     public override string ToString() =>
         Context is null ? $"{Unit.Token()}: {Command}" : $"{Unit.Token()}/{Context}: {Command}";
 }
@@ -75,8 +89,10 @@ public sealed record GroupStep(UnitRole Unit, FailoverGroupId? Group, GroupTrigg
     /// <summary>The <see cref="Group"/> of a step that fires on every group of the unit where it is permitted.</summary>
     public static readonly FailoverGroupId? EveryGroup;
 
+    /// <inheritdoc/>
     public override bool IsInternal => true;
 
+    /// <inheritdoc/>
     public override string ToString() =>
         Group is { } group ? $"# {Unit.Token()} group {group}: {Trigger}" : $"# {Unit.Token()}: {Trigger}";
 }
@@ -84,8 +100,10 @@ public sealed record GroupStep(UnitRole Unit, FailoverGroupId? Group, GroupTrigg
 /// <summary>An internal step: a unit-level trigger the pair fires by itself (a reload completing).</summary>
 public sealed record UnitStep(UnitRole Unit, UnitTrigger Trigger) : Event
 {
+    /// <inheritdoc/>
     public override bool IsInternal => true;
 
+    /// <inheritdoc/>
     public override string ToString() => $"# {Unit.Token()}: {Trigger}";
 }
 
@@ -95,7 +113,9 @@ public sealed record UnitStep(UnitRole Unit, UnitTrigger Trigger) : Event
 /// </summary>
 public sealed record UnitHoldtimeExpired(UnitRole Unit) : Event
 {
+    /// <inheritdoc/>
     public override bool IsInternal => true;
 
+    /// <inheritdoc/>
     public override string ToString() => $"# {Unit.Token()}: unit holdtime expired";
 }

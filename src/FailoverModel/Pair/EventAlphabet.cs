@@ -8,7 +8,7 @@ namespace FailoverModel.Pair;
 /// vectors draw from. Configuration-mode commands (<c>failover group n</c>) are left out: they change the
 /// configuration, not the failover behaviour under it, and the explorer runs one configuration at a time.
 /// </summary>
-public static class EventAlphabet
+internal static class EventAlphabet
 {
     public static IReadOnlyList<Event> For(PairConfig config)
     {

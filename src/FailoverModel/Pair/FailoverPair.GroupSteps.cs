@@ -16,7 +16,7 @@ public sealed partial class FailoverPair
     /// mate only as the unit's <see cref="MateView"/> has it (plus whether the mate answers now, which decides whether an
     /// exchange can complete, never what the unit believes).
     /// </summary>
-    public GroupConditions Conditions(PairState state, UnitRole unit, FailoverGroupId group)
+    internal GroupConditions Conditions(PairState state, UnitRole unit, FailoverGroupId group)
     {
         var me = state.Unit(unit);
         var view = me.View;

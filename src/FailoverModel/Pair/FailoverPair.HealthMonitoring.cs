@@ -33,7 +33,7 @@ public sealed partial class FailoverPair
     /// interface only, or nothing. A data interface answers only where it is up on both units; a unit that does not run
     /// failover neither sends hellos nor answers LANTEST.
     /// </summary>
-    public MateContact Reach(PairState state, UnitRole unit)
+    internal MateContact Reach(PairState state, UnitRole unit)
     {
         var mate = state.Unit(unit.Mate());
         if (mate.Status != UnitStatus.FailoverOn)
@@ -50,7 +50,7 @@ public sealed partial class FailoverPair
     }
 
     /// <summary>True when the mate answers on the failover link, so that an exchange with it completes.</summary>
-    public static bool Answers(PairState state, UnitRole unit) =>
+    internal static bool Answers(PairState state, UnitRole unit) =>
         state.FailoverLink == LinkStatus.Up && state.Unit(unit.Mate()).Status == UnitStatus.FailoverOn && state.Unit(unit).Status == UnitStatus.FailoverOn;
 
     /// <summary>
@@ -73,7 +73,7 @@ public sealed partial class FailoverPair
     }
 
     /// <summary>True when <paramref name="unit"/> has heard its mate and now hears less than it believes: its holdtime runs.</summary>
-    public bool HoldtimeRuns(PairState state, UnitRole unit)
+    internal bool HoldtimeRuns(PairState state, UnitRole unit)
     {
         var me = state.Unit(unit);
         return _monitoring.TimesOut
@@ -118,7 +118,7 @@ public sealed partial class FailoverPair
     /// Monitoring": "If the other unit interface also fails all the network tests, then both interfaces go into the
     /// Unknown state").
     /// </summary>
-    public int FailedMonitored(PairState state, UnitRole unit, FailoverGroupId group)
+    internal int FailedMonitored(PairState state, UnitRole unit, FailoverGroupId group)
     {
         var me = state.Unit(unit);
         var failed = me.FailedInterfaces & Config.MonitoredMask(group);
@@ -134,7 +134,7 @@ public sealed partial class FailoverPair
     /// The mate's failed monitored interfaces of the group as <paramref name="unit"/> knows them; a mate declared failed
     /// answers on no interface, so it counts every one as failed.
     /// </summary>
-    public int MateFailedMonitored(PairState state, UnitRole unit, FailoverGroupId group)
+    internal int MateFailedMonitored(PairState state, UnitRole unit, FailoverGroupId group)
     {
         var me = state.Unit(unit);
         return me.View.Contact switch

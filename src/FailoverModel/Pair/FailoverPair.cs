@@ -25,6 +25,8 @@ public sealed partial class FailoverPair
     private readonly UnitMachine _unit = new();
     private readonly LinkMachine _link = new();
 
+    /// <summary>A pair of units running <paramref name="config"/> under the seed's rules.</summary>
+    /// <param name="config">The pair's configuration (<see cref="PairConfig"/>), usually read from a running configuration.</param>
     public FailoverPair(PairConfig config)
         : this(config, GroupRules.All)
     {
@@ -56,6 +58,7 @@ public sealed partial class FailoverPair
         Initial = new PairState(unit, unit, LinkStatus.Up, config.StateLink is null ? LinkStatus.NotConfigured : LinkStatus.Up);
     }
 
+    /// <summary>The configuration both units were built from: failover groups, contexts, monitored interfaces, links, timers.</summary>
     public PairConfig Config { get; }
 
     /// <summary>A pair with the same rules, for another thread: one instance steps one snapshot at a time (the group machine's table is shared).</summary>
@@ -64,7 +67,7 @@ public sealed partial class FailoverPair
     /// <summary>Both units powered off, links up, every group Disabled.</summary>
     public PairState Initial { get; }
 
-    public FailoverGroupMachine GroupMachine => _group;
+    internal FailoverGroupMachine GroupMachine => _group;
 
     /// <summary>The group's preferred unit: the primary's running configuration decides it (which the secondary obtains at boot; docs/decisions.md 8).</summary>
     public static UnitRole PreferredUnit(PairState state, FailoverGroupId group) => state.Primary.Settings(group).Preferred;
@@ -129,7 +132,7 @@ public sealed partial class FailoverPair
     public StepResult Apply(PairState state, Event @event) => Apply(state, @event, quiet: false);
 
     /// <summary>Applies one event; a quiet step keeps no notes (the explorer's and the checkers' steps, which nobody reads).</summary>
-    public StepResult Apply(PairState state, Event @event, bool quiet)
+    internal StepResult Apply(PairState state, Event @event, bool quiet)
     {
         var step = new StepBuilder(@event, state, quiet);
         switch (@event)
@@ -186,7 +189,7 @@ public sealed partial class FailoverPair
     /// <summary>Runs internal steps until none is enabled.</summary>
     public ImmutableArray<StepResult> Settle(PairState state) => Settle(state, quiet: false);
 
-    public ImmutableArray<StepResult> Settle(PairState state, bool quiet)
+    internal ImmutableArray<StepResult> Settle(PairState state, bool quiet)
     {
         var steps = ImmutableArray.CreateBuilder<StepResult>();
         while (NextInternal(state) is { } next)
@@ -207,7 +210,7 @@ public sealed partial class FailoverPair
     /// <summary>Applies an external event and settles the pair.</summary>
     public SettledStep Step(PairState state, Event @event) => Step(state, @event, quiet: false);
 
-    public SettledStep Step(PairState state, Event @event, bool quiet)
+    internal SettledStep Step(PairState state, Event @event, bool quiet)
     {
         var external = Apply(state, @event, quiet);
         return new SettledStep(external, Settle(external.State, quiet));

@@ -46,6 +46,7 @@ public readonly record struct MateView(
     /// <summary>The mate's group as its last hello reported it.</summary>
     public GroupState Group(FailoverGroupId id) => id == FailoverGroupId.One ? Group1 : Group2;
 
+    /// <summary>The mate's group's Last Failure Reason as its last hello reported it.</summary>
     public FailureReason Reason(FailoverGroupId id) => id == FailoverGroupId.One ? Reason1 : Reason2;
 
     /// <summary>True while the unit takes the mate to be sending hellos (it may not have timed out a silence yet).</summary>

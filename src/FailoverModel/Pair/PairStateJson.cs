@@ -6,11 +6,14 @@ using FailoverModel.Topology;
 namespace FailoverModel.Pair;
 
 /// <summary>The snapshot JSON of docs/scenario-language.md: stable field order, camelCase keys, ASA's display strings.</summary>
-public static class PairStateJson
+internal static class PairStateJson
 {
     public static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>Writes the state object's members (units, links, groups, contexts) into an object already started.</summary>
+    /// <param name="w">The writer, inside the state object.</param>
+    /// <param name="config">The pair's configuration (names of contexts and interfaces).</param>
+    /// <param name="state">The snapshot.</param>
     /// <param name="outageMs">Each group's outage since the last external event, when a clock ran (written as <c>outage</c>, milliseconds).</param>
     public static void WriteStateMembers(Utf8JsonWriter w, PairConfig config, PairState state, IReadOnlyList<long>? outageMs = null)
     {

@@ -13,6 +13,7 @@ public sealed record SyslogMessage(UnitRole Unit, int Id, string Text, FailoverG
         _ => 1,
     };
 
+    /// <inheritdoc/>
     public override string ToString() =>
         Group is { } g ? $"{Unit.Token()} group {g}: %ASA-{Severity}-{Id}: {Text}" : $"{Unit.Token()}: %ASA-{Severity}-{Id}: {Text}";
 }

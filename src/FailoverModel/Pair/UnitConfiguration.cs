@@ -33,11 +33,13 @@ public sealed class UnitConfiguration : IEquatable<UnitConfiguration>
         _hash = hash.ToHashCode();
     }
 
+    /// <summary>How many configuration spaces: the system execution space and one per context.</summary>
     public int Spaces => _running.Length;
 
+    /// <summary>No tracked change in any space, running or startup.</summary>
     public bool IsEmpty => Array.TrueForAll(_running, r => r == 0) && Array.TrueForAll(_startup, s => s == 0);
 
-    public static UnitConfiguration Empty(int spaces)
+    internal static UnitConfiguration Empty(int spaces)
     {
         if (spaces < EmptyBySpaces.Length)
         {
@@ -47,14 +49,18 @@ public sealed class UnitConfiguration : IEquatable<UnitConfiguration>
         return new UnitConfiguration(new ulong[spaces], new ulong[spaces]);
     }
 
+    /// <summary>The changes the running configuration of a space holds, one bit per change number.</summary>
+    /// <param name="space">0 for the system execution space, 1 + the context's index for a context.</param>
     public ulong Running(int space) => _running[space];
 
+    /// <summary>The changes the startup configuration of a space holds (saved by <c>write memory</c>).</summary>
+    /// <param name="space">0 for the system execution space, 1 + the context's index for a context.</param>
     public ulong Startup(int space) => _startup[space];
 
     /// <summary>A change entered in <paramref name="space"/> joins the running configuration.</summary>
-    public UnitConfiguration WithChange(int space, int change) => WithRunning(space, _running[space] | (1UL << change));
+    internal UnitConfiguration WithChange(int space, int change) => WithRunning(space, _running[space] | (1UL << change));
 
-    public UnitConfiguration WithRunning(int space, ulong running)
+    internal UnitConfiguration WithRunning(int space, ulong running)
     {
         if (_running[space] == running)
         {
@@ -67,7 +73,7 @@ public sealed class UnitConfiguration : IEquatable<UnitConfiguration>
     }
 
     /// <summary><c>write memory</c>: the startup configuration of the space becomes the running one.</summary>
-    public UnitConfiguration Saved(int space)
+    internal UnitConfiguration Saved(int space)
     {
         if (_startup[space] == _running[space])
         {
@@ -80,22 +86,32 @@ public sealed class UnitConfiguration : IEquatable<UnitConfiguration>
     }
 
     /// <summary>A unit that boots (after power loss, a reload or a crash) runs what its startup configuration holds.</summary>
-    public UnitConfiguration RevertedToStartup() => _running.AsSpan().SequenceEqual(_startup) ? this : new UnitConfiguration((ulong[])_startup.Clone(), _startup);
+    internal UnitConfiguration RevertedToStartup() => _running.AsSpan().SequenceEqual(_startup) ? this : new UnitConfiguration((ulong[])_startup.Clone(), _startup);
 
     /// <summary>The running configuration of every space taken from <paramref name="sender"/> (synchronization, <c>write standby</c>).</summary>
-    public UnitConfiguration RunningFrom(UnitConfiguration sender) =>
+    internal UnitConfiguration RunningFrom(UnitConfiguration sender) =>
         _running.AsSpan().SequenceEqual(sender._running) ? this : new UnitConfiguration((ulong[])sender._running.Clone(), _startup);
 
+    /// <summary>Whether both units run the same configuration in a space (in sync there).</summary>
+    /// <param name="other">The mate's configuration.</param>
+    /// <param name="space">The space.</param>
     public bool RunningEquals(UnitConfiguration other, int space) => _running[space] == other._running[space];
 
+    /// <summary>Whether both units run the same configuration in every space.</summary>
+    /// <param name="other">The mate's configuration.</param>
     public bool RunningEquals(UnitConfiguration other) => _running.AsSpan().SequenceEqual(other._running);
 
+    /// <summary>The same running and startup changes in every space.</summary>
+    /// <param name="other">The other configuration.</param>
     public bool Equals(UnitConfiguration? other) =>
         other is not null && (ReferenceEquals(this, other) || (_hash == other._hash && _running.AsSpan().SequenceEqual(other._running) && _startup.AsSpan().SequenceEqual(other._startup)));
 
+    /// <inheritdoc/>
     public override bool Equals(object? obj) => Equals(obj as UnitConfiguration);
 
+    /// <inheritdoc/>
     public override int GetHashCode() => _hash;
 
+    /// <inheritdoc/>
     public override string ToString() => string.Join(' ', Enumerable.Range(0, Spaces).Select(s => $"{s}:{_running[s]:x}/{_startup[s]:x}"));
 }

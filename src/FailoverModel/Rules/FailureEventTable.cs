@@ -3,33 +3,63 @@ using FailoverModel.Machines;
 
 namespace FailoverModel.Rules;
 
-/// <summary>The rows of the seed's table, in its order.</summary>
+/// <summary>The rows of the seed's failure-event table ("Failover Actions"), in its order; the value is the row number.</summary>
 public enum FailureEvent : byte
 {
+    /// <summary>Row 1: "A unit experiences a power or software failure".</summary>
     UnitFailure = 1,
+
+    /// <summary>Row 2: "Interface failure on active failover group above threshold".</summary>
     InterfaceFailureOnActiveGroup = 2,
+
+    /// <summary>Row 3: "Interface failure on standby failover group above threshold".</summary>
     InterfaceFailureOnStandbyGroup = 3,
+
+    /// <summary>Row 4: "Formerly active failover group recovers".</summary>
     FormerlyActiveGroupRecovers = 4,
+
+    /// <summary>Row 5: "Failover link failed at startup".</summary>
     FailoverLinkFailedAtStartup = 5,
+
+    /// <summary>Row 6: "Stateful Failover link failed".</summary>
     StatefulFailoverLinkFailed = 6,
+
+    /// <summary>Row 7: "Failover link failed during operation".</summary>
     FailoverLinkFailedDuringOperation = 7,
 }
 
+/// <summary>The table's Policy column: whether the failure event makes a group fail over.</summary>
 public enum FailoverPolicy : byte
 {
+    /// <summary>"Failover": the group becomes active on the other unit.</summary>
     Failover,
+
+    /// <summary>"No failover": the groups stay where they are active.</summary>
     NoFailover,
 }
 
-/// <summary>The actions of the table's two action columns.</summary>
+/// <summary>The actions of the table's two action columns (Active Group Action, Standby Group Action).</summary>
 public enum GroupAction : byte
 {
+    /// <summary>"No action".</summary>
     NoAction,
+
+    /// <summary>"n/a": the row does not apply to that group.</summary>
     NotApplicable,
+
+    /// <summary>"Become standby. Mark as failed": the active group of a failed unit.</summary>
     BecomeStandbyMarkAsFailed,
+
+    /// <summary>"Become active. Mark active as failed": the standby group takes over from a failed unit.</summary>
     BecomeActiveMarkActiveAsFailed,
+
+    /// <summary>"Mark active group as failed".</summary>
     MarkActiveGroupAsFailed,
+
+    /// <summary>"Become active".</summary>
     BecomeActive,
+
+    /// <summary>"Mark standby group as failed".</summary>
     MarkStandbyGroupAsFailed,
 }
 
@@ -37,10 +67,20 @@ public enum GroupAction : byte
 /// One row of the seed's table ("Failover Actions"): the event, the policy, what the active and the standby failover
 /// group do, and the note; with the seed's own words beside the structured columns.
 /// </summary>
+/// <param name="Event">The row.</param>
+/// <param name="Policy">The Policy column.</param>
+/// <param name="ActiveGroupAction">The Active Group Action column, as the model reads it.</param>
+/// <param name="StandbyGroupAction">The Standby Group Action column, as the model reads it.</param>
 /// <param name="ActiveTrigger">The trigger that carries the active-group action (or, for row 4, signals the recovery).</param>
 /// <param name="StandbyTrigger">The trigger that carries the standby-group action.</param>
 /// <param name="ActiveGuard">When the active-group action applies.</param>
 /// <param name="StandbyGuard">When the standby-group action applies.</param>
+/// <param name="SeedEvent">The Failure Event column in the seed's words.</param>
+/// <param name="SeedPolicy">The Policy column in the seed's words.</param>
+/// <param name="SeedActiveGroupAction">The Active Group Action column in the seed's words.</param>
+/// <param name="SeedStandbyGroupAction">The Standby Group Action column in the seed's words.</param>
+/// <param name="SeedNotes">The Notes column in the seed's words.</param>
+/// <param name="Correction">Where the model departs from the seed's words and why (docs/decisions.md); null when it does not.</param>
 public sealed record FailureEventRow(
     FailureEvent Event,
     FailoverPolicy Policy,
@@ -57,11 +97,14 @@ public sealed record FailureEventRow(
     string SeedNotes,
     string? Correction = null)
 {
+    /// <summary>The row's number in the seed's table, 1 to 7.</summary>
     public int Number => (int)Event;
 
+    /// <summary>The row cited as a source: "table row n: ..." with the seed's words.</summary>
     public string Source => $"table row {Number}: {SeedEvent}";
 
     /// <summary>The state a group takes for an action; null when the action changes nothing.</summary>
+    /// <param name="action">An action column's value.</param>
     public static GroupState? Target(GroupAction action) => action switch
     {
         GroupAction.BecomeStandbyMarkAsFailed or GroupAction.MarkActiveGroupAsFailed or GroupAction.MarkStandbyGroupAsFailed => GroupState.Failed,
@@ -69,6 +112,8 @@ public sealed record FailureEventRow(
         _ => null,
     };
 
+    /// <summary>The action in the table's words.</summary>
+    /// <param name="action">An action column's value.</param>
     public static string Display(GroupAction action) => action switch
     {
         GroupAction.NoAction => "No action",
@@ -81,12 +126,15 @@ public sealed record FailureEventRow(
         _ => throw new ArgumentOutOfRangeException(nameof(action)),
     };
 
+    /// <summary>The policy in the table's words.</summary>
+    /// <param name="policy">The Policy column's value.</param>
     public static string Display(FailoverPolicy policy) => policy == FailoverPolicy.Failover ? "Failover" : "No failover";
 }
 
 /// <summary>The seed's failure-event table, as data. The failover group machine's failure transitions are derived from it.</summary>
 public static class FailureEventTable
 {
+    /// <summary>The seven rows, in the seed's order.</summary>
     public static readonly ImmutableArray<FailureEventRow> Rows =
     [
         new(FailureEvent.UnitFailure, FailoverPolicy.Failover,
@@ -129,6 +177,8 @@ public static class FailureEventTable
             "Each unit marks the failover interface as failed. You should restore the failover link as soon as possible because the unit cannot fail over to the standby unit while the failover link is down."),
     ];
 
+    /// <summary>One row of the table.</summary>
+    /// <param name="failureEvent">The row.</param>
     public static FailureEventRow Row(FailureEvent failureEvent) => Rows[(int)failureEvent - 1];
 
     /// <summary>
@@ -136,7 +186,7 @@ public static class FailureEventTable
     /// startup; the other rows act on groups in an active state (active column) and in Standby Ready (standby column).
     /// The unit that fails (row 1) takes all its groups to Failed, whatever their state.
     /// </summary>
-    public static IEnumerable<GroupTransition> Transitions()
+    internal static IEnumerable<GroupTransition> Transitions()
     {
         foreach (var row in Rows)
         {

@@ -4,7 +4,7 @@ using static FailoverModel.Machines.GroupConditions;
 namespace FailoverModel.Rules;
 
 /// <summary>The conditions the seed puts on a failover group's changes, each named as the seed words it.</summary>
-public static class GroupGuards
+internal static class GroupGuards
 {
     public static readonly GroupGuard FailoverLinkDown = new("failover link down", c => !c.Has(FailoverLinkUp));
 

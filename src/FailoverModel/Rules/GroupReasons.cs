@@ -1,7 +1,7 @@
 namespace FailoverModel.Rules;
 
 /// <summary>The reasons ASA gives for a group's state change (docs/sources.md "States"); unconfirmed ones say so.</summary>
-public static class GroupReasons
+internal static class GroupReasons
 {
     public const string NoActiveUnitFound = "No Active unit found";
     public const string FailoverStateCheck = "Failover state check";

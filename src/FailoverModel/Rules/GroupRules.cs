@@ -17,6 +17,7 @@ public static class GroupRules
     private const string ForcedFailover = "Forced Failover";
     private const string Restoration = "Restoration of a Failed Unit";
 
+    /// <summary>Every rule, each with its source in the seed's words: the data the machine, the docs and the diagrams are drawn from.</summary>
     public static readonly ImmutableArray<GroupTransition> All = [.. Boot(), .. Synchronization(), .. Activation(), .. FailureEventTable.Transitions(), .. Recovery(), .. Commands(), .. Disabling(), .. Power()];
 
     private static IEnumerable<GroupTransition> Boot()

@@ -10,7 +10,7 @@ namespace FailoverModel.Rules;
 /// steps a unit takes and in what order, which trigger a message makes the mate fire in the same step, and what a unit
 /// must be doing to step its groups at all. The pair (<c>FailoverPair</c>) reads them from here.
 /// </summary>
-public static class ProtocolRules
+internal static class ProtocolRules
 {
     /// <summary>
     /// The order in which a unit's internal group steps are tried: negotiation first, then failure detection (the table),

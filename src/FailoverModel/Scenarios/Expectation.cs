@@ -8,22 +8,34 @@ namespace FailoverModel.Scenarios;
 /// <summary>What the last event must have led to. <c>Check</c> returns null when it holds, else what the model has.</summary>
 public abstract record Expectation
 {
+    /// <summary>Checks the expectation on the snapshot after the last event; null when it holds, else what the model has instead.</summary>
+    /// <param name="config">The pair's configuration (contexts, groups, interfaces by name).</param>
+    /// <param name="state">The snapshot after the last event settled.</param>
+    /// <param name="last">The last event with the internal steps it caused; null before the first event.</param>
     public abstract string? Check(PairConfig config, PairState state, SettledStep? last);
 
     /// <summary>Checks with the clock: the outage of each group since the last external event, in milliseconds.</summary>
+    /// <param name="config">The pair's configuration.</param>
+    /// <param name="state">The snapshot after the last event settled.</param>
+    /// <param name="last">The last event with the internal steps it caused; null before the first event.</param>
+    /// <param name="outageMs">For each failover group, how long it had no active unit since the last external event.</param>
     public virtual string? Check(PairConfig config, PairState state, SettledStep? last, IReadOnlyList<long> outageMs) => Check(config, state, last);
 
+    /// <summary>The expectation as a scenario writes it, after <c>expect</c>.</summary>
     public abstract override string ToString();
 }
 
+/// <summary><c>expect &lt;unit&gt; group &lt;n&gt; &lt;state&gt;</c>: the group's state on that unit, as <c>show failover</c> prints it ("Active", "Standby Ready", "Failed"...).</summary>
 public sealed record GroupStateIs(UnitRole Unit, FailoverGroupId Group, GroupState State) : Expectation
 {
+    /// <inheritdoc/>
     public override string? Check(PairConfig config, PairState state, SettledStep? last)
     {
         var actual = state.GroupState(Unit, Group);
         return actual == State ? null : $"{Unit.Token()} group {Group} is {actual.Display()}";
     }
 
+    /// <inheritdoc/>
     public override string ToString() => $"{Unit.Token()} group {Group} {State.Display()}";
 }
 
@@ -36,73 +48,91 @@ public sealed record MateShown(UnitRole Unit, FailoverGroupId Group, string Disp
     /// <summary>Everything a unit can show for its mate's group.</summary>
     public static readonly IReadOnlyList<string> Displays = [.. GroupStates.All.Select(s => s.Display()), "Not Detected"];
 
+    /// <inheritdoc/>
     public override string? Check(PairConfig config, PairState state, SettledStep? last)
     {
         var actual = Asa.Show.ShowCommands.MateGroupDisplay(state, Unit, Group);
         return actual == Display ? null : $"{Unit.Token()} shows its mate's group {Group} as {actual}";
     }
 
+    /// <inheritdoc/>
     public override string ToString() => $"{Unit.Token()} shows mate group {Group} \"{Display}\"";
 }
 
+/// <summary><c>expect &lt;unit&gt; group &lt;n&gt; reason "&lt;text&gt;"</c>: the group's "Last Failure Reason" on that unit, as <c>show failover</c> prints it.</summary>
 public sealed record GroupReasonIs(UnitRole Unit, FailoverGroupId Group, FailureReason Reason) : Expectation
 {
+    /// <inheritdoc/>
     public override string? Check(PairConfig config, PairState state, SettledStep? last)
     {
         var actual = state.Unit(Unit).Group(Group).Reason;
         return actual == Reason ? null : $"{Unit.Token()} group {Group} has reason \"{actual.Display()}\"";
     }
 
+    /// <inheritdoc/>
     public override string ToString() => $"{Unit.Token()} group {Group} reason \"{Reason.Display()}\"";
 }
 
+/// <summary><c>expect group &lt;n&gt; active-on primary|secondary|both|none</c>: where the failover group passes traffic.</summary>
 public sealed record GroupActiveOn(FailoverGroupId Group, ActiveOn Where) : Expectation
 {
+    /// <inheritdoc/>
     public override string? Check(PairConfig config, PairState state, SettledStep? last)
     {
         var actual = state.ActiveOn(Group);
         return actual == Where ? null : $"group {Group} is active on {actual.Token()}";
     }
 
+    /// <inheritdoc/>
     public override string ToString() => $"group {Group} active-on {Where.Token()}";
 }
 
+/// <summary><c>expect context &lt;name&gt; active-on ...</c>: where a security context passes traffic, that is, where its failover group is active.</summary>
 public sealed record ContextActiveOn(string Context, ActiveOn Where) : Expectation
 {
+    /// <inheritdoc/>
     public override string? Check(PairConfig config, PairState state, SettledStep? last)
     {
         var actual = state.ActiveOn(config.GroupOfContext(Context));
         return actual == Where ? null : $"context {Context} is active on {actual.Token()}";
     }
 
+    /// <inheritdoc/>
     public override string ToString() => $"context {Context} active-on {Where.Token()}";
 }
 
+/// <summary><c>expect &lt;unit&gt; status &lt;status&gt;</c>: whether the unit is powered off, reloading, failed, or running with failover on or off.</summary>
 public sealed record UnitStatusIs(UnitRole Unit, UnitStatus Status) : Expectation
 {
+    /// <inheritdoc/>
     public override string? Check(PairConfig config, PairState state, SettledStep? last)
     {
         var actual = state.Unit(Unit).Status;
         return actual == Status ? null : $"{Unit.Token()} is {actual.Display()}";
     }
 
+    /// <inheritdoc/>
     public override string ToString() => $"{Unit.Token()} status {Status.Display()}";
 }
 
+/// <summary><c>expect link failover|state up|down</c>: the state of the failover link or the Stateful Failover link.</summary>
 public sealed record LinkIs(LinkKind Link, LinkStatus Status) : Expectation
 {
+    /// <inheritdoc/>
     public override string? Check(PairConfig config, PairState state, SettledStep? last)
     {
         var actual = Link == LinkKind.Failover ? state.FailoverLink : state.StateLink;
         return actual == Status ? null : $"the {Link.Token()} link is {actual.Token()}";
     }
 
+    /// <inheritdoc/>
     public override string ToString() => $"link {Link.Token()} {Status.Token()}";
 }
 
 /// <summary><c>expect syslog unit id</c> (or <c>expect no syslog ...</c>): a message with that id was (not) logged by that unit during the last event.</summary>
 public sealed record SyslogEmitted(UnitRole Unit, int Id, bool Present) : Expectation
 {
+    /// <inheritdoc/>
     public override string? Check(PairConfig config, PairState state, SettledStep? last)
     {
         var messages = last?.Messages.Where(m => m.Unit == Unit).ToList() ?? [];
@@ -116,12 +146,14 @@ public sealed record SyslogEmitted(UnitRole Unit, int Id, bool Present) : Expect
         return Present ? $"{Unit.Token()} logged no {Id} (its messages: {ids})" : $"{Unit.Token()} logged {Id}";
     }
 
+    /// <inheritdoc/>
     public override string ToString() => $"{(Present ? "" : "no ")}syslog {Unit.Token()} {Id}";
 }
 
 /// <summary><c>expect row n</c>: the last event exercised row n of the failure-event table.</summary>
 public sealed record RowExercised(FailureEvent Row) : Expectation
 {
+    /// <inheritdoc/>
     public override string? Check(PairConfig config, PairState state, SettledStep? last)
     {
         var rows = last?.Rows.Distinct().ToList() ?? [];
@@ -130,12 +162,14 @@ public sealed record RowExercised(FailureEvent Row) : Expectation
             : $"the last event exercised {(rows.Count == 0 ? "no row" : "row " + string.Join(", ", rows.Select(r => (int)r)))}";
     }
 
+    /// <inheritdoc/>
     public override string ToString() => $"row {(int)Row}";
 }
 
 /// <summary><c>expect note "text"</c>: the last event's notes (why it changed nothing, ASA's warnings) contain the text.</summary>
 public sealed record NoteContains(string Text) : Expectation
 {
+    /// <inheritdoc/>
     public override string? Check(PairConfig config, PairState state, SettledStep? last)
     {
         var notes = last?.Notes.ToList() ?? [];
@@ -144,21 +178,30 @@ public sealed record NoteContains(string Text) : Expectation
             : $"the notes are {(notes.Count == 0 ? "empty" : string.Join(" | ", notes.Select(n => $"\"{n}\"")))}";
     }
 
+    /// <inheritdoc/>
     public override string ToString() => $"note \"{Text}\"";
 }
 
-/// <summary><c>expect outage group &lt;n&gt; &lt;op&gt; &lt;duration&gt;</c>: how long the group had no active unit since the last external event.</summary>
 /// <summary>How an <c>expect outage</c> compares the measured outage with its duration.</summary>
 public enum Comparison : byte
 {
+    /// <summary><c>&lt;</c></summary>
     Less,
+
+    /// <summary><c>&lt;=</c></summary>
     AtMost,
+
+    /// <summary><c>==</c> (a scenario may write <c>=</c>)</summary>
     Equal,
+
+    /// <summary><c>&gt;=</c></summary>
     AtLeast,
+
+    /// <summary><c>&gt;</c></summary>
     Greater,
 }
 
-public static class Comparisons
+internal static class Comparisons
 {
     /// <summary>The operators as a scenario writes them, in the order of <see cref="Comparison"/>.</summary>
     public static readonly System.Collections.Immutable.ImmutableArray<string> Tokens = ["<", "<=", "==", ">=", ">"];
@@ -179,22 +222,27 @@ public static class Comparisons
     };
 }
 
+/// <summary><c>expect outage group &lt;n&gt; &lt;op&gt; &lt;duration&gt;</c>: how long the group had no active unit since the last external event (the scenario runs on the simulated clock).</summary>
 public sealed record OutageIs(FailoverGroupId Group, Comparison Comparison, long DurationMs) : Expectation
 {
+    /// <inheritdoc/>
     public override string? Check(PairConfig config, PairState state, SettledStep? last) => Check(config, state, last, []);
 
+    /// <inheritdoc/>
     public override string? Check(PairConfig config, PairState state, SettledStep? last, IReadOnlyList<long> outageMs)
     {
         var actual = Group.Number <= outageMs.Count ? outageMs[Group.Index] : 0;
         return Comparison.Holds(actual, DurationMs) ? null : $"group {Group} was without an active unit for {Time.FailoverTimers.Seconds(actual)}";
     }
 
+    /// <inheritdoc/>
     public override string ToString() => $"outage group {Group} {Comparison.Token()} {Time.FailoverTimers.Seconds(DurationMs)}";
 }
 
 /// <summary><c>expect connection &lt;context&gt; &lt;kind&gt; open|dropped</c>: whether the context's group holds connection state of that kind.</summary>
 public sealed record ConnectionIs(string Context, ConnectionKinds Kind, bool Open) : Expectation
 {
+    /// <inheritdoc/>
     public override string? Check(PairConfig config, PairState state, SettledStep? last)
     {
         var connections = state.Connections.Group(config.GroupOfContext(Context));
@@ -202,24 +250,28 @@ public sealed record ConnectionIs(string Context, ConnectionKinds Kind, bool Ope
         return open == Open ? null : $"{Kind.Token()} state through {Context} is {(open ? "open" : "dropped")}";
     }
 
+    /// <inheritdoc/>
     public override string ToString() => $"connection {Context} {Kind.Token()} {(Open ? "open" : "dropped")}";
 }
 
 /// <summary><c>expect config system|&lt;context&gt; in-sync|diverged</c>: whether both units run the same configuration in that space.</summary>
 public sealed record ConfigurationInSync(int Space, string SpaceName, bool InSync) : Expectation
 {
+    /// <inheritdoc/>
     public override string? Check(PairConfig config, PairState state, SettledStep? last)
     {
         var same = state.Primary.Configuration.RunningEquals(state.Secondary.Configuration, Space);
         return same == InSync ? null : $"the running configurations of {config.SpaceName(Space)} are {(same ? "in sync" : "diverged")}";
     }
 
+    /// <inheritdoc/>
     public override string ToString() => $"config {SpaceName} {(InSync ? "in-sync" : "diverged")}";
 }
 
 /// <summary><c>expect &lt;unit&gt;[/&lt;context&gt;] running|startup has|lacks "&lt;command&gt;"</c>: where a configuration change lives.</summary>
 public sealed record ConfigurationHolds(UnitRole Unit, int Space, string SpaceName, bool Startup, string Command, int? Change, bool Has) : Expectation
 {
+    /// <inheritdoc/>
     public override string? Check(PairConfig config, PairState state, SettledStep? last)
     {
         var configuration = state.Unit(Unit).Configuration;
@@ -230,5 +282,6 @@ public sealed record ConfigurationHolds(UnitRole Unit, int Space, string SpaceNa
 
     private string Where => $"{(Startup ? "startup" : "running")} configuration of {Unit.Token()} in {SpaceName}";
 
+    /// <inheritdoc/>
     public override string ToString() => $"{Unit.Token()}{(Space == 0 ? "" : "/" + SpaceName)} {(Startup ? "startup" : "running")} {(Has ? "has" : "lacks")} \"{Command}\"";
 }

@@ -33,10 +33,18 @@ public sealed record ShowOutput(int Line, ShowStatement Statement, string Text, 
 /// <summary>A checked <c>expect</c>; <see cref="Failure"/> is what the model has instead, or null when it held.</summary>
 public sealed record ExpectOutput(int Line, Expectation Expectation, string? Failure) : ScenarioOutput(Line);
 
+/// <summary>A scenario's run: every output in statement order, the final snapshot, and the failover history of both units.</summary>
+/// <param name="Scenario">The scenario run.</param>
+/// <param name="Outputs">What each statement produced: steps, show outputs, checked expects.</param>
+/// <param name="Final">The snapshot after the last statement.</param>
+/// <param name="History">Every group state change with its time, as <c>show failover history</c> prints it.</param>
+/// <param name="NowMs">The simulated clock at the end, in milliseconds.</param>
 public sealed record ScenarioResult(Scenario Scenario, IReadOnlyList<ScenarioOutput> Outputs, PairState Final, FailoverHistory History, long NowMs)
 {
+    /// <summary>The expects that did not hold.</summary>
     public IEnumerable<ExpectOutput> Failures => Outputs.OfType<ExpectOutput>().Where(e => e.Failure is not null);
 
+    /// <summary>Every expect held.</summary>
     public bool Passed => !Failures.Any();
 }
 
@@ -46,8 +54,13 @@ public sealed record ScenarioResult(Scenario Scenario, IReadOnlyList<ScenarioOut
 /// </summary>
 public static class ScenarioRunner
 {
+    /// <summary>Runs a scenario on a new pair of its configuration.</summary>
+    /// <param name="scenario">A parsed scenario (<see cref="ScenarioParser"/>).</param>
     public static ScenarioResult Run(Scenario scenario) => Run(scenario, new FailoverPair(scenario.Config));
 
+    /// <summary>Runs a scenario on a given pair (another thread's clone, or a pair built from other rules).</summary>
+    /// <param name="scenario">A parsed scenario.</param>
+    /// <param name="pair">The pair to run it on; its configuration should be the scenario's.</param>
     public static ScenarioResult Run(Scenario scenario, FailoverPair pair)
     {
         var timed = new TimedPair(pair);

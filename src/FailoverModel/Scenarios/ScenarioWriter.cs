@@ -9,6 +9,10 @@ namespace FailoverModel.Scenarios;
 /// </summary>
 public static class ScenarioWriter
 {
+    /// <summary>The scenario text of an event path from power-off, internal steps folded into settles and <c>advance</c>.</summary>
+    /// <param name="pair">The pair the path was found on (it replays the path to see where settles end).</param>
+    /// <param name="path">External events and internal steps, in order, from <see cref="FailoverPair.Initial"/>.</param>
+    /// <param name="header">Comment lines written first (without the <c>#</c>).</param>
     public static string Write(FailoverPair pair, IReadOnlyList<Event> path, IEnumerable<string> header)
     {
         var text = new StringBuilder();

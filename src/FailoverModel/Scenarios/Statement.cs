@@ -15,8 +15,14 @@ public sealed record AdvanceStatement(int Line, int Count) : Statement(Line);
 /// <summary><c>wait &lt;duration&gt;</c>: simulated time passes; internal steps that fall due meanwhile are taken.</summary>
 public sealed record WaitStatement(int Line, long DurationMs) : Statement(Line);
 
+/// <summary><c>expect ...</c>: what the last event must have led to.</summary>
 public sealed record ExpectStatement(int Line, Expectation Expectation) : Statement(Line);
 
+/// <summary><c>show &lt;unit&gt;[/&lt;context&gt;] &lt;command&gt;</c>: what a unit prints for a show command (<c>failover</c>, <c>failover state</c>...).</summary>
+/// <param name="Line">The statement's line.</param>
+/// <param name="Unit">The unit the command is typed on.</param>
+/// <param name="Context">The context it is typed in (<c>changeto context</c>), or null for the system execution space.</param>
+/// <param name="Command">The command after <c>show</c>.</param>
 public sealed record ShowStatement(int Line, UnitRole Unit, string? Context, string Command) : Statement(Line)
 {
     /// <summary>Where the command is typed, as a scenario writes it: <c>primary</c> or <c>primary/context1</c>.</summary>

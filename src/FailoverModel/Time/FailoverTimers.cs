@@ -43,6 +43,8 @@ public static class FailoverTimers
     /// <summary>How long a unit takes to reload after a software failure: two minutes, a typical ASA 5500 reload (no Cisco figure found; an assumption).</summary>
     public const long ReloadMs = 120_000;
 
+    /// <summary>The timer an internal step waits for; <see cref="FailoverTimer.None"/> for an external event or an untimed step.</summary>
+    /// <param name="step">An internal step (<see cref="GroupStep"/>, <see cref="UnitStep"/>, <see cref="UnitHoldtimeExpired"/>).</param>
     public static FailoverTimer Of(Event step) => step switch
     {
         // A silent mate is timed out once, by the unit (UnitHoldtimeExpired); what its groups do then happens at once.
@@ -56,9 +58,15 @@ public static class FailoverTimers
         _ => FailoverTimer.None,
     };
 
+    /// <summary>The timer a failover group trigger waits for, as the diagrams label it.</summary>
+    /// <param name="trigger">The trigger.</param>
     public static FailoverTimer Of(GroupTrigger trigger) => Of(new GroupStep(UnitRole.Primary, GroupStep.EveryGroup, trigger));
 
     /// <summary>When <paramref name="step"/>, enabled at <paramref name="nowMs"/> in <paramref name="state"/>, happens.</summary>
+    /// <param name="config">The pair's configuration (its timers).</param>
+    /// <param name="state">The snapshot in which the step is enabled.</param>
+    /// <param name="step">The internal step.</param>
+    /// <param name="nowMs">The time it became the pair's next step.</param>
     public static long Due(PairConfig config, PairState state, Event step, long nowMs)
     {
         var t = config.Timers;
@@ -97,7 +105,7 @@ public static class FailoverTimers
             : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{milliseconds}ms");
 
     /// <summary>The first tick of a <paramref name="period"/> at or after <paramref name="timeMs"/>.</summary>
-    public static long NextTick(long timeMs, long period) => (timeMs + period - 1) / period * period;
+    internal static long NextTick(long timeMs, long period) => (timeMs + period - 1) / period * period;
 
     private static int PreemptDelaySeconds(PairState state, GroupStep step)
     {

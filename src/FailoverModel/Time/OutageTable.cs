@@ -27,8 +27,11 @@ public sealed record OutageLine(FailureEventRow? Row, string Fault, string Traff
 /// </summary>
 public static class OutageTable
 {
+    /// <summary>How many evenly spaced phases of the longest poll period each fault is injected at.</summary>
     public const int Phases = 100;
 
+    /// <summary>The outage of each failure event of the seed's table (and of the failover commands) under the configuration's timers.</summary>
+    /// <param name="config">The pair's configuration; its timers decide the figures.</param>
     public static ImmutableArray<OutageLine> Measure(PairConfig config)
     {
         var timed = new TimedPair(new FailoverPair(config));

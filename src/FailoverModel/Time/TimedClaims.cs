@@ -6,20 +6,20 @@ using static FailoverModel.Machines.GroupTrigger;
 namespace FailoverModel.Time;
 
 /// <summary>One thing a timed run does: an external event (settled or not, as the scenario statement <c>step</c>) or a wait.</summary>
-public abstract record TimedAction;
+internal abstract record TimedAction;
 
-public sealed record ActEvent(Event Event, bool Settle) : TimedAction
+internal sealed record ActEvent(Event Event, bool Settle) : TimedAction
 {
     public override string ToString() => Settle ? Event.ToString() : $"step\n{Event}";
 }
 
-public sealed record ActWait(long DurationMs) : TimedAction
+internal sealed record ActWait(long DurationMs) : TimedAction
 {
     public override string ToString() => $"wait {FailoverTimers.Seconds(DurationMs)}";
 }
 
 /// <summary>A timed claim that did not hold: which, why, and after how many actions.</summary>
-public sealed record TimedViolation(string Claim, string Evidence, int Actions);
+internal sealed record TimedViolation(string Claim, string Evidence, int Actions);
 
 /// <summary>
 /// The seed's claims about time, checked on a timed run (issue "Time"; seed, "Failover Health Monitoring" and "Configure
@@ -36,7 +36,7 @@ public sealed record TimedViolation(string Claim, string Evidence, int Actions);
 /// it for at most holdtime + polltime, counted from when no other internal step is pending before its timeout.</item>
 /// </list>
 /// </summary>
-public sealed class TimedClaims
+internal sealed class TimedClaims
 {
     public const string AFailedActiveUnitIsReplacedWithinHoldtimePlusPolltime = nameof(AFailedActiveUnitIsReplacedWithinHoldtimePlusPolltime);
     public const string APreemptNeverHappensBeforeItsDelay = nameof(APreemptNeverHappensBeforeItsDelay);

@@ -8,6 +8,10 @@ namespace FailoverModel.Time;
 /// A snapshot with its simulated time: the pair's state, the clock, and the internal step the pair will take next with
 /// the time it is due. <see cref="PairState"/> itself stays untimed, so the explorer's graph stays finite.
 /// </summary>
+/// <param name="State">The pair's snapshot.</param>
+/// <param name="NowMs">The simulated clock, in milliseconds since both units were off.</param>
+/// <param name="Pending">The internal step the pair takes next, or null when it is settled.</param>
+/// <param name="DueMs">When <paramref name="Pending"/> falls due.</param>
 /// <param name="PrimarySilentSinceMs">
 /// Since when the primary's unit holdtime has been running (its mate answering less than it believes), or -1. Both
 /// units' holdtimes run at once: each is counted from its own start, not from the moment its timeout became the pair's
@@ -16,6 +20,8 @@ namespace FailoverModel.Time;
 /// <param name="SecondarySilentSinceMs">The same for the secondary.</param>
 public sealed record TimedState(PairState State, long NowMs, Event? Pending, long DueMs, long PrimarySilentSinceMs = -1, long SecondarySilentSinceMs = -1)
 {
+    /// <summary>Since when the unit's holdtime has been running, or -1.</summary>
+    /// <param name="unit">The unit.</param>
     public long SilentSinceMs(UnitRole unit) => unit == UnitRole.Primary ? PrimarySilentSinceMs : SecondarySilentSinceMs;
 }
 
@@ -30,14 +36,17 @@ public sealed class OutageMeter(int groups)
 {
     private readonly long[] _outage = new long[groups];
 
+    /// <summary>Each failover group's outage (by <see cref="FailoverGroupId.Index"/>), in milliseconds.</summary>
     public ImmutableArray<long> Outage => [.. _outage];
 
+    /// <summary>One failover group's outage, in milliseconds.</summary>
+    /// <param name="group">The failover group.</param>
     public long Of(FailoverGroupId group) => _outage[group.Index];
 
-    public void Reset() => Array.Clear(_outage);
+    internal void Reset() => Array.Clear(_outage);
 
     /// <summary>The pair stayed in <paramref name="state"/> from <paramref name="fromMs"/> to <paramref name="toMs"/>.</summary>
-    public void Stayed(PairState state, long fromMs, long toMs)
+    internal void Stayed(PairState state, long fromMs, long toMs)
     {
         for (var i = 0; i < _outage.Length; i++)
         {
@@ -57,16 +66,21 @@ public sealed class OutageMeter(int groups)
 /// the explorer's graph, where external events may fall between any two internal steps: the timer regions of a timed
 /// automaton collapse to "before the next internal step" and the explorer already covers them (a property checks it).
 /// </summary>
+/// <param name="pair">The untimed pair whose steps are timed.</param>
+/// <param name="due">When each step falls due; <see cref="FailoverTimers.Due"/> when null.</param>
 /// <param name="quiet">Steps keep no notes (the oracle's checker and lock-step, which compare states and messages only).</param>
 public sealed class TimedPair(FailoverPair pair, Func<PairConfig, PairState, Event, long, long>? due = null, bool quiet = false)
 {
     /// <summary>When a step falls due; other timers than <see cref="FailoverTimers.Due"/> are the seam of the deliberately broken variants.</summary>
     private readonly Func<PairConfig, PairState, Event, long, long> _due = due ?? FailoverTimers.Due;
 
+    /// <summary>The untimed pair.</summary>
     public FailoverPair Pair { get; } = pair;
 
+    /// <summary>The pair's configuration, its timers included.</summary>
     public PairConfig Config => Pair.Config;
 
+    /// <summary>Both units powered off at time 0.</summary>
     public TimedState Initial => Schedule(new TimedState(Pair.Initial, 0, null, 0));
 
     /// <summary>A timed state for <paramref name="state"/> at <paramref name="nowMs"/>, its next step scheduled afresh.</summary>

@@ -21,5 +21,6 @@ public readonly record struct ContextInterface(string Context, string Nameif)
         return true;
     }
 
+    /// <inheritdoc/>
     public override string ToString() => $"{Context}/{Nameif}";
 }

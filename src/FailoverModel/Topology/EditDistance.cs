@@ -5,7 +5,7 @@ namespace FailoverModel.Topology;
 /// subcommand): the optimal string alignment distance, where an insertion, a deletion, a substitution or a swap of two
 /// neighbouring letters each counts once.
 /// </summary>
-public static class EditDistance
+internal static class EditDistance
 {
     /// <summary>The number of edits that turn <paramref name="a"/> into <paramref name="b"/>.</summary>
     public static int Between(string a, string b)

@@ -45,7 +45,10 @@ public readonly record struct FailoverGroupId : IComparable<FailoverGroupId>
         return group._number != 0;
     }
 
+    /// <summary>Group 1 before group 2.</summary>
+    /// <param name="other">The other group.</param>
     public int CompareTo(FailoverGroupId other) => _number.CompareTo(other._number);
 
+    /// <inheritdoc/>
     public override string ToString() => Number.ToString(CultureInfo.InvariantCulture);
 }

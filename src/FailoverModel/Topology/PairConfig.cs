@@ -15,6 +15,17 @@ public sealed class PairConfig
     /// <summary>Monitored interfaces are kept as bits of one 64-bit word per unit.</summary>
     public const int MaxInterfaces = 64;
 
+    /// <summary>A pair's configuration; <c>RunningConfigParser</c> builds one from the system configuration and the contexts' files.</summary>
+    /// <param name="name">A name for the outputs, usually the system configuration's file.</param>
+    /// <param name="groups">Failover group 1, and group 2 if configured (<c>failover group n</c>).</param>
+    /// <param name="contexts">The security contexts with their failover group (<c>join-failover-group</c>) and interfaces.</param>
+    /// <param name="adminContext">The admin context (<c>admin-context</c>).</param>
+    /// <param name="failoverLink">The failover link (<c>failover lan interface</c>).</param>
+    /// <param name="stateLink">The Stateful Failover link (<c>failover link</c>); null when not configured.</param>
+    /// <param name="cableBased">A PIX serial failover cable instead of a LAN failover interface.</param>
+    /// <param name="timers">The poll and hold times; the seed's when null.</param>
+    /// <param name="version">The software version the outputs print (the seed's 7.2(2) by default).</param>
+    /// <exception cref="ArgumentException">Not one or two groups, or more than <see cref="MaxInterfaces"/> context interfaces.</exception>
     public PairConfig(
         string name,
         IReadOnlyList<FailoverGroupConfig> groups,
@@ -61,17 +72,22 @@ public sealed class PairConfig
         GroupIds = [.. Enumerable.Range(1, Groups.Length).Select(FailoverGroupId.Of)];
     }
 
+    /// <summary>The configuration's name, as outputs print it.</summary>
     public string Name { get; }
 
     /// <summary>Group <c>n</c> is at index <c>n - 1</c>.</summary>
     public ImmutableArray<FailoverGroupConfig> Groups { get; }
 
+    /// <summary>One or two failover groups.</summary>
     public int GroupCount => Groups.Length;
 
+    /// <summary>The security contexts, in configuration order (the admin context included).</summary>
     public ImmutableArray<ContextConfig> Contexts { get; }
 
+    /// <summary>The admin context's name.</summary>
     public string AdminContext { get; }
 
+    /// <summary>The failover link: hellos and replication between the units.</summary>
     public LinkConfig FailoverLink { get; }
 
     /// <summary>Null when Stateful Failover is not configured.</summary>
@@ -83,8 +99,10 @@ public sealed class PairConfig
     /// <summary>PIX serial failover cable instead of a LAN failover interface.</summary>
     public bool CableBased { get; }
 
+    /// <summary>The unit and interface poll and hold times (<c>failover polltime</c>).</summary>
     public UnitTimers Timers { get; }
 
+    /// <summary>The software version the show commands print.</summary>
     public string Version { get; }
 
     /// <summary>Every context interface, in context order; the index is the bit in a unit's failed-interface word.</summary>
@@ -97,6 +115,7 @@ public sealed class PairConfig
     public ImmutableArray<ulong> MonitoredMasks { get; }
 
     /// <summary>The bits of the group's monitored interfaces.</summary>
+    /// <param name="group">The failover group.</param>
     public ulong MonitoredMask(FailoverGroupId group) => MonitoredMasks[group.Index];
 
     /// <summary>1, or 1 and 2 (kept, so that the hot paths do not allocate a range each time).</summary>
@@ -106,6 +125,7 @@ public sealed class PairConfig
     public int Spaces => Contexts.Length + 1;
 
     /// <summary>The space of a context, or 0 (the system execution space) for null.</summary>
+    /// <param name="context">A context's name, or null.</param>
     public int SpaceOf(string? context)
     {
         if (context is null)
@@ -124,19 +144,29 @@ public sealed class PairConfig
         throw new ArgumentException($"no context {context} in the configuration", nameof(context));
     }
 
+    /// <summary>"system" for space 0, else the context's name.</summary>
+    /// <param name="space">A configuration space.</param>
     public string SpaceName(int space) => space == 0 ? "system" : Contexts[space - 1].Name;
 
     /// <summary>The same pair with other poll and hold times.</summary>
+    /// <param name="timers">The new timers.</param>
     public PairConfig WithTimers(UnitTimers timers) =>
         new(Name, Groups, Contexts, AdminContext, FailoverLink, StateLink, CableBased, timers, Version);
 
+    /// <summary>The configured settings of a failover group.</summary>
+    /// <param name="id">The failover group.</param>
     public FailoverGroupConfig Group(FailoverGroupId id) => Groups[id.Index];
 
+    /// <summary>Whether the configuration has that failover group.</summary>
+    /// <param name="id">The failover group.</param>
     public bool HasGroup(FailoverGroupId id) => id.Number >= 1 && id.Number <= GroupCount;
 
+    /// <summary>How many monitored interfaces the group's contexts have (the denominator of a percentage interface policy).</summary>
+    /// <param name="group">The failover group.</param>
     public int MonitoredCount(FailoverGroupId group) => System.Numerics.BitOperations.PopCount(MonitoredMasks[group.Index]);
 
     /// <summary>The interface's bit in a unit's failed-interface word, or -1 when the configuration has no such interface.</summary>
+    /// <param name="name">The interface as <c>context/nameif</c>.</param>
     public int InterfaceIndex(ContextInterface name)
     {
         for (var i = 0; i < Interfaces.Length; i++)
@@ -150,8 +180,12 @@ public sealed class PairConfig
         return -1;
     }
 
+    /// <summary>The context of that name, or null.</summary>
+    /// <param name="name">The context's name.</param>
     public ContextConfig? Context(string name) => Contexts.FirstOrDefault(c => c.Name == name);
 
+    /// <summary>The failover group the context joins (group 1 for an unknown name).</summary>
+    /// <param name="name">The context's name.</param>
     public FailoverGroupId GroupOfContext(string name) => Context(name)?.Group ?? FailoverGroupId.One;
 
     /// <summary>

@@ -17,8 +17,12 @@ public sealed class FailoverHistory
 {
     private readonly List<HistoryEntry> _entries = [];
 
+    /// <summary>Every change of both units, in the order recorded.</summary>
     public IReadOnlyList<HistoryEntry> Entries => _entries;
 
+    /// <summary>Remembers a step's group state changes at a time.</summary>
+    /// <param name="timeMs">When the step happened on the simulated clock.</param>
+    /// <param name="changes">The step's changes (<see cref="StepResult.Changes"/>).</param>
     public void Record(long timeMs, IEnumerable<GroupChange> changes)
     {
         foreach (var c in changes)
@@ -33,6 +37,8 @@ public sealed class FailoverHistory
         }
     }
 
+    /// <summary>One unit's changes, in order: what its <c>show failover history</c> lists.</summary>
+    /// <param name="unit">The unit.</param>
     public ImmutableArray<HistoryEntry> Of(UnitRole unit) => [.. _entries.Where(e => e.Unit == unit)];
 
     /// <summary>

@@ -13,6 +13,7 @@ public sealed record ShowCommand(string Text, bool InContext, Func<ShowContext, 
 /// <summary>The <c>show</c> commands the model renders from a snapshot, in ASA's layout (seed, "Verify").</summary>
 public static class ShowCommands
 {
+    /// <summary>Every show command the model renders: <c>failover</c>, <c>failover state</c>, <c>failover interface</c>, <c>failover history</c>, <c>running-config failover</c>, <c>monitor-interface</c>.</summary>
     public static readonly IReadOnlyList<ShowCommand> All =
     [
         new("failover", false, ShowFailover.Render),
@@ -23,10 +24,17 @@ public static class ShowCommands
         new("monitor-interface", true, ShowMonitorInterface.Render),
     ];
 
+    /// <summary>The commands' texts, for help and "did you mean".</summary>
     public static IEnumerable<string> Known => All.Select(c => c.Text);
 
+    /// <summary>The command typed as <paramref name="text"/> after <c>show</c>, or null.</summary>
+    /// <param name="text">The command, e.g. <c>failover state</c>.</param>
     public static ShowCommand? Find(string text) => All.FirstOrDefault(c => c.Text == text);
 
+    /// <summary>What the unit prints for <c>show &lt;command&gt;</c> where it is typed.</summary>
+    /// <param name="where">The snapshot, unit, context, history and time.</param>
+    /// <param name="command">The command after <c>show</c>.</param>
+    /// <exception cref="ArgumentException">An unknown command, or one typed in the wrong space (system or context).</exception>
     public static string Render(ShowContext where, string command)
     {
         var show = Find(command) ?? throw new ArgumentException($"unknown show command '{command}'", nameof(command));
@@ -38,6 +46,11 @@ public static class ShowCommands
         return show.Render(where);
     }
 
+    /// <summary>What the unit prints for a system-space <c>show &lt;command&gt;</c> on a snapshot, with no history and at time 0.</summary>
+    /// <param name="config">The pair's configuration.</param>
+    /// <param name="state">The snapshot.</param>
+    /// <param name="unit">The unit the command is typed on.</param>
+    /// <param name="command">The command after <c>show</c>.</param>
     public static string Render(PairConfig config, PairState state, UnitRole unit, string command) =>
         Render(new ShowContext(config, state, unit), command);
 
@@ -47,7 +60,7 @@ public static class ShowCommands
     /// Detected" while it has heard nothing since it started failover, or does not run failover (seed, "Replace the Failed
     /// Unit with a New Unit": after <c>no failover</c> the mate shows as not detected).
     /// </summary>
-    public static string MateGroupDisplay(PairState state, UnitRole unit, FailoverGroupId group)
+    internal static string MateGroupDisplay(PairState state, UnitRole unit, FailoverGroupId group)
     {
         var view = state.Unit(unit).View;
         return view.Contact switch
@@ -59,7 +72,7 @@ public static class ShowCommands
     }
 
     /// <summary>The Last Failure Reason a unit shows for its mate's group: the last hello's, or "Comm Failure" once it lost the mate.</summary>
-    public static string MateReasonDisplay(PairState state, UnitRole unit, FailoverGroupId group)
+    internal static string MateReasonDisplay(PairState state, UnitRole unit, FailoverGroupId group)
     {
         var view = state.Unit(unit).View;
         return view.Contact switch
@@ -71,14 +84,14 @@ public static class ShowCommands
     }
 
     /// <summary>True when <paramref name="viewer"/> takes itself to hear its mate's hellos, so that what it prints about the mate is as last heard.</summary>
-    public static bool HearsMate(PairState state, UnitRole viewer) => state.Unit(viewer).View.Contact is MateContact.Hellos or MateContact.DataInterfaces;
+    internal static bool HearsMate(PairState state, UnitRole viewer) => state.Unit(viewer).View.Contact is MateContact.Hellos or MateContact.DataInterfaces;
 
     /// <summary>
     /// An interface's health as a unit prints it, from its own tests and its mate's last hello: an interface failed on
     /// both units while they talk is <c>Unknown</c> (ASA configuration guide, "Interface Monitoring"); a mate the viewer
     /// has not heard, or has declared failed, has only unknown interfaces.
     /// </summary>
-    public static string InterfaceHealth(PairState state, UnitRole viewer, UnitRole unit, int index)
+    internal static string InterfaceHealth(PairState state, UnitRole viewer, UnitRole unit, int index)
     {
         var me = state.Unit(viewer);
         var bit = 1UL << index;
@@ -98,7 +111,7 @@ public static class ShowCommands
     /// active, else the standby one; for the mate, where the viewer last heard the group active (a mate declared failed or
     /// not detected holds the standby addresses).
     /// </summary>
-    public static string Address(PairConfig config, PairState state, UnitRole viewer, UnitRole unit, InterfaceConfig i)
+    internal static string Address(PairConfig config, PairState state, UnitRole viewer, UnitRole unit, InterfaceConfig i)
     {
         var group = config.GroupOfContext(i.Context);
         var view = state.Unit(viewer).View;

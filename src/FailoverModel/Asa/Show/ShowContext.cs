@@ -9,5 +9,6 @@ namespace FailoverModel.Asa.Show;
 /// </summary>
 public sealed record ShowContext(PairConfig Config, PairState State, UnitRole Unit, string? Context = null, FailoverHistory? History = null, long NowMs = 0)
 {
+    /// <summary>The history the units remember; empty when none was given.</summary>
     public FailoverHistory Memory => History ?? new FailoverHistory();
 }

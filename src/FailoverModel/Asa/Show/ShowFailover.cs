@@ -11,7 +11,7 @@ namespace FailoverModel.Asa.Show;
 /// settings, each group's state and active time on both units, the monitored interfaces, and the Stateful Failover
 /// statistics, counted from the connection state the model keeps.
 /// </summary>
-public static class ShowFailover
+internal static class ShowFailover
 {
     public static string Render(ShowContext where)
     {

@@ -11,7 +11,7 @@ namespace FailoverModel.Asa.Show;
 /// bounded: the last <see cref="Depth"/> changes of the unit (docs/input-limits.md), so a scenario that shows it after
 /// every one of many events prints a bounded amount each time rather than all it ever recorded.
 /// </summary>
-public static class ShowFailoverHistory
+internal static class ShowFailoverHistory
 {
     /// <summary>
     /// How many changes are shown. Cisco's documents give no figure for ASA's history buffer; 60 keeps a day of

@@ -10,7 +10,7 @@ namespace FailoverModel.Asa.Show;
 /// address and the secondary the standby address, whatever the failover groups do: these links belong to the units,
 /// not to a group.
 /// </summary>
-public static class ShowFailoverInterface
+internal static class ShowFailoverInterface
 {
     public static string Render(ShowContext where)
     {

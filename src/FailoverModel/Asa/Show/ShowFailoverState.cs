@@ -10,7 +10,7 @@ namespace FailoverModel.Asa.Show;
 /// and Last Failure Reason on both units, then whether the configuration is synchronized. A mate the unit cannot hear
 /// is shown with the state it appears in (Failed or Not Detected) and a communication failure as its reason.
 /// </summary>
-public static class ShowFailoverState
+internal static class ShowFailoverState
 {
     public static string Render(ShowContext where)
     {

@@ -10,7 +10,7 @@ namespace FailoverModel.Asa.Show;
 /// enter the show monitor-interface within a context"): the context's monitored interfaces on this unit and on the
 /// other, each unit named with the state of the context's failover group there.
 /// </summary>
-public static class ShowMonitorInterface
+internal static class ShowMonitorInterface
 {
     public static string Render(ShowContext where)
     {

@@ -12,7 +12,7 @@ namespace FailoverModel.Asa.Show;
 /// Unit") prints just the bootstrap commands, as the seed's secondary does; otherwise the pair's failover
 /// configuration with this unit's role and its own copy of the failover group settings.
 /// </summary>
-public static class ShowRunningConfigFailover
+internal static class ShowRunningConfigFailover
 {
     public static string Render(ShowContext where)
     {

@@ -7,7 +7,7 @@ namespace FailoverModel.Asa.Show;
 /// clock starts at midnight of the day the seed's outputs were taken (Apr 16 2007), so a rendered output reads like
 /// the seed's; every time field is derived from the simulated milliseconds, never from the host's clock.
 /// </summary>
-public static class SimulatedClock
+internal static class SimulatedClock
 {
     public static readonly DateTime Epoch = new(2007, 4, 16, 0, 0, 0, DateTimeKind.Utc);
 

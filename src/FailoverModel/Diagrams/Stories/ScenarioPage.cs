@@ -13,7 +13,7 @@ namespace FailoverModel.Diagrams.Stories;
 /// event, clock, outage, timers, each unit's groups and <c>show failover state</c>, the links and the syslog.
 /// Each step carries its line of <c>run --json</c>, which the page renders and the browser test checks against.
 /// </summary>
-public static class ScenarioPage
+internal static class ScenarioPage
 {
     /// <summary>The diagram a page replays on: the pair's documentation view for the story's configuration.</summary>
     public static DiagramGraph View(PairConfig config) => PairDiagrams.Documentation(PairDiagrams.Graph(new FailoverPair(config)));

@@ -43,7 +43,7 @@ public sealed record StoryStep(
 public sealed record Story(string Name, string Title, string Summary, string File, PairConfig Config, ImmutableArray<StoryStep> Steps)
 {
     /// <summary>Builds the story of <paramref name="result"/>, a run of the scenario <paramref name="name"/>.</summary>
-    public static Story FromRun(string name, string title, string scenarioText, ScenarioResult result)
+    internal static Story FromRun(string name, string title, string scenarioText, ScenarioResult result)
     {
         var config = result.Scenario.Config;
         var pair = new FailoverPair(config);
@@ -102,7 +102,7 @@ public sealed record Story(string Name, string Title, string Summary, string Fil
     }
 
     /// <summary>What <c>show failover state</c> prints on <paramref name="unit"/> after <paramref name="step"/>.</summary>
-    public string ShowFailoverState(StoryStep step, UnitRole unit) => ShowCommands.Render(Config, step.State, unit, "failover state");
+    internal string ShowFailoverState(StoryStep step, UnitRole unit) => ShowCommands.Render(Config, step.State, unit, "failover state");
 
     /// <summary>
     /// The unit an event happens on. Every event of the model that concerns one unit names it in a <c>Unit</c>

@@ -16,7 +16,7 @@ public static class StoryCatalog
     /// Rows 1 and 7 as a unit lives them: it learns of its mate only through hellos and LANTEST (ASA configuration
     /// guide, "Unit Health Monitoring"), so the holdtime, the stale view of the mate and the takeover are drawn.
     /// </summary>
-    public static readonly IReadOnlyList<(string Scenario, string Title)> HealthMonitoring =
+    internal static readonly IReadOnlyList<(string Scenario, string Title)> HealthMonitoring =
     [
         ("health-monitoring-dead-mate", "Table row 1 as the survivor sees it: no hellos for a holdtime, no LANTEST answer, the mate declared failed (ASA, \"Unit Health Monitoring\")"),
         ("health-monitoring-failover-link-down", "Table row 7 as each unit sees it: the failover link down, LANTEST answered, no failover; then the mate dies and is declared failed (ASA, \"Unit Health Monitoring\")"),
@@ -25,7 +25,7 @@ public static class StoryCatalog
     ];
 
     /// <summary>The seed's procedures, each told by one scenario, titled with the seed's section.</summary>
-    public static readonly IReadOnlyList<(string Scenario, string Title)> Procedures =
+    internal static readonly IReadOnlyList<(string Scenario, string Title)> Procedures =
     [
         ("lan-based-bring-up", "Bring-up of a LAN-based pair (seed, \"LAN-Based Active/Active Failover Configuration\")"),
         ("cable-based-bring-up", "Bring-up of a cable-based pair (seed, \"Cable-Based Active/Active Failover Configuration\")"),
@@ -58,7 +58,7 @@ public static class StoryCatalog
     }
 
     /// <summary>The story of one scenario file: titled as the catalog titles it, or by its name when it is not a story of the catalog.</summary>
-    public static Story Of(Scenario scenario, ScenarioResult result)
+    internal static Story Of(Scenario scenario, ScenarioResult result)
     {
         var name = Path.GetFileNameWithoutExtension(scenario.File);
         var folder = Path.GetDirectoryName(Path.GetFullPath(scenario.File))!;

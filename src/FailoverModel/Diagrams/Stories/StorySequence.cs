@@ -8,7 +8,7 @@ namespace FailoverModel.Diagrams.Stories;
 /// time and event, an arrow to the units it happens on, a self-arrow for each timer that ran, and a note per unit with
 /// its group changes and syslog. Text is wrapped so the diagram stays legible at 800 px.
 /// </summary>
-public static class StorySequence
+internal static class StorySequence
 {
     private const int WrapAt = 36;
 

@@ -6,7 +6,7 @@ using FailoverModel.Time;
 namespace FailoverModel.Diagrams.Stories;
 
 /// <summary>The words a story's diagrams share, so the sequence, the timeline and the page say the same thing.</summary>
-public static class StoryText
+internal static class StoryText
 {
     /// <summary>Simulated time since the start of the scenario, as <c>run</c> prints it: h:mm:ss.fff.</summary>
     public static string Clock(long milliseconds) =>

@@ -10,7 +10,7 @@ namespace FailoverModel.Diagrams.Stories;
 /// groups (coloured by state, the previous state under a change) and its syslog; the edge down a lane is the time
 /// between steps, labelled with the timer that ran there. Written with the project's DOT quoting and HTML-like labels.
 /// </summary>
-public static class StoryTimeline
+internal static class StoryTimeline
 {
     private const int WrapAt = 38;
 
