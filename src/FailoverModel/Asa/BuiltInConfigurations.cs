@@ -24,7 +24,7 @@ public static class BuiltInConfigurations
     public static ParsedConfiguration SeedLanExampleParsed => SeedLan.Value;
 
     /// <summary>Parses the embedded files again (the parsing benchmark's workload).</summary>
-    public static ParsedConfiguration Reparse() =>
+    internal static ParsedConfiguration Reparse() =>
         RunningConfigParser.Read(SeedLanExampleFile, path => ReadResource("seed-lan/" + Path.GetFileName(path)));
 
     private static string ReadResource(string name)

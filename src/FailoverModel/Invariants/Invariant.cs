@@ -7,7 +7,7 @@ namespace FailoverModel.Invariants;
 /// <param name="Pair">The pair that took the step (its configuration, and what it would do next).</param>
 /// <param name="Before">The snapshot before the step; null for the initial snapshot.</param>
 /// <param name="Event">The event or internal step taken; null for the initial snapshot.</param>
-/// <param name="After">The snapshot after the step.</param>
+/// <param name="After">The snapshot after <see cref="FailoverPair.Apply(PairState, Event)"/> of <paramref name="Event"/> on <paramref name="Before"/>: one step; a settle is several steps, each checked on its own.</param>
 public sealed record InvariantContext(FailoverPair Pair, PairState? Before, Event? Event, PairState After)
 {
     /// <summary>The pair's configuration.</summary>

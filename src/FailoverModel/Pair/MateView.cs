@@ -53,6 +53,6 @@ public readonly record struct MateView(
     public bool HearsHellos => Contact == MateContact.Hellos;
 
     /// <summary>What a hello from <paramref name="mate"/> says.</summary>
-    public static MateView Heard(UnitState mate) =>
+    internal static MateView Heard(UnitState mate) =>
         new(MateContact.Hellos, mate.Group1.State, mate.Group2.State, mate.Group1.Reason, mate.Group2.Reason, mate.FailedInterfaces);
 }
