@@ -64,7 +64,7 @@ public enum GroupTrigger : byte
     /// <summary>Table row 3: interface failures above the threshold mark the standby group failed; no failover.</summary>
     InterfaceFailureOnStandbyGroup,
 
-    /// <summary>Table row 4: a failed group recovers (its interfaces are up again) and stays standby unless preempt takes it back.</summary>
+    /// <summary>Table row 4: a failed group's interface failures fall below its threshold; it becomes Standby Ready and stays standby unless preempt takes it back.</summary>
     FormerlyActiveGroupRecovers,
 
     /// <summary>Table row 5: the failover link is down at startup, so the group becomes active on both units.</summary>
@@ -94,7 +94,7 @@ public enum GroupTrigger : byte
     FailoverDisabled,
 
     // Power.
-    /// <summary>The unit loses power, crashes or fails: its groups are Disabled until it boots.</summary>
+    /// <summary>The unit is powered off or replaced: its groups are Disabled until it boots (a crash or hardware failure is <see cref="UnitFailure"/>).</summary>
     PowerLost,
 
     /// <summary>A reload clears a Failed group to Disabled.</summary>
