@@ -1,3 +1,4 @@
+using FailoverModel.Topology;
 using FailoverModel.Pair;
 
 namespace FailoverModel.Invariants;
@@ -15,7 +16,7 @@ public sealed class EveryContextFollowsItsGroup : Invariant
     public override string? Check(InvariantContext step)
     {
         var admin = step.Config.Context(step.Config.AdminContext);
-        if (admin is not null && admin.Group != 1)
+        if (admin is not null && admin.Group != FailoverGroupId.One)
         {
             return $"the admin context {admin.Name} is in failover group {admin.Group}, not 1";
         }

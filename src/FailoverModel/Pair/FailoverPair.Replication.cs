@@ -13,7 +13,7 @@ namespace FailoverModel.Pair;
 public sealed partial class FailoverPair
 {
     /// <summary>True when a command typed on <paramref name="unit"/> replicates to the mate: the group that owns it is active there and the mate answers.</summary>
-    private static bool Replicates(PairState state, UnitRole unit, int group) =>
+    private static bool Replicates(PairState state, UnitRole unit, FailoverGroupId group) =>
         state.GroupState(unit, group).IsActive()
         && state.FailoverLink == LinkStatus.Up
         && state.Unit(unit).Status == UnitStatus.FailoverOn
@@ -104,7 +104,7 @@ public sealed partial class FailoverPair
     private void WriteToStandby(StepBuilder step, UnitRole unit)
     {
         var mate = unit.Mate();
-        if (!Replicates(step.State, unit, 1))
+        if (!Replicates(step.State, unit, FailoverGroupId.One))
         {
             step.Note($"'write standby' has no effect on {unit.Token()}: enter it where failover group 1 is active, with the mate answering");
             return;

@@ -82,7 +82,7 @@ public sealed partial class FailoverPair
     }
 
     /// <summary>The standby unit of the group receives state: Standby Ready, hearing the active unit over an up Stateful Failover link.</summary>
-    private bool StandbyHoldsState(PairState state, UnitRole active, int group) =>
+    private bool StandbyHoldsState(PairState state, UnitRole active, FailoverGroupId group) =>
         Config.StateLink is not null
         && state.StateLink == LinkStatus.Up
         && state.FailoverLink == LinkStatus.Up

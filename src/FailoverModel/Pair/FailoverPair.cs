@@ -49,8 +49,8 @@ public sealed partial class FailoverPair
         _thresholdReached = thresholdReached;
         _monitoring = monitoring;
         _group = group;
-        var group1 = config.Group(1);
-        var group2 = config.HasGroup(2) ? config.Group(2) : config.Group(1);
+        var group1 = config.Group(FailoverGroupId.One);
+        var group2 = config.HasGroup(FailoverGroupId.Two) ? config.Group(FailoverGroupId.Two) : config.Group(FailoverGroupId.One);
         var unit = new UnitState(UnitStatus.PoweredOff, true, GroupSlot.Disabled, GroupSlot.Disabled,
             group1, group2, 0, UnitConfiguration.Empty(config.Spaces), group1, group2, MateView.NotDetected);
         Initial = new PairState(unit, unit, LinkStatus.Up, config.StateLink is null ? LinkStatus.NotConfigured : LinkStatus.Up);
@@ -67,7 +67,7 @@ public sealed partial class FailoverPair
     public FailoverGroupMachine GroupMachine => _group;
 
     /// <summary>The group's preferred unit: the primary's running configuration decides it (which the secondary obtains at boot; docs/decisions.md 8).</summary>
-    public static UnitRole PreferredUnit(PairState state, int group) => state.Primary.Settings(group).Preferred;
+    public static UnitRole PreferredUnit(PairState state, FailoverGroupId group) => state.Primary.Settings(group).Preferred;
 
     /// <summary>The internal step the pair takes next in <paramref name="state"/>, or null when it is settled.</summary>
     public Event? NextInternal(PairState state)
@@ -78,7 +78,7 @@ public sealed partial class FailoverPair
         {
             foreach (var group in Config.GroupIds)
             {
-                conditions[((int)unit * 2) + group - 1] = Conditions(state, unit, group);
+                conditions[((int)unit * 2) + group.Index] = Conditions(state, unit, group);
             }
         }
 
@@ -93,8 +93,8 @@ public sealed partial class FailoverPair
 
                 foreach (var group in Config.GroupIds)
                 {
-                    var own = conditions[((int)unit * 2) + group - 1];
-                    var mate = conditions[((int)unit.Mate() * 2) + group - 1];
+                    var own = conditions[((int)unit * 2) + group.Index];
+                    var mate = conditions[((int)unit.Mate() * 2) + group.Index];
                     if (IsEnabled(state, unit, group, trigger, own, mate))
                     {
                         // A unit steps its groups together: synchronization and health monitoring are unit-wide (ASA's

@@ -46,8 +46,8 @@ public static class BrokenVariants
         "small pair with preempt",
         [new FailoverGroupConfig(UnitRole.Primary, true, 0, InterfacePolicy.Default)],
         [
-            new ContextConfig("admin", 1, []),
-            new ContextConfig("context1", 1,
+            new ContextConfig("admin", FailoverGroupId.One, []),
+            new ContextConfig("context1", FailoverGroupId.One,
             [
                 new InterfaceConfig("context1", "inside", "inside_context1", "192.168.1.1", "255.255.255.0", "192.168.1.2", true),
                 new InterfaceConfig("context1", "outside", "outside_context1", "172.16.1.1", "255.255.255.0", "172.16.1.2", true),
