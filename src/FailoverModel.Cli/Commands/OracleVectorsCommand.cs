@@ -48,11 +48,12 @@ public static class OracleVectorsCommand
         var format = new Option<string>("--format") { Description = "jsonl (one step a line, a valid trace) or itf (one ITF trace a line)", DefaultValueFactory = _ => "jsonl" };
         format.AcceptOnlyFromAmong("jsonl", "itf");
         var events = new Option<string?>("--events") { Description = $"only these event kinds, comma-separated ({string.Join(", ", VectorAlphabet.Kinds.Keys)}); default: all but {string.Join(", ", VectorAlphabet.ConfigurationKinds)}" };
+        var only = new Option<string?>("--only") { Description = "with --suites: only these suites, comma-separated (their names in manifest.md)" };
         var shard = new Option<string?>("--shard") { Description = "write only shard i of n (i/n): every n-th test case from the i-th; the n shards together are the whole" };
         var maxSteps = new Option<int>("--max-steps") { Description = "cut test cases longer than this many steps (the next case reaches the cut from power-off)", DefaultValueFactory = _ => VectorOptions.DefaultMaxCaseSteps };
         var command = new Command("vectors", "Test vectors: event sequences from power-off with the expected state after every step, covering every transition of the settled graph.")
         {
-            config, output, suites, format, events, shard, maxSteps,
+            config, output, suites, only, format, events, shard, maxSteps,
         };
         command.SetAction(parse => RunVectors(
             io,
@@ -61,7 +62,8 @@ public static class OracleVectorsCommand
             parse.GetValue(format)!,
             parse.GetValue(events),
             parse.GetValue(suites),
-            Options(parse.GetValue(shard), parse.GetValue(maxSteps))));
+            Options(parse.GetValue(shard), parse.GetValue(maxSteps)),
+            parse.GetValue(only)));
         return command;
     }
 
@@ -90,7 +92,7 @@ public static class OracleVectorsCommand
         return new VectorOptions(maxSteps, i, n);
     }
 
-    public static int RunVectors(CliIo io, FileInfo? configFile, FileInfo? output, string format, string? kinds, DirectoryInfo? suites = null, VectorOptions? options = null)
+    public static int RunVectors(CliIo io, FileInfo? configFile, FileInfo? output, string format, string? kinds, DirectoryInfo? suites = null, VectorOptions? options = null, string? only = null)
     {
         options ??= VectorOptions.Whole;
         var config = CommonOptions.Load(configFile, io.Limits);
@@ -103,7 +105,12 @@ public static class OracleVectorsCommand
                 throw new CliUsageException($"--suites writes the suites by feature, each with its own events: it takes neither {(output is not null ? "--out" : "--events")} nor the other");
             }
 
-            return RunSuites(io, config, pair, source, format, suites, options);
+            return RunSuites(io, config, pair, source, format, suites, options, only);
+        }
+
+        if (only is not null)
+        {
+            throw new CliUsageException("--only names suites: it needs --suites");
         }
 
         var alphabet = Alphabet(config, kinds);
@@ -128,14 +135,25 @@ public static class OracleVectorsCommand
     }
 
     /// <summary>The suites by feature (docs/oracle.md, "Suites"), one file each, smallest first, and their manifest.</summary>
-    private static int RunSuites(CliIo io, PairConfig config, FailoverPair pair, string source, string format, DirectoryInfo folder, VectorOptions options)
+    private static int RunSuites(CliIo io, PairConfig config, FailoverPair pair, string source, string format, DirectoryInfo folder, VectorOptions options, string? only)
     {
+        var suites = VectorSuites.For(config);
+        var named = only?.Split(',', StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal);
+        if (named?.FirstOrDefault(n => suites.All(s => s.Name != n)) is { } unknown)
+        {
+            throw new CliUsageException($"--only: unknown suite '{unknown}' (suites: {string.Join(", ", suites.Select(s => s.Name))})");
+        }
+
         Io.OutputFolder.Prepare(folder, "--suites");
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var entries = new List<SuiteEntry>();
-        var suites = VectorSuites.For(config);
         foreach (var (suite, i) in suites.Select((s, i) => (s, i + 1)))
         {
+            if (named is not null && !named.Contains(suite.Name))
+            {
+                continue;
+            }
+
             var file = string.Create(CultureInfo.InvariantCulture, $"{i:00}-{suite.Name}{(format == "itf" ? ".itf" : "")}.jsonl.gz");
             using var outFile = Io.OutputFile.Create(Path.Combine(folder.FullName, file), "--suites");
             var coverage = CommandProgress.Run(io, $"oracle vectors: suite {i} of {suites.Count}, {suite.Name}", progress =>
