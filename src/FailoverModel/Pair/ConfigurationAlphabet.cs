@@ -27,7 +27,7 @@ namespace FailoverModel.Pair;
 /// <see cref="Connections"/>) rather than all at once.
 /// </para>
 /// </summary>
-public static class ConfigurationAlphabet
+internal static class ConfigurationAlphabet
 {
     /// <summary>The tracked change of the system execution space: a banner, which nothing in the model reads.</summary>
     public const string SystemChange = "banner motd Authorized access only";
