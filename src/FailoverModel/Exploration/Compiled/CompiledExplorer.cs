@@ -9,9 +9,8 @@ namespace FailoverModel.Exploration.Compiled;
 /// <summary>
 /// The explorer on packed states: the same breadth-first search as <see cref="Explorer"/> — same alphabet, same
 /// canonical keys in the same store, same invariants, witnesses and shortest counterexamples — with each transition
-/// stepped by the compiled <see cref="StepTable"/> instead of the reference pair over snapshots. The reference is still
-/// what decides: the tables are filled from it, and the properties check the two agree on every transition.
-/// One thread: the tables are filled as the search goes, and a single thread keeps them free of locks.
+/// stepped by the <see cref="PackedPair"/> instead of the reference pair over snapshots: no snapshot is built and nothing is
+/// allocated per transition. The properties check the two agree on every transition of whole explorations. One thread.
 /// </summary>
 public sealed class CompiledExplorer(FailoverPair pair, IReadOnlyList<Event> alphabet)
 {
@@ -29,12 +28,6 @@ public sealed class CompiledExplorer(FailoverPair pair, IReadOnlyList<Event> alp
     /// <summary>Bytes per stored state of the last exploration (the benchmark reports it).</summary>
     public double LastBytesPerState { get; private set; }
 
-    /// <summary>Rows of the step table the last exploration filled (each one reference step per slot).</summary>
-    public int LastTableRows { get; private set; }
-
-    /// <summary>Test seam: rewrites each cell the step table fills, to show the properties catch a wrong table.</summary>
-    internal Func<StepOutcome, int, StepOutcome>? Corrupt { get; init; }
-
     /// <summary>
     /// Explores from the initial snapshot, stopping at the first violation or when <paramref name="cancellation"/> is
     /// cancelled, with the same result <see cref="Explorer.Explore"/> gives.
@@ -49,7 +42,7 @@ public sealed class CompiledExplorer(FailoverPair pair, IReadOnlyList<Event> alp
         invariants ??= SeedInvariants.All;
         var clock = Stopwatch.StartNew();
         var codec = new StateCodec(Pair.Initial);
-        var stepper = new CompiledStepper(Pair, Alphabet, codec, invariants, Corrupt);
+        var stepper = new CompiledStepper(Pair, Alphabet, codec, invariants);
         var store = new StateStore();
         store.Add(codec.Encode(_canonical.Canonical(Pair.Initial), default), -1, -2);
         var depth = new List<ushort> { 0 };
@@ -94,23 +87,23 @@ public sealed class CompiledExplorer(FailoverPair pair, IReadOnlyList<Event> alp
             stepper.Expand(key, successors);
             foreach (var successor in successors)
             {
-                var @event = stepper.Table.Event(successor.Row, successor.Slot);
+                var @event = successor.Event;
                 if (successor.CommandOnlyLogged)
                 {
-                    witnesses.TryAdd(commandWitness[successor.Slot - 1]!, (s, @event));
+                    witnesses.TryAdd(commandWitness[successor.Via]!, (s, @event));
                     continue;
                 }
 
                 transitions++;
                 checks += invariants.Count;
-                if (successor.Verdict != VerdictTable.Holds)
+                if (successor.Verdict != CompiledStepper.Holds)
                 {
-                    var (invariant, evidence) = stepper.Verdicts!.Violation(key, successor.Raw, @event);
+                    var (invariant, evidence) = stepper.Violation(key, @event, successor.Verdict);
                     violation = new Counterexample(invariant, evidence, paths.PathThrough(s, @event, successor.Target));
                     break;
                 }
 
-                Witness(witnesses, witnessTargets, s, @event, successor, successor.Slot == 0 ? null : commandWitness[successor.Slot - 1]);
+                Witness(witnesses, witnessTargets, s, @event, successor, successor.Via < 0 ? null : commandWitness[successor.Via]);
                 if (store.Contains(successor.Target))
                 {
                     continue;
@@ -122,7 +115,7 @@ public sealed class CompiledExplorer(FailoverPair pair, IReadOnlyList<Event> alp
                     continue;
                 }
 
-                store.Add(successor.Target, s, (short)(successor.Slot - 1));
+                store.Add(successor.Target, s, successor.Via);
                 var d = depth[s] + 1;
                 depth.Add((ushort)d);
                 maxDepth = Math.Max(maxDepth, d);
@@ -134,7 +127,6 @@ public sealed class CompiledExplorer(FailoverPair pair, IReadOnlyList<Event> alp
         var found = witnesses.OrderBy(w => w.Key, StringComparer.Ordinal)
             .Select(w => new Witness(w.Key, witnessTargets.TryGetValue(w.Key, out var target) ? paths.PathThrough(w.Value.Source, w.Value.Event, target) : [.. paths.Path(w.Value.Source).Events, w.Value.Event]));
         LastBytesPerState = store.BytesPerState + 2;
-        LastTableRows = stepper.Table.RowCount;
         return new ExplorationResult(store.Count, transitions, maxDepth, complete && violation is null, checks, violation, [.. found], clock.Elapsed) { Cancelled = cancelled };
     }
 

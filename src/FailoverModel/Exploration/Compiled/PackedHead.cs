@@ -51,3 +51,33 @@ internal static class PackedHead
     /// <summary>Unit index of a role (the primary's bits come first).</summary>
     public static int Of(UnitRole role) => (int)role;
 }
+
+/// <summary>Setters of <see cref="StateKey.Head"/> fields, for the compiled pair.</summary>
+internal static class PackedHeadWrite
+{
+    private static int Base(int unit) => unit * PackedHead.UnitBits;
+
+    private static ulong Put(ulong head, int shift, ulong mask, ulong value) => (head & ~(mask << shift)) | (value << shift);
+
+    public static ulong Status(ulong head, int unit, Machines.UnitStatus status) => Put(head, Base(unit), 7, (ulong)status);
+
+    public static bool StartupFailover(ulong head, int unit) => ((head >> (Base(unit) + 3)) & 1) != 0;
+
+    public static ulong StartupFailover(ulong head, int unit, bool on) => Put(head, Base(unit) + 3, 1, on ? 1UL : 0);
+
+    public static bool Armed(ulong head, int unit, int group) => ((head >> (Base(unit) + (group == 1 ? 8 : 13))) & 1) != 0;
+
+    public static ulong Group(ulong head, int unit, int group, Machines.GroupState state, bool armed) =>
+        Put(Put(head, Base(unit) + (group == 1 ? 4 : 9), 15, (ulong)state), Base(unit) + (group == 1 ? 8 : 13), 1, armed ? 1UL : 0);
+
+    public static ulong Contact(ulong head, int unit, Pair.MateContact contact) => Put(head, Base(unit) + 14, 3, (ulong)contact);
+
+    public static Machines.LinkStatus StateLink(ulong head) => (Machines.LinkStatus)((head >> PackedHead.StateLinkShift) & 3);
+
+    public static ulong Links(ulong head, Machines.LinkStatus failover, Machines.LinkStatus state) =>
+        Put(Put(head, PackedHead.FailoverLinkShift, 3, (ulong)failover), PackedHead.StateLinkShift, 3, (ulong)state);
+
+    public static byte History(ulong head) => (byte)((head >> PackedHead.HistoryShift) & ((1UL << Invariants.RunHistory.Bits) - 1));
+
+    public static ulong History(ulong head, byte owed) => Put(head, PackedHead.HistoryShift, (1UL << Invariants.RunHistory.Bits) - 1, owed);
+}
