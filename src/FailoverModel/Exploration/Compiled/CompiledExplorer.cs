@@ -25,6 +25,12 @@ public sealed class CompiledExplorer(FailoverPair pair, IReadOnlyList<Event> alp
 
     public IReadOnlyList<Event> Alphabet { get; } = alphabet;
 
+    /// <summary>Keep the last exploration's store (<see cref="LastStore"/>), for the benchmark's floor.</summary>
+    public bool KeepStore { get; init; }
+
+    /// <summary>The states of the last exploration, when <see cref="KeepStore"/> is set.</summary>
+    public StateStore? LastStore { get; private set; }
+
     /// <summary>Bytes per stored state of the last exploration (the benchmark reports it).</summary>
     public double LastBytesPerState { get; private set; }
 
@@ -127,6 +133,7 @@ public sealed class CompiledExplorer(FailoverPair pair, IReadOnlyList<Event> alp
         var found = witnesses.OrderBy(w => w.Key, StringComparer.Ordinal)
             .Select(w => new Witness(w.Key, witnessTargets.TryGetValue(w.Key, out var target) ? paths.PathThrough(w.Value.Source, w.Value.Event, target) : [.. paths.Path(w.Value.Source).Events, w.Value.Event]));
         LastBytesPerState = store.BytesPerState + 2;
+        LastStore = KeepStore ? store : null;
         return new ExplorationResult(store.Count, transitions, maxDepth, complete && violation is null, checks, violation, [.. found], clock.Elapsed) { Cancelled = cancelled };
     }
 

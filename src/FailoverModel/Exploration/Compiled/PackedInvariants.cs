@@ -171,12 +171,8 @@ internal sealed class PackedInvariants(PackedPair pair)
 
     private bool EveryGroupIsActive(PackedTransition t)
     {
+        // Whether the pair is settled is asked last: it is the dearest part, and needed only when a group is active nowhere.
         var s = t.After.Head;
-        if (!t.Settled)
-        {
-            return true;
-        }
-
         foreach (var g in pair.Groups)
         {
             if (Group(s, 0, g).IsActive() || Group(s, 1, g).IsActive())
@@ -186,7 +182,7 @@ internal sealed class PackedInvariants(PackedPair pair)
 
             for (var unit = 0; unit < 2; unit++)
             {
-                if (Status(s, unit) == UnitStatus.FailoverOn && (Group(s, unit, g) != GroupState.Failed || Status(s, 1 - unit) != UnitStatus.FailoverOn))
+                if (Status(s, unit) == UnitStatus.FailoverOn && (Group(s, unit, g) != GroupState.Failed || Status(s, 1 - unit) != UnitStatus.FailoverOn) && t.Settled)
                 {
                     return false;
                 }
@@ -289,12 +285,8 @@ internal sealed class PackedInvariants(PackedPair pair)
 
     private bool EveryUnitShowsItsMate(PackedTransition t)
     {
+        // As above, whether the pair is settled is asked only of a unit that shows its mate otherwise than it is.
         var s = t.After.Head;
-        if (!t.Settled)
-        {
-            return true;
-        }
-
         for (var unit = 0; unit < 2; unit++)
         {
             if (Status(s, unit) != UnitStatus.FailoverOn)
@@ -305,7 +297,7 @@ internal sealed class PackedInvariants(PackedPair pair)
             var contact = PackedHead.Contact(s, unit);
             if (Status(s, 1 - unit) != UnitStatus.FailoverOn)
             {
-                if (contact is MateContact.Hellos or MateContact.DataInterfaces)
+                if (contact is MateContact.Hellos or MateContact.DataInterfaces && t.Settled)
                 {
                     return false;
                 }
@@ -320,7 +312,7 @@ internal sealed class PackedInvariants(PackedPair pair)
 
             foreach (var g in pair.Groups)
             {
-                if (contact != MateContact.Hellos || PackedHead.ViewGroup(s, unit, g) != Group(s, 1 - unit, g))
+                if ((contact != MateContact.Hellos || PackedHead.ViewGroup(s, unit, g) != Group(s, 1 - unit, g)) && t.Settled)
                 {
                     return false;
                 }
