@@ -26,7 +26,7 @@ public static class ExploreCommand
         };
         var requireComplete = new Option<bool>("--require-complete") { Description = "exit 1 when the run is bounded or interrupted, so that CI needs a complete proof" };
         var outDir = new Option<DirectoryInfo?>("--out") { Description = "write the counterexample and the witnesses as scenario files into this folder" };
-        var reference = new Option<bool>("--reference") { Description = "step every transition on the reference pair over snapshots (the old explorer, on every core) instead of the compiled step table; same result, slower" };
+        var reference = new Option<bool>("--reference") { Description = "step every transition on the reference pair over snapshots (the old explorer, on every core) instead of the compiled packed pair; same result, slower" };
         var command = new Command("explore", "Explore every reachable state of the pair, checking every invariant on every transition; list deadlocks, trap states and unreached witnesses. Exit 0: no violation; 1: a violation (or, complete, a missing witness, trap state or deadlock; or incomplete with --require-complete); 2: bad input; 130: interrupted.")
         {
             config, maxStates, requireComplete, outDir, reference,
@@ -83,7 +83,7 @@ public static class ExploreCommand
         var table = new Table().AddColumns("measure", "value");
         void Row(string measure, string value) => table.AddRow(Markup.Escape(measure), Markup.Escape(value));
         Row("configuration", config.Name);
-        Row("explorer", reference ? "reference (snapshots)" : "compiled (step table)");
+        Row("explorer", reference ? "reference (snapshots)" : "compiled (packed states)");
         Row("bound", maxStates == NoBound ? "none" : $"{Number(maxStates)} states per phase");
         Row("states (canonical)", Number(result.States));
         Row("transitions", Number(result.Transitions));
