@@ -25,16 +25,16 @@ public class CompiledStepperProperties
     /// </summary>
     private static PairConfig Small(string name) => name switch
     {
-        "one group" => new(name, [FailoverGroupConfig.PreferringUnit(UnitRole.Primary)], [new ContextConfig("admin", 1, [Monitored("admin", "inside", 1)])], "admin", FailoverLink, null),
-        "one group with preempt" => new(name, [FailoverGroupConfig.PreferringUnit(UnitRole.Primary) with { Preempt = true }], [new ContextConfig("admin", 1, [Monitored("admin", "inside", 1)])], "admin", FailoverLink, null),
-        "one group with preempt, two monitored interfaces" => new(name, [FailoverGroupConfig.PreferringUnit(UnitRole.Primary) with { Preempt = true }], [new ContextConfig("admin", 1, [Monitored("admin", "inside", 1), Monitored("admin", "outside", 2)])], "admin", FailoverLink, null),
+        "one group" => new(name, [FailoverGroupConfig.PreferringUnit(UnitRole.Primary)], [new ContextConfig("admin", FailoverGroupId.One, [Monitored("admin", "inside", 1)])], "admin", FailoverLink, null),
+        "one group with preempt" => new(name, [FailoverGroupConfig.PreferringUnit(UnitRole.Primary) with { Preempt = true }], [new ContextConfig("admin", FailoverGroupId.One, [Monitored("admin", "inside", 1)])], "admin", FailoverLink, null),
+        "one group with preempt, two monitored interfaces" => new(name, [FailoverGroupConfig.PreferringUnit(UnitRole.Primary) with { Preempt = true }], [new ContextConfig("admin", FailoverGroupId.One, [Monitored("admin", "inside", 1), Monitored("admin", "outside", 2)])], "admin", FailoverLink, null),
         "two groups, one monitored interface" => new(name,
             [FailoverGroupConfig.PreferringUnit(UnitRole.Primary) with { Preempt = true }, FailoverGroupConfig.PreferringUnit(UnitRole.Secondary)],
-            [new ContextConfig("admin", 1, []), new ContextConfig("c2", 2, [Monitored("c2", "inside", 2)])],
+            [new ContextConfig("admin", FailoverGroupId.One, []), new ContextConfig("c2", FailoverGroupId.Two, [Monitored("c2", "inside", 2)])],
             "admin", FailoverLink, null),
         _ => new(name,
             [FailoverGroupConfig.PreferringUnit(UnitRole.Primary), FailoverGroupConfig.PreferringUnit(UnitRole.Secondary) with { Policy = new InterfacePolicy(50, true) }],
-            [new ContextConfig("admin", 1, [Monitored("admin", "inside", 1)]), new ContextConfig("c2", 2, [Monitored("c2", "inside", 2)])],
+            [new ContextConfig("admin", FailoverGroupId.One, [Monitored("admin", "inside", 1)]), new ContextConfig("c2", FailoverGroupId.Two, [Monitored("c2", "inside", 2)])],
             "admin", FailoverLink, null),
     };
 

@@ -118,8 +118,8 @@ public class TraceCheckerTests
         Assert.NotNull(prefix);
         var replayed = checker.Replay(prefix);
         var expected = JsonNode.Parse(lines[299])!["groups"]!["1"]!["activeOn"]!.GetValue<string>();
-        Assert.NotEqual(expected, replayed.ActiveOn(1).ToString().ToLowerInvariant());
-        Assert.Equal(divergence.Fields[0].Expected, $"\"{ActiveOnValues.Token(replayed.ActiveOn(1))}\"");
+        Assert.NotEqual(expected, replayed.ActiveOn(FailoverGroupId.One).ToString().ToLowerInvariant());
+        Assert.Equal(divergence.Fields[0].Expected, $"\"{ActiveOnValues.Token(replayed.ActiveOn(FailoverGroupId.One))}\"");
         Assert.True(prefix.Count <= divergence.Step, $"{prefix.Count} events to reproduce a divergence at step {divergence.Step}");
         Assert.True(checker.Reproduces(prefix, divergence));
     }

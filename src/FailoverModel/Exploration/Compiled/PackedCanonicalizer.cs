@@ -17,10 +17,10 @@ internal sealed class PackedCanonicalizer
 
     public PackedCanonicalizer(PairConfig config)
     {
-        _monitored = config.MonitoredMask.Aggregate(0UL, (a, m) => a | m);
+        _monitored = config.MonitoredMasks.Aggregate(0UL, (a, m) => a | m);
         var monitored = _monitored;
         var unmonitored = Enumerable.Range(0, config.Interfaces.Length).Where(i => (monitored & (1UL << i)) == 0).ToArray();
-        _classes = [.. config.GroupIds.Select(g => Enumerable.Range(0, config.Interfaces.Length).Where(i => (config.MonitoredMask[g] & (1UL << i)) != 0).ToArray()), unmonitored];
+        _classes = [.. config.GroupIds.Select(g => Enumerable.Range(0, config.Interfaces.Length).Where(i => (config.MonitoredMask(g) & (1UL << i)) != 0).ToArray()), unmonitored];
         _classes = [.. _classes.Where(c => c.Length >= 2)];
     }
 

@@ -47,14 +47,14 @@ internal readonly record struct PackedEvent(PackedEventKind Kind, int Unit, int 
         {
             EnableFailover => new(PackedEventKind.EnableFailover, (int)c.Unit),
             DisableFailover => new(PackedEventKind.DisableFailover, (int)c.Unit),
-            FailoverActive f => new(PackedEventKind.FailoverActive, (int)c.Unit, f.Group ?? 0),
-            NoFailoverActive f => new(PackedEventKind.NoFailoverActive, (int)c.Unit, f.Group ?? 0),
-            FailoverReset f => new(PackedEventKind.FailoverReset, (int)c.Unit, f.Group ?? 0),
+            FailoverActive f => new(PackedEventKind.FailoverActive, (int)c.Unit, f.Group?.Number ?? 0),
+            NoFailoverActive f => new(PackedEventKind.NoFailoverActive, (int)c.Unit, f.Group?.Number ?? 0),
+            FailoverReset f => new(PackedEventKind.FailoverReset, (int)c.Unit, f.Group?.Number ?? 0),
             WriteMemory => new(PackedEventKind.WriteMemory, (int)c.Unit),
             WriteStandby => new(PackedEventKind.WriteStandby, (int)c.Unit),
             _ => throw Unsupported(@event),
         },
-        GroupStep { Group: GroupStep.EveryGroup } g => new(PackedEventKind.GroupStep, (int)g.Unit, Trigger: g.Trigger),
+        GroupStep { Group: null } g => new(PackedEventKind.GroupStep, (int)g.Unit, Trigger: g.Trigger),
         UnitHoldtimeExpired h => new(PackedEventKind.Holdtime, (int)h.Unit),
         UnitStep { Trigger: UnitTrigger.ReloadCompletes } u => new(PackedEventKind.ReloadCompletes, (int)u.Unit),
         _ => throw Unsupported(@event),
@@ -65,8 +65,7 @@ internal readonly record struct PackedEvent(PackedEventKind Kind, int Unit, int 
 
     private static int InterfaceIndex(PairConfig config, InterfaceChange change)
     {
-        var slash = change.Interface.IndexOf('/', StringComparison.Ordinal);
-        var index = slash < 0 ? -1 : config.InterfaceIndex(change.Interface[..slash], change.Interface[(slash + 1)..]);
+        var index = config.InterfaceIndex(change.Interface);
         return index >= 0 ? index : throw new ArgumentException($"no interface {change.Interface} in the configuration", nameof(change));
     }
 }

@@ -83,21 +83,26 @@ internal sealed partial class PackedPair
     public PackedPair(FailoverPair pair, PackedPairFault fault = PackedPairFault.None)
     {
         Fault = fault;
+        if (pair.Deviates)
+        {
+            throw new NotSupportedException("the compiled explorer steps the model as Cisco documents it; explore a deviating variant with the reference explorer");
+        }
+
         _config = pair.Config;
         _group = pair.GroupMachine;
         _thresholdReached = pair.ThresholdReached;
         _monitoring = pair.Monitoring;
-        _groups = [.. _config.GroupIds];
-        _monitored = [.. _config.MonitoredMask];
+        _groups = [.. _config.GroupIds.Select(g => g.Number)];
+        _monitored = [0UL, .. _config.MonitoredMasks];
         _monitoredCount = [.. _monitored.Select(m => BitOperations.PopCount(m))];
         _all = _config.AllInterfacesMask;
 
         // The explorer's states keep the initial group settings (its codec refuses any other), so each unit's copy of
         // them is the initial one; the preferred unit is read from the primary's copy, as the pair does.
         var initial = pair.Initial;
-        _policy = [.. Enumerable.Range(0, 2 * (PairConfig.MaxGroups + 1)).Select(i => initial.Unit((UnitRole)(i / (PairConfig.MaxGroups + 1))).Settings(Math.Max(1, i % (PairConfig.MaxGroups + 1))).Policy)];
-        _preempt = [.. Enumerable.Range(0, 2 * (PairConfig.MaxGroups + 1)).Select(i => initial.Unit((UnitRole)(i / (PairConfig.MaxGroups + 1))).Settings(Math.Max(1, i % (PairConfig.MaxGroups + 1))).Preempt)];
-        _preferred = [.. Enumerable.Range(0, PairConfig.MaxGroups + 1).Select(g => (int)FailoverPair.PreferredUnit(initial, Math.Max(1, g)))];
+        _policy = [.. Enumerable.Range(0, 2 * (PairConfig.MaxGroups + 1)).Select(i => initial.Unit((UnitRole)(i / (PairConfig.MaxGroups + 1))).Settings(FailoverGroupId.Of(Math.Max(1, i % (PairConfig.MaxGroups + 1)))).Policy)];
+        _preempt = [.. Enumerable.Range(0, 2 * (PairConfig.MaxGroups + 1)).Select(i => initial.Unit((UnitRole)(i / (PairConfig.MaxGroups + 1))).Settings(FailoverGroupId.Of(Math.Max(1, i % (PairConfig.MaxGroups + 1)))).Preempt)];
+        _preferred = [.. Enumerable.Range(0, PairConfig.MaxGroups + 1).Select(g => (int)FailoverPair.PreferredUnit(initial, FailoverGroupId.Of(Math.Max(1, g))))];
         _companion = [.. Enum.GetValues<GroupTrigger>().Select(t => ProtocolRules.Companions.TryGetValue(t, out var c) ? c : (GroupTrigger?)null)];
         _rowOf = [.. Enum.GetValues<GroupTrigger>().Select(t => FailureEventTable.RowOf(t) is { } row ? (int)row.Event : 0)];
         _groupStepCount = 2 * TriggerCount;
