@@ -2,6 +2,7 @@ using System.Diagnostics;
 using CsCheck;
 using FailoverModel.Exploration;
 using FailoverModel.Pair;
+using FailoverModel.Topology;
 
 namespace FailoverModel.Cli.Bench;
 
@@ -11,14 +12,17 @@ namespace FailoverModel.Cli.Bench;
 /// </summary>
 public static class CsCheckPeer
 {
-    public static (long States, long Transitions, double Seconds) Explore(FailoverPair pair, IReadOnlyList<Event> alphabet)
+    /// <summary>Explores on <paramref name="threads"/> threads; each thread steps its own pair (a pair steps one snapshot at a time).</summary>
+    public static (long States, long Transitions, double Seconds) Explore(PairConfig config, IReadOnlyList<Event> alphabet, int threads)
     {
         var events = alphabet.ToArray();
-        var spec = Spec.From(Explorer.WithoutReasons(pair.Initial))
-            .Action("internal", s => pair.NextInternal(s) is not null, s => Explorer.WithoutReasons(pair.Apply(s, pair.NextInternal(s)!, quiet: true).State))
-            .Action("event", events, (s, e) => Explorer.WithoutReasons(pair.Apply(s, e, quiet: true).State));
+        using var pairs = new ThreadLocal<FailoverPair>(() => new FailoverPair(config));
+        var initial = Explorer.WithoutReasons(pairs.Value!.Initial);
+        var spec = Spec.From(initial)
+            .Action("internal", s => pairs.Value!.NextInternal(s) is not null, s => Explorer.WithoutReasons(pairs.Value!.Apply(s, pairs.Value.NextInternal(s)!, quiet: true).State))
+            .Action("event", events, (s, e) => Explorer.WithoutReasons(pairs.Value!.Apply(s, e, quiet: true).State));
         var clock = Stopwatch.StartNew();
-        var report = Check.Exhaustive(spec, _ => { });
+        var report = Check.Exhaustive(spec, _ => { }, threads: threads);
         return (report.States, report.Transitions, clock.Elapsed.TotalSeconds);
     }
 }

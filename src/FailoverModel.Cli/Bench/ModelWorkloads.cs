@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using FailoverModel.Exploration;
+using FailoverModel.Exploration.Compiled;
 using FailoverModel.Pair;
 using FailoverModel.Topology;
 
@@ -8,43 +9,106 @@ namespace FailoverModel.Cli.Bench;
 /// <summary>The model's own workloads, measured on the same next-state relation as the CsCheck peer.</summary>
 public static class ModelWorkloads
 {
-    /// <summary>The built-in configuration without interface events: small enough that both engines close it in seconds.</summary>
+    /// <summary>The built-in configuration without interface events: small enough that every engine closes it in seconds.</summary>
     public static IReadOnlyList<Event> CompactAlphabet(PairConfig config) =>
         [.. EventAlphabet.For(config).Where(e => e is not InterfaceChange)];
 
     public static IEnumerable<BenchFigure> Exploration(PairConfig config, bool quick)
     {
-        var alphabet = CompactAlphabet(config);
         const string how = "failover-model bench";
-        var peer = CsCheckPeer.Explore(new FailoverPair(config), alphabet);
-        yield return new("csCheck exhaustive (no interface events)", "states", peer.States, "states", how);
-        yield return new("csCheck exhaustive (no interface events)", "states per second", peer.States / peer.Seconds, "states/s", how);
+        foreach (var figure in AgainstCsCheck(config, how))
+        {
+            yield return figure;
+        }
 
-        var clock = Stopwatch.StartNew();
-        var ours = new Explorer(new FailoverPair(config), alphabet).Explore(invariants: []);
-        var seconds = clock.Elapsed.TotalSeconds;
-        yield return new("explorer (no interface events)", "states", ours.States, "states", how);
-        yield return new("explorer (no interface events)", "transitions", ours.Transitions, "transitions", how);
-        yield return new("explorer (no interface events)", "states per second", ours.States / seconds, "states/s", how);
-        yield return new("explorer vs csCheck", "speed ratio", ours.States / seconds / (peer.States / peer.Seconds), "x", how);
-
-        foreach (var figure in Exhaustive("explorer, built-in configuration, every invariant", config, quick ? 500_000 : int.MaxValue, "failover-model explore"))
+        foreach (var figure in AgainstTheReferenceAndTheFloor(config, quick ? 100_000 : 1_000_000, how))
         {
             yield return figure;
         }
 
         var largeBound = quick ? 200_000 : 1_000_000;
-        foreach (var figure in Exhaustive($"explorer, large configuration (64 interfaces), first {largeBound:N0} states", LargeConfiguration.Build(), largeBound, how))
+        foreach (var figure in Exhaustive($"compiled explorer, large configuration (64 interfaces), first {largeBound:N0} states", LargeConfiguration.Build(), largeBound, how))
         {
             yield return figure;
         }
 
-        clock.Restart();
+        var clock = Stopwatch.StartNew();
         var settled = SettledGraph.Explore(new FailoverPair(config));
-        seconds = clock.Elapsed.TotalSeconds;
+        var seconds = clock.Elapsed.TotalSeconds;
         yield return new("settled graph (all events)", "states", settled.StateCount, "states", how);
         yield return new("settled graph (all events)", "transitions", settled.EdgeCount, "transitions", how);
         yield return new("settled graph (all events)", "transitions per second", settled.EdgeCount / seconds, "transitions/s", how);
+    }
+
+    /// <summary>CsCheck's exhaustive engine on one thread and on every core, and the compiled explorer, on the relation without interface events, no invariant.</summary>
+    private static IEnumerable<BenchFigure> AgainstCsCheck(PairConfig config, string how)
+    {
+        var alphabet = CompactAlphabet(config);
+        var single = CsCheckPeer.Explore(config, alphabet, threads: 1);
+        var cores = Environment.ProcessorCount;
+        var all = CsCheckPeer.Explore(config, alphabet, threads: cores);
+        var clock = Stopwatch.StartNew();
+        var ours = new CompiledExplorer(new FailoverPair(config), alphabet).Explore(invariants: []);
+        var rate = ours.States / clock.Elapsed.TotalSeconds;
+        yield return new("csCheck exhaustive, 1 thread (no interface events)", "states per second", single.States / single.Seconds, "states/s", how);
+        yield return new($"csCheck exhaustive, {cores} threads (no interface events)", "states per second", all.States / all.Seconds, "states/s", how);
+        yield return new("compiled explorer, 1 thread (no interface events)", "states", ours.States, "states", how);
+        yield return new("compiled explorer, 1 thread (no interface events)", "states per second", rate, "states/s", how);
+        yield return new("compiled explorer vs csCheck, 1 thread each", "speed ratio", rate / (single.States / single.Seconds), "x", how);
+        yield return new($"compiled explorer (1 thread) vs csCheck ({cores} threads)", "speed ratio", rate / (all.States / all.Seconds), "x", how);
+    }
+
+    /// <summary>
+    /// The same bounded exploration of the built-in configuration, every invariant, by the reference explorer (every
+    /// core) and the compiled one (one thread); and the floor: the same number of key insertions and look-ups into the
+    /// same store, no model work.
+    /// </summary>
+    private static IEnumerable<BenchFigure> AgainstTheReferenceAndTheFloor(PairConfig config, int bound, string how)
+    {
+        var workload = $"built-in configuration, every invariant, first {bound:N0} states";
+        var clock = Stopwatch.StartNew();
+        var reference = new Explorer(new FailoverPair(config)).Explore(bound);
+        var referenceSeconds = clock.Elapsed.TotalSeconds;
+        var compiled = new CompiledExplorer(new FailoverPair(config)) { KeepStore = true };
+        clock.Restart();
+        var ours = compiled.Explore(bound);
+        var compiledSeconds = clock.Elapsed.TotalSeconds;
+        var floorSeconds = Floor(compiled.LastStore!, ours.Transitions);
+        yield return new($"reference explorer ({Environment.ProcessorCount} threads), {workload}", "states per second", reference.States / referenceSeconds, "states/s", how);
+        yield return new($"compiled explorer (1 thread), {workload}", "transitions", ours.Transitions, "transitions", how);
+        yield return new($"compiled explorer (1 thread), {workload}", "states per second", ours.States / compiledSeconds, "states/s", how);
+        yield return new($"compiled explorer (1 thread), {workload}", "transitions per second", ours.Transitions / compiledSeconds, "transitions/s", how);
+        yield return new("compiled explorer vs reference explorer", "speed ratio", referenceSeconds / compiledSeconds, "x", how);
+        yield return new("floor: the same insertions and look-ups, no model", "seconds", floorSeconds, "s", how);
+        yield return new("compiled explorer vs floor", "time ratio", compiledSeconds / floorSeconds, "x", how);
+    }
+
+    /// <summary>Inserts the explored keys into a fresh store in the same order, with one look-up per transition in between.</summary>
+    private static double Floor(StateStore explored, long transitions)
+    {
+        var keys = new StateKey[explored.Count];
+        for (var i = 0; i < keys.Length; i++)
+        {
+            keys[i] = explored[i];
+        }
+
+        var store = new StateStore();
+        var clock = Stopwatch.StartNew();
+        long looked = 0;
+        var found = 0;
+        for (var i = 0; i < keys.Length; i++)
+        {
+            // Look-ups spread over the states, as the explorer's are: a successor is new or an earlier state.
+            for (var target = transitions * (i + 1) / keys.Length; looked < target; looked++)
+            {
+                found += store.Contains(keys[(int)((looked * 7_919) % keys.Length)]) ? 1 : 0;
+            }
+
+            store.Add(keys[i], i - 1, 0);
+        }
+
+        GC.KeepAlive(found);
+        return clock.Elapsed.TotalSeconds;
     }
 
     /// <summary>Random runs as 'check' draws them, every invariant checked after every step (internal steps too).</summary>
@@ -64,8 +128,7 @@ public static class ModelWorkloads
     private static IEnumerable<BenchFigure> Exhaustive(string workload, PairConfig config, int maxStates, string how)
     {
         GC.Collect();
-        var before = GC.GetTotalMemory(forceFullCollection: true);
-        var explorer = new Explorer(new FailoverPair(config));
+        var explorer = new CompiledExplorer(new FailoverPair(config));
         var clock = Stopwatch.StartNew();
         var result = explorer.Explore(maxStates);
         var seconds = clock.Elapsed.TotalSeconds;
@@ -75,6 +138,5 @@ public static class ModelWorkloads
         yield return new(workload, "states per second", result.States / seconds, "states/s", how);
         yield return new(workload, "bytes per stored state", explorer.LastBytesPerState, "B", how);
         yield return new(workload, "peak working set", process.PeakWorkingSet64 / 1_048_576.0, "MiB", how);
-        GC.KeepAlive(before);
     }
 }

@@ -26,16 +26,17 @@ public static class ExploreCommand
         };
         var requireComplete = new Option<bool>("--require-complete") { Description = "exit 1 when the run is bounded or interrupted, so that CI needs a complete proof" };
         var outDir = new Option<DirectoryInfo?>("--out") { Description = "write the counterexample and the witnesses as scenario files into this folder" };
+        var reference = new Option<bool>("--reference") { Description = "step every transition on the reference pair over snapshots (the old explorer, on every core) instead of the compiled packed pair; same result, slower" };
         var command = new Command("explore", "Explore every reachable state of the pair, checking every invariant on every transition; list deadlocks, trap states and unreached witnesses. Exit 0: no violation; 1: a violation (or, complete, a missing witness, trap state or deadlock; or incomplete with --require-complete); 2: bad input; 130: interrupted.")
         {
-            config, maxStates, requireComplete, outDir,
+            config, maxStates, requireComplete, outDir, reference,
         };
         command.SetAction(parse =>
         {
             // The bound is checked before the configuration is read; Run checks the output folder before the work.
             var bound = parse.GetValue(maxStates) ?? NoBound;
             CheckBound(bound);
-            return Run(io, CommonOptions.Load(parse.GetValue(config), io.Limits), bound, parse.GetValue(outDir), parse.GetValue(requireComplete));
+            return Run(io, CommonOptions.Load(parse.GetValue(config), io.Limits), bound, parse.GetValue(outDir), parse.GetValue(requireComplete), parse.GetValue(reference));
         });
         return command;
     }
@@ -44,7 +45,8 @@ public static class ExploreCommand
     public const int NoBound = int.MaxValue;
 
     /// <param name="maxStates">The bound of every phase, or <see cref="NoBound"/>.</param>
-    public static int Run(CliIo io, PairConfig config, int maxStates, DirectoryInfo? outDir, bool requireComplete)
+    /// <param name="reference">Explore with the reference explorer (every transition stepped on snapshots) instead of the compiled one.</param>
+    public static int Run(CliIo io, PairConfig config, int maxStates, DirectoryInfo? outDir, bool requireComplete, bool reference = false)
     {
         CheckBound(maxStates);
         if (outDir is not null)
@@ -57,10 +59,11 @@ public static class ExploreCommand
         var (result, settled) = CommandProgress.Run(io, "explore", progress =>
         {
             progress.Phase("reachable states", "states");
-            var explored = new Explorer(pair).Explore(
-                maxStates,
-                expanded: (done, found, _) => progress.Set(done, found),
-                cancellation: io.Cancellation);
+            var compiled = new Exploration.Compiled.CompiledExplorer(pair);
+            var explored = reference
+                ? new Explorer(pair).Explore(maxStates, expanded: (done, found, _) => progress.Set(done, found), cancellation: io.Cancellation)
+                : compiled.Explore(maxStates, expanded: (done, found, _) => progress.Set(done, found), cancellation: io.Cancellation);
+
             progress.Set(explored.States, explored.States);
             if (explored.Cancelled || explored.Violation is not null)
             {
@@ -80,6 +83,7 @@ public static class ExploreCommand
         var table = new Table().AddColumns("measure", "value");
         void Row(string measure, string value) => table.AddRow(Markup.Escape(measure), Markup.Escape(value));
         Row("configuration", config.Name);
+        Row("explorer", reference ? "reference (snapshots)" : "compiled (packed states)");
         Row("bound", maxStates == NoBound ? "none" : $"{Number(maxStates)} states per phase");
         Row("states (canonical)", Number(result.States));
         Row("transitions", Number(result.Transitions));

@@ -99,6 +99,7 @@ public sealed class Explorer(FailoverPair pair, IReadOnlyList<Event> alphabet)
         var complete = true;
         Counterexample? violation = null;
         var maxDepth = 0;
+        var paths = new ShortestPaths(Pair, Alphabet, codec, store, Canonical);
 
         var start = new InvariantContext(Pair, null, null, Pair.Initial);
         if (SeedInvariants.FirstViolation(start, invariants) is { } atStart)
@@ -159,7 +160,7 @@ public sealed class Explorer(FailoverPair pair, IReadOnlyList<Event> alphabet)
                     checks += invariants.Count;
                     if (successor.Violation is { } broken)
                     {
-                        violation = new Counterexample(broken.Invariant, broken.Evidence, PathThrough(s, successor.Event, successor.Target));
+                        violation = new Counterexample(broken.Invariant, broken.Evidence, paths.PathThrough(s, successor.Event, successor.Target));
                         break;
                     }
 
@@ -185,55 +186,9 @@ public sealed class Explorer(FailoverPair pair, IReadOnlyList<Event> alphabet)
 
         progress?.Invoke(store.Count, transitions);
         var found = witnesses.OrderBy(w => w.Key, StringComparer.Ordinal)
-            .Select(w => new Witness(w.Key, witnessTargets.TryGetValue(w.Key, out var target) ? PathThrough(w.Value.Source, w.Value.Event, target) : [.. Path(w.Value.Source).Events, w.Value.Event]));
+            .Select(w => new Witness(w.Key, witnessTargets.TryGetValue(w.Key, out var target) ? paths.PathThrough(w.Value.Source, w.Value.Event, target) : [.. paths.Path(w.Value.Source).Events, w.Value.Event]));
         LastBytesPerState = store.BytesPerState + 2;
         return new ExplorationResult(store.Count, transitions, maxDepth, complete && violation is null, checks, violation, [.. found], clock.Elapsed) { Cancelled = cancelled };
-
-        // The events from the initial state to a stored state. States are stored as canonical representatives, and
-        // interface symmetry may map the event that reached a representative to another interface on the way there, so
-        // the path is replayed: at each step, the first event (the internal step first) whose result has the stored key.
-        (List<Event> Events, PairState End) Path(int state)
-        {
-            var chain = new List<int>();
-            for (var at = state; store.Parent(at) >= 0; at = store.Parent(at))
-            {
-                chain.Add(at);
-            }
-
-            chain.Reverse();
-            var path = new List<Event>();
-            var current = Pair.Initial;
-            foreach (var target in chain)
-            {
-                var (@event, reached) = Reach(current, StateCodec.History(store[path.Count == 0 ? 0 : chain[path.Count - 1]]), store[target]);
-                path.Add(@event);
-                current = reached;
-            }
-
-            return (path, current);
-        }
-
-        // The path to a stored state and on to a successor the merge saw, its last event mapped the same way.
-        ImmutableArray<Event> PathThrough(int state, Event last, StateKey target)
-        {
-            var (events, end) = Path(state);
-            return [.. events, last is InterfaceChange ? Reach(end, StateCodec.History(store[state]), target).Event : last];
-        }
-
-        (Event Event, PairState Reached) Reach(PairState from, RunHistory history, StateKey wanted)
-        {
-            var candidates = Pair.NextInternal(from) is { } next ? Alphabet.Prepend(next) : Alphabet;
-            foreach (var @event in candidates)
-            {
-                var result = Pair.Apply(from, @event, quiet: true);
-                if (codec.Encode(Canonical(result.State), RunHistory.Next(Pair.Config, from, result.State, history)) == wanted)
-                {
-                    return (@event, result.State);
-                }
-            }
-
-            throw new InvalidOperationException("no event reaches the stored state again: the canonical form is not a symmetry of the model");
-        }
     }
 
     /// <summary>Bytes per stored state of the last exploration (the benchmark reports it).</summary>
@@ -294,8 +249,8 @@ public sealed class Explorer(FailoverPair pair, IReadOnlyList<Event> alphabet)
         ];
 
     // Witness names, made once: the explorer records witnesses on every transition.
-    private static readonly string[] GroupStateWitness = [.. Enum.GetValues<Machines.GroupState>().Select(s => $"group state {s.Display()}")];
-    private static readonly string[] RowWitness = [.. Enumerable.Range(0, 8).Select(r => $"table row {r}")];
+    internal static readonly string[] GroupStateWitness = [.. Enum.GetValues<Machines.GroupState>().Select(s => $"group state {s.Display()}")];
+    internal static readonly string[] RowWitness = [.. Enumerable.Range(0, 8).Select(r => $"table row {r}")];
     private readonly Dictionary<Event, string> _commandWitness = [];
 
     private void Witness(Dictionary<string, (int, Event)> witnesses, int source, Successor successor, int groups, Dictionary<string, StateKey> targets)

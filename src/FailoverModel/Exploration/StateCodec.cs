@@ -28,9 +28,9 @@ public readonly record struct StateKey(ulong Head, ulong PrimaryFailed, ulong Se
 /// </summary>
 public sealed class StateCodec(PairState initial)
 {
-    private const int UnitBits = 24;
+    private const int UnitBits = Compiled.PackedHead.UnitBits;
 
-    private const int HistoryShift = (2 * UnitBits) + 4;
+    private const int HistoryShift = Compiled.PackedHead.HistoryShift;
 
     /// <summary>The key of a snapshot and what the invariants' observer has seen on the way to it.</summary>
     public StateKey Encode(PairState state, RunHistory history)

@@ -14,17 +14,11 @@ internal sealed class FailoverGroupMachine
 {
     private static readonly int TriggerCount = Enum.GetValues<GroupTrigger>().Length;
 
-    /// <summary>Marks a decision not asked of Stateless yet.</summary>
-    private static readonly GroupTransition Unknown = new(GroupState.Disabled, default, GroupState.Disabled, GroupGuard.Always, "", "");
-
     private readonly StateMachine<GroupState, GroupTrigger> _machine;
     private readonly ILookup<(GroupState, GroupTrigger), GroupTransition> _byStateAndTrigger;
 
-    /// <summary>
-    /// Stateless's decisions, remembered: one entry per (state, trigger, guard inputs). Stateless allocates on every
-    /// fire; the explorer asks the same questions millions of times, and the answer depends on nothing else.
-    /// </summary>
-    private readonly GroupTransition?[] _decisions;
+    /// <summary>Stateless's decisions, remembered per (state, trigger, guard inputs).</summary>
+    private readonly DecisionCache<GroupTransition?> _decisions;
     private GroupState _state;
     private GroupConditions _conditions;
 
@@ -32,8 +26,7 @@ internal sealed class FailoverGroupMachine
     {
         Transitions = [.. transitions];
         _byStateAndTrigger = Transitions.ToLookup(t => (t.From, t.Trigger));
-        _decisions = new GroupTransition?[GroupStates.All.Length * TriggerCount * GroupConditionsExtensions.Combinations];
-        Array.Fill(_decisions, Unknown);
+        _decisions = new DecisionCache<GroupTransition?>(GroupStates.All.Length * TriggerCount * GroupConditionsExtensions.Combinations);
         _machine = new StateMachine<GroupState, GroupTrigger>(() => _state, s => _state = s, FiringMode.Immediate);
         foreach (var state in GroupStates.All)
         {
@@ -63,21 +56,16 @@ internal sealed class FailoverGroupMachine
     public GroupTransition? Fire(GroupState from, GroupTrigger trigger, GroupConditions conditions)
     {
         var key = (((int)from * TriggerCount) + (int)trigger) * GroupConditionsExtensions.Combinations + (int)conditions;
-        var decision = _decisions[key];
-        if (!ReferenceEquals(decision, Unknown))
-        {
-            return decision;
-        }
 
         // One machine may serve many pairs on many threads (see FailoverPair): Stateless keeps the state being asked
-        // about, so a miss asks it under a lock; the table's entries are single references, written once.
-        lock (_machine)
+        // about, so a miss asks it under a lock.
+        return _decisions.Decide(key, (Machine: this, From: from, Trigger: trigger, Conditions: conditions), static q =>
         {
-            decision = AskStateless(from, trigger, conditions);
-        }
-
-        _decisions[key] = decision;
-        return decision;
+            lock (q.Machine._machine)
+            {
+                return q.Machine.AskStateless(q.From, q.Trigger, q.Conditions);
+            }
+        });
     }
 
     /// <summary>The decision of the Stateless machine itself, bypassing the table (for the test that they agree).</summary>

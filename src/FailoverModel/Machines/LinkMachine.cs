@@ -20,11 +20,9 @@ public enum LinkTrigger : byte
 /// </summary>
 internal sealed class LinkMachine
 {
-    private const sbyte Unknown = -2;
-    private const sbyte NotPermitted = -1;
     private static readonly int TriggerCount = Enum.GetValues<LinkTrigger>().Length;
     private readonly StateMachine<LinkStatus, LinkTrigger> _machine;
-    private readonly sbyte[] _decisions = Enumerable.Repeat(Unknown, Enum.GetValues<LinkStatus>().Length * Enum.GetValues<LinkTrigger>().Length).ToArray();
+    private readonly DecisionCache<LinkStatus?> _decisions = new(Enum.GetValues<LinkStatus>().Length * TriggerCount);
     private LinkStatus _status;
 
     public LinkMachine()
@@ -38,17 +36,8 @@ internal sealed class LinkMachine
     /// <summary>The link's status after the trigger, or null when it does not apply (already down, not configured).</summary>
     public LinkStatus? Fire(LinkStatus from, LinkTrigger trigger)
     {
-        // Remembered per (status, trigger), as the unit and group machines do: Stateless allocates on every fire.
-        var key = ((int)from * TriggerCount) + (int)trigger;
-        var known = _decisions[key];
-        if (known != Unknown)
-        {
-            return known == NotPermitted ? null : (LinkStatus)known;
-        }
-
-        var decision = AskStateless(from, trigger);
-        _decisions[key] = decision is { } to ? (sbyte)to : NotPermitted;
-        return decision;
+        // Remembered per (status, trigger), as the unit and group machines do.
+        return _decisions.Decide(((int)from * TriggerCount) + (int)trigger, (Machine: this, From: from, Trigger: trigger), static q => q.Machine.AskStateless(q.From, q.Trigger));
     }
 
     /// <summary>The decision of the Stateless machine itself, bypassing the table (for the test that they agree).</summary>

@@ -38,11 +38,9 @@ public enum UnitTrigger : byte
 /// </summary>
 internal sealed class UnitMachine
 {
-    private const sbyte Unknown = -2;
-    private const sbyte NotPermitted = -1;
     private static readonly int TriggerCount = Enum.GetValues<UnitTrigger>().Length;
     private readonly StateMachine<UnitStatus, UnitTrigger> _machine;
-    private readonly sbyte[] _decisions = CreateDecisions();
+    private readonly DecisionCache<UnitStatus?> _decisions = new(Enum.GetValues<UnitStatus>().Length * TriggerCount * 2);
     private UnitStatus _status;
     private bool _startupEnablesFailover;
 
@@ -83,28 +81,12 @@ internal sealed class UnitMachine
             .Permit(UnitTrigger.Replace, UnitStatus.PoweredOff);
     }
 
-    private static sbyte[] CreateDecisions()
-    {
-        var decisions = new sbyte[Enum.GetValues<UnitStatus>().Length * TriggerCount * 2];
-        Array.Fill(decisions, Unknown);
-        return decisions;
-    }
-
     /// <summary>The unit's status after the trigger, or null when the trigger does not apply in that status.</summary>
     public UnitStatus? Fire(UnitStatus from, UnitTrigger trigger, bool startupEnablesFailover)
     {
-        // Stateless's decisions, remembered per (status, trigger, startup configuration): they depend on nothing else,
-        // and Stateless allocates on every fire (the compiled table of issue 9; Stateless stays the source of truth).
+        // Stateless's decisions, remembered per (status, trigger, startup configuration): they depend on nothing else.
         var key = ((((int)from * TriggerCount) + (int)trigger) * 2) + (startupEnablesFailover ? 1 : 0);
-        var known = _decisions[key];
-        if (known != Unknown)
-        {
-            return known == NotPermitted ? null : (UnitStatus)known;
-        }
-
-        var decision = AskStateless(from, trigger, startupEnablesFailover);
-        _decisions[key] = decision is { } to ? (sbyte)to : NotPermitted;
-        return decision;
+        return _decisions.Decide(key, (Machine: this, From: from, Trigger: trigger, Startup: startupEnablesFailover), static q => q.Machine.AskStateless(q.From, q.Trigger, q.Startup));
     }
 
     /// <summary>The decision of the Stateless machine itself, bypassing the table (for the test that they agree).</summary>

@@ -73,6 +73,15 @@ public sealed partial class FailoverPair
 
     internal FailoverGroupMachine GroupMachine => _group;
 
+    /// <summary>How this pair reads an interface policy (the compiled explorer steps the same pair, broken variants included).</summary>
+    internal Func<InterfacePolicy, int, int, bool> ThresholdReached => _thresholdReached;
+
+    /// <summary>How this pair monitors unit health (for the compiled explorer, as above).</summary>
+    internal HealthMonitoring Monitoring => _monitoring;
+
+    /// <summary>Whether this pair deviates from the model (a broken variant the compiled explorer does not step).</summary>
+    internal bool Deviates => _deviations != Deviations.None;
+
     /// <summary>The group's preferred unit: the primary's running configuration decides it (which the secondary obtains at boot; docs/decisions.md 8).</summary>
     public static UnitRole PreferredUnit(PairState state, FailoverGroupId group) => state.Primary.Settings(group).Preferred;
 

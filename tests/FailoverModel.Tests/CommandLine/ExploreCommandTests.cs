@@ -8,12 +8,12 @@ namespace FailoverModel.Tests.CommandLine;
 /// <summary><c>explore</c>'s bound covers every phase, a bounded run passes unless asked to be complete, and it says what it covered.</summary>
 public class ExploreCommandTests
 {
-    private static (int Exit, string Out, string Err) Explore(Topology.PairConfig config, int maxStates, bool requireComplete = false, CancellationToken cancellation = default)
+    private static (int Exit, string Out, string Err) Explore(Topology.PairConfig config, int maxStates, bool requireComplete = false, CancellationToken cancellation = default, bool reference = false)
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
         var io = new CliIo(stdout, stderr, TextReader.Null) { Width = 80, Cancellation = cancellation };
-        var exit = ExploreCommand.Run(io, config, maxStates, null, requireComplete);
+        var exit = ExploreCommand.Run(io, config, maxStates, null, requireComplete, reference);
         return (exit, stdout.ToString(), stderr.ToString());
     }
 
@@ -28,6 +28,20 @@ public class ExploreCommandTests
         Assert.Contains("│ settled states       │ 1,000 (bounded)", output, StringComparison.Ordinal);
         Assert.Contains("bounded run: no invariant violated in the 1,000 states", output, StringComparison.Ordinal);
         Assert.DoesNotContain("never reached", output, StringComparison.Ordinal);
+    }
+
+    /// <summary>Issue 20: the compiled explorer is the default; --reference steps snapshots and reports the very same figures.</summary>
+    [Fact]
+    public void TheReferenceExplorerReportsWhatTheCompiledOneReports()
+    {
+        var (compiledExit, compiled, _) = Explore(ExplorerTests.OneGroup, 20_000);
+        var (referenceExit, reference, _) = Explore(ExplorerTests.OneGroup, 20_000, reference: true);
+
+        Assert.Equal((Cli.Cli.Success, Cli.Cli.Success), (compiledExit, referenceExit));
+        Assert.Matches(@"│ explorer +│ compiled \(packed states\)", compiled);
+        Assert.Matches(@"│ explorer +│ reference \(snapshots\)", reference);
+        Assert.Matches(@"│ transitions +│ [1-9]", compiled);
+        Assert.Equal(compiled.Split('\n').Where(l => !l.Contains("explorer", StringComparison.Ordinal)), reference.Split('\n').Where(l => !l.Contains("explorer", StringComparison.Ordinal)));
     }
 
     [Fact]
