@@ -38,19 +38,23 @@ public sealed class Explorer(FailoverPair pair, IReadOnlyList<Event> alphabet)
 {
     private readonly StateCanonicalizer _canonical = new(pair.Config);
 
+    /// <summary>An explorer over the pair's configuration and its usual alphabet (<c>EventAlphabet</c>: faults, links, interfaces, failover commands).</summary>
     public Explorer(FailoverPair pair)
         : this(pair, EventAlphabet.For(pair.Config))
     {
     }
 
+    /// <summary>The pair whose snapshots are stepped: the reference model.</summary>
     public FailoverPair Pair { get; } = pair;
 
+    /// <summary>The external events tried at every state.</summary>
     public IReadOnlyList<Event> Alphabet { get; } = alphabet;
 
     /// <summary>The state with every Last Failure Reason cleared (each unit's own, and its mate's as last heard); no guard reads it.</summary>
     public static PairState WithoutReasons(PairState state) =>
         state with { Primary = WithoutReasons(state.Primary), Secondary = WithoutReasons(state.Secondary) };
 
+    /// <summary>The representative the explorer stores for a snapshot: reasons cleared, interchangeable interfaces sorted, a stale view reduced to what guards read (the same futures, so the same verdicts).</summary>
     public PairState Canonical(PairState state) => _canonical.Canonical(state);
 
     /// <summary>The successors of a snapshot, internal step first, each with the event that leads there (not canonical).</summary>

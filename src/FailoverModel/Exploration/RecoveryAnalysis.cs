@@ -32,6 +32,7 @@ public static class RecoveryAnalysis
         _ => false,
     };
 
+    /// <summary>A healthy pair: both units run failover, every link is up, no interface has failed, and every group is active on its preferred unit and failed on neither.</summary>
     public static bool IsHealthy(PairConfig config, PairState s) =>
         s.Primary.Status == UnitStatus.FailoverOn && s.Secondary.Status == UnitStatus.FailoverOn
         && s.FailoverLink == LinkStatus.Up && s.StateLink != LinkStatus.Down
@@ -39,6 +40,7 @@ public static class RecoveryAnalysis
         && config.GroupIds.All(g => s.ActiveOn(g) == ActiveOnValues.Of(FailoverPair.PreferredUnit(s, g))
             && s.GroupState(UnitRole.Primary, g) != GroupState.Failed && s.GroupState(UnitRole.Secondary, g) != GroupState.Failed);
 
+    /// <summary>Whether restorations and commands alone lead from every settled state back to a healthy pair (trap states and deadlocks if not).</summary>
     public static RecoveryReport Analyse(SettledGraph graph)
     {
         var config = graph.Pair.Config;

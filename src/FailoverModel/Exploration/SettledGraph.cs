@@ -43,15 +43,19 @@ public sealed class SettledGraph
         Complete = complete;
     }
 
+    /// <summary>The pair whose settled states and events make the graph.</summary>
     public FailoverPair Pair { get; }
 
+    /// <summary>The events of the graph; an edge names its event by its index here.</summary>
     public IReadOnlyList<Event> Alphabet { get; }
 
     /// <summary>The settled states, reasons cleared (see <see cref="Explorer.WithoutReasons(PairState)"/>), in breadth-first order.</summary>
     public IReadOnlyList<PairState> States { get; }
 
+    /// <summary>The number of settled states.</summary>
     public int StateCount => States.Count;
 
+    /// <summary>The number of edges (transitions), self-loops included when the graph keeps them.</summary>
     public int EdgeCount => _edgeTarget.Length;
 
     /// <summary>
@@ -158,6 +162,7 @@ public sealed class SettledGraph
         return new SettledGraph(pair, alphabet, states, index, [.. starts], [.. targets], [.. events], [.. parent], [.. parentEvent], complete) { Cancelled = cancelled, SelfLoops = selfLoops, SelfLoopCount = loops };
     }
 
+    /// <summary>The index of a settled state (its reasons are ignored), or -1 when the graph does not hold it.</summary>
     public int IndexOf(PairState state) => _index.TryGetValue(Explorer.WithoutReasons(state), out var i) ? i : -1;
 
     /// <summary>The edges leaving state <paramref name="state"/>: the alphabet index of the event and the target state.</summary>
@@ -169,11 +174,13 @@ public sealed class SettledGraph
         }
     }
 
+    /// <summary>How many edges leave state <paramref name="state"/>.</summary>
     public int OutDegree(int state) => _edgeStart[state + 1] - _edgeStart[state];
 
     /// <summary>The first edge index of <paramref name="state"/>; edges of a state are contiguous, so edge ids are stable.</summary>
     public int FirstEdge(int state) => _edgeStart[state];
 
+    /// <summary>Edge <paramref name="edge"/>: its source state, the alphabet index of its event and its target state.</summary>
     public (int Source, int Event, int Target) Edge(int edge)
     {
         var source = Array.BinarySearch(_edgeStart, edge);

@@ -21,7 +21,7 @@ namespace FailoverModel.Exploration;
 /// contact alone implies.</item>
 /// </list>
 /// </summary>
-public sealed class StateCanonicalizer
+internal sealed class StateCanonicalizer
 {
     private readonly int[][] _classes;
     private readonly ulong _monitored;

@@ -9,7 +9,7 @@ namespace FailoverModel.Exploration;
 /// heard), the links and the observer's history bits in the head; each unit's failed interfaces; and the failed
 /// interfaces each unit last heard its mate report.
 /// </summary>
-public readonly record struct StateKey(ulong Head, ulong PrimaryFailed, ulong SecondaryFailed, ulong PrimaryHeard = 0, ulong SecondaryHeard = 0)
+internal readonly record struct StateKey(ulong Head, ulong PrimaryFailed, ulong SecondaryFailed, ulong PrimaryHeard = 0, ulong SecondaryHeard = 0)
 {
     public override int GetHashCode()
     {
@@ -26,7 +26,7 @@ public readonly record struct StateKey(ulong Head, ulong PrimaryFailed, ulong Se
 /// command and no traffic), so those parts are the initial state's and are not stored; a snapshot where they differ
 /// cannot be encoded, and saying so is better than a wrong graph.
 /// </summary>
-public sealed class StateCodec(PairState initial)
+internal sealed class StateCodec(PairState initial)
 {
     private const int UnitBits = Compiled.PackedHead.UnitBits;
 

@@ -5,7 +5,7 @@ namespace FailoverModel.Exploration;
 /// grows), an open-addressing index of 4-byte slots, and for each state its parent and the event that reached it.
 /// States are numbered in the order they were added (breadth-first).
 /// </summary>
-public sealed class StateStore
+internal sealed class StateStore
 {
     private const int ChunkBits = 16;
     private const int ChunkSize = 1 << ChunkBits;

@@ -16,20 +16,23 @@ public sealed class CompiledExplorer(FailoverPair pair, IReadOnlyList<Event> alp
 {
     private readonly StateCanonicalizer _canonical = new(pair.Config);
 
+    /// <summary>The compiled explorer over the pair's configuration and its usual alphabet (<c>EventAlphabet</c>: faults, links, interfaces, failover commands).</summary>
     public CompiledExplorer(FailoverPair pair)
         : this(pair, EventAlphabet.For(pair.Config))
     {
     }
 
+    /// <summary>The pair whose rules and machines step the packed states (the reference the agreement properties compare with).</summary>
     public FailoverPair Pair { get; } = pair;
 
+    /// <summary>The external events tried at every state.</summary>
     public IReadOnlyList<Event> Alphabet { get; } = alphabet;
 
     /// <summary>Keep the last exploration's store (<see cref="LastStore"/>), for the benchmark's floor.</summary>
     public bool KeepStore { get; init; }
 
     /// <summary>The states of the last exploration, when <see cref="KeepStore"/> is set.</summary>
-    public StateStore? LastStore { get; private set; }
+    internal StateStore? LastStore { get; private set; }
 
     /// <summary>Bytes per stored state of the last exploration (the benchmark reports it).</summary>
     public double LastBytesPerState { get; private set; }
