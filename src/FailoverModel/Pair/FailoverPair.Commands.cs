@@ -95,6 +95,17 @@ public sealed partial class FailoverPair
     {
         if (!ProtocolRules.StepsItsGroups(step.Unit(unit).Status))
         {
+            if (_deviations.ForcesWithFailoverDisabled && step.Unit(unit).Status == UnitStatus.FailoverOff)
+            {
+                foreach (var g in group is { } one ? [one] : Config.GroupIds)
+                {
+                    var me = step.Unit(unit);
+                    step.Set(unit, me.WithGroup(g, me.Group(g) with { State = wantActive ? GroupState.Active : GroupState.Disabled }));
+                }
+
+                return;
+            }
+
             step.Note($"failover is disabled on {unit.Token()}: no group changes role");
             return;
         }

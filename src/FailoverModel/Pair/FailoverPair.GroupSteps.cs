@@ -41,7 +41,14 @@ public sealed partial class FailoverPair
 
     private bool IsEnabled(PairState state, UnitRole unit, FailoverGroupId group, GroupTrigger trigger, GroupConditions own, GroupConditions mate) =>
         _group.Fire(state.GroupState(unit, group), trigger, own) is not null
-        && (!ProtocolRules.Companions.TryGetValue(trigger, out var companion) || _group.Fire(state.GroupState(unit.Mate(), group), companion, mate) is not null);
+        && (!CompanionOf(trigger, out var companion) || _group.Fire(state.GroupState(unit.Mate(), group), companion, mate) is not null);
+
+    /// <summary>The trigger the mate fires in the same step (docs/decisions.md: a forced failover moves both units' copies at once).</summary>
+    private bool CompanionOf(GroupTrigger trigger, out GroupTrigger companion)
+    {
+        companion = default;
+        return !_deviations.ForcesWithoutTheMate && ProtocolRules.Companions.TryGetValue(trigger, out companion);
+    }
 
     private (GroupTransition Own, GroupTransition? Mate)? TryGroupStep(PairState state, UnitRole unit, FailoverGroupId group, GroupTrigger trigger)
     {
@@ -51,7 +58,7 @@ public sealed partial class FailoverPair
             return null;
         }
 
-        if (!ProtocolRules.Companions.TryGetValue(trigger, out var companion))
+        if (!CompanionOf(trigger, out var companion))
         {
             return (own, null);
         }

@@ -57,14 +57,14 @@ public sealed partial class FailoverPair
     /// Every unit that runs failover and hears its mate's hellos takes in what they say; a unit that does not run failover
     /// listens to nothing (it shows its mate as "Not Detected", seed, "Replace the Failed Unit with a New Unit").
     /// </summary>
-    private static void Listen(StepBuilder step)
+    private void Listen(StepBuilder step)
     {
         foreach (var unit in UnitRoles.Both)
         {
             var me = step.Unit(unit);
             var view = me.Status != UnitStatus.FailoverOn
                 ? MateView.NotDetected
-                : Answers(step.State, unit) ? MateView.Heard(step.Unit(unit.Mate())) : me.View;
+                : Answers(step.State, unit) && !(_deviations.NeverClearsAFailedFailoverLink && me.View.Contact == MateContact.DataInterfaces) ? MateView.Heard(step.Unit(unit.Mate())) : me.View;
             if (view != me.View)
             {
                 step.Set(unit, me with { View = view });

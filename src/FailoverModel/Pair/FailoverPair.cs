@@ -22,6 +22,7 @@ public sealed partial class FailoverPair
     private readonly FailoverGroupMachine _group;
     private readonly Func<InterfacePolicy, int, int, bool> _thresholdReached;
     private readonly HealthMonitoring _monitoring;
+    private readonly Deviations _deviations;
     private readonly UnitMachine _unit = new();
     private readonly LinkMachine _link = new();
 
@@ -31,23 +32,26 @@ public sealed partial class FailoverPair
     }
 
     /// <summary>
-    /// A pair whose failover group machine is built from other rules, whose interface policy is read differently, or
-    /// whose health monitoring is wrong: the seam the deliberately broken variants use.
+    /// A pair whose failover group machine is built from other rules, whose interface policy is read differently, whose
+    /// health monitoring is wrong or which departs from another documented rule: the seam the deliberately broken
+    /// variants use.
     /// </summary>
-    internal FailoverPair(PairConfig config, IEnumerable<GroupTransition> groupRules, Func<InterfacePolicy, int, int, bool>? thresholdReached = null, HealthMonitoring? monitoring = null)
+    internal FailoverPair(PairConfig config, IEnumerable<GroupTransition> groupRules, Func<InterfacePolicy, int, int, bool>? thresholdReached = null, HealthMonitoring? monitoring = null, Deviations? deviations = null)
         : this(
             config,
             groupRules is ImmutableArray<GroupTransition> rules && rules == GroupRules.All ? SeedMachine.Value : new FailoverGroupMachine(groupRules),
             thresholdReached ?? ((policy, failed, monitored) => policy.IsReached(failed, monitored)),
-            monitoring ?? HealthMonitoring.Cisco)
+            monitoring ?? HealthMonitoring.Cisco,
+            deviations ?? Deviations.None)
     {
     }
 
-    private FailoverPair(PairConfig config, FailoverGroupMachine group, Func<InterfacePolicy, int, int, bool> thresholdReached, HealthMonitoring monitoring)
+    private FailoverPair(PairConfig config, FailoverGroupMachine group, Func<InterfacePolicy, int, int, bool> thresholdReached, HealthMonitoring monitoring, Deviations deviations)
     {
         Config = config;
         _thresholdReached = thresholdReached;
         _monitoring = monitoring;
+        _deviations = deviations;
         _group = group;
         var group1 = config.Group(FailoverGroupId.One);
         var group2 = config.HasGroup(FailoverGroupId.Two) ? config.Group(FailoverGroupId.Two) : config.Group(FailoverGroupId.One);
@@ -59,7 +63,7 @@ public sealed partial class FailoverPair
     public PairConfig Config { get; }
 
     /// <summary>A pair with the same rules, for another thread: one instance steps one snapshot at a time (the group machine's table is shared).</summary>
-    public FailoverPair Clone() => new(Config, _group, _thresholdReached, _monitoring);
+    public FailoverPair Clone() => new(Config, _group, _thresholdReached, _monitoring, _deviations);
 
     /// <summary>Both units powered off, links up, every group Disabled.</summary>
     public PairState Initial { get; }
