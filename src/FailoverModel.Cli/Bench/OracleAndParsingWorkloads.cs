@@ -20,7 +20,7 @@ public static class OracleAndParsingWorkloads
         var pair = new FailoverPair(config);
         var alphabet = EventAlphabet.For(config).Where(e => e is not InterfaceChange).ToList();
         var clock = Stopwatch.StartNew();
-        var graph = SettledGraph.Explore(pair, alphabet);
+        var graph = SettledGraph.Explore(pair, alphabet, selfLoops: true);
         using var buffer = new MemoryStream();
         var coverage = VectorGenerator.Generate(graph, new JsonLinesVectorSink(buffer, config));
         var generate = clock.Elapsed.TotalSeconds;
