@@ -16,10 +16,15 @@ public sealed record OracleWaitAction(string Text, long DurationMs) : OracleActi
 /// event language (docs/scenario-language.md, "Events"): any event statement, or <c>wait &lt;duration&gt;</c>. Parsed events are remembered by
 /// their text, since a long trace repeats the same few hundred events.
 /// </summary>
+/// <remarks>
+/// One reader numbers the configuration changes of a whole trace or session (<see cref="ConfigurationChanges"/>), as one
+/// scenario does: the same command text in the same space is the same change, whichever line enters it.
+/// </remarks>
 public sealed class OracleEventReader(PairConfig config)
 {
     private const int CacheLimit = 4_096;
     private readonly Dictionary<string, OracleAction> _cache = new(StringComparer.Ordinal);
+    private readonly ConfigurationChanges _changes = new();
 
     /// <summary>Parses <paramref name="text"/>; throws <see cref="InputException"/> naming <paramref name="file"/> and <paramref name="line"/>.</summary>
     public OracleAction Read(string text, string file, long line)
@@ -32,7 +37,7 @@ public sealed class OracleEventReader(PairConfig config)
         Scenario scenario;
         try
         {
-            scenario = ScenarioParser.Parse(text, "event", config);
+            scenario = ScenarioParser.Parse(text, "event", config, changes: _changes);
         }
         catch (InputException e)
         {
