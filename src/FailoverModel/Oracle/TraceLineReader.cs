@@ -145,7 +145,7 @@ public sealed class TraceLineReader(PairConfig config)
         }
 
         return @event is null
-            ? throw Shape("a trace line needs \"event\": a string such as \"power-on primary\"")
+            ? throw Shape("a trace line needs \"event\": a string such as \"power-off primary\"")
             : new TraceLine(@event, settle, @case, observation, device, stamp);
     }
 

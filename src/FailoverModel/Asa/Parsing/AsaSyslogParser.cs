@@ -9,7 +9,8 @@ namespace FailoverModel.Asa.Parsing;
 /// Reads syslog lines in ASA's format (ASA syslog messages guide): <c>%ASA-&lt;severity&gt;-&lt;id&gt;: &lt;text&gt;</c>
 /// (or <c>%PIX-</c>), after any timestamp and host name a syslog server puts before it. Failover messages start with the
 /// unit's role in parentheses (<c>(Primary) Switching to ACTIVE - ...</c>); the role is checked against the unit the line
-/// is listed under and left out of the compared text. The severity is checked against the id's.
+/// is listed under, since it is part of the text compared (a message of the wrong unit shows there). The severity is
+/// compared with the id's.
 /// </summary>
 public static partial class AsaSyslogParser
 {
@@ -25,20 +26,13 @@ public static partial class AsaSyslogParser
         }
 
         var id = int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture);
-        var text = m.Groups[4].Value;
-        var role = m.Groups[3].Value;
+        var text = m.Groups[3].Value;
         var source = new DeviceSource(unit, Output, index, line);
-        if (role.Length > 0 && !string.Equals(role, unit.Display(), StringComparison.Ordinal))
-        {
-            // A message of the other unit listed under this one: compared as written, so that it is reported.
-            text = $"({role}) {text}";
-        }
-
         var severity = int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
         into.Add(new SyslogObservation(unit.Token(), id, text) { Source = source, Severity = severity });
         return null;
     }
 
-    [GeneratedRegex(@"%(?:ASA|PIX)-(\d)-(\d{6}):\s*(?:\((Primary|Secondary)\)\s*)?(.*?)\s*$")]
+    [GeneratedRegex(@"%(?:ASA|PIX)-(\d)-(\d{6}):\s*(.*?)\s*$")]
     private static partial Regex Message();
 }
