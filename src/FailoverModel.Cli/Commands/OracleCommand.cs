@@ -191,7 +191,8 @@ public static class OracleCommand
     {
         var config = CommonOptions.Load(configFile, io.Limits);
         var stdin = trace == "-";
-        var display = stdin ? "stdin" : Path.GetRelativePath(Environment.CurrentDirectory, Path.GetFullPath(trace));
+        // The trace is named as the user named it: a path relative to a folder the scenario does not live in means nothing.
+        var display = stdin ? "stdin" : trace;
         var checker = new TraceChecker(config, syslogOrder);
         var verdict = CommandProgress.Run(io, "oracle check", progress =>
         {

@@ -34,6 +34,7 @@ public sealed class OracleSession
 {
     private readonly TimedPair _timed;
     private OracleEventReader _events;
+    private long? _lastAt;
 
     /// <param name="config">The pair's configuration.</param>
     /// <param name="syslogOrder">Whether syslog order counts (docs/oracle.md, "Syslog order").</param>
@@ -65,6 +66,7 @@ public sealed class OracleSession
     {
         State = _timed.Initial;
         Steps = 0;
+        _lastAt = null;
         if (renumber)
         {
             _events = new OracleEventReader(Config);
@@ -106,7 +108,26 @@ public sealed class OracleSession
         var action = _events.Read(traceLine.Event, file, line);
         var observed = ObservationOf(traceLine, file, line);
         var step = Apply(action, traceLine.Settle);
-        return observed is null ? new StepVerdict(step, []) : Judge(step, observed);
+        var verdict = observed is null ? new StepVerdict(step, []) : Judge(step, observed);
+        if (traceLine.At is not { } at)
+        {
+            return verdict;
+        }
+
+        // Timing: how long the step took on the implementation's clock (from the previous line's 'at'), judged against
+        // the least and the most the model allows for it (docs/oracle.md, "Timing").
+        var previous = _lastAt;
+        _lastAt = at;
+        if (previous is not { } from)
+        {
+            return verdict;
+        }
+
+        var (least, most) = StepTiming.Bounds(Config, action, step);
+        var took = at - from;
+        return took >= least && took <= most
+            ? verdict
+            : verdict with { Divergences = [.. verdict.Divergences, new Divergence("at", $"{least}..{most} ms after the previous line", $"{took} ms", DivergenceKind.Timing)], Observed = observed ?? new Observation() };
     }
 
     /// <summary>The observation a line carries: its state members with what its device text shows added .</summary>

@@ -25,7 +25,7 @@ public sealed record TraceLine(string Event, bool Settle, string? Case, Observat
     public const string DeviceField = "device";
 
     /// <summary>True when the line carries something to compare.</summary>
-    public bool HasState => Observation is not null || Device is not null;
+    public bool HasState => Observation is not null || Device is not null || At is not null;
 }
 
 /// <summary>

@@ -112,7 +112,7 @@ public class ReproducerTests
         {
             if (e == "interface-down secondary ctx/inside")
             {
-                Replace(l, "Standby Ready", "Failed", "units", "primary", "groups", "1", "state");
+                Set(l, Str(l, "units", "primary", "groups", "1", "state") == "Failed" ? "Standby Ready" : "Failed", "units", "primary", "groups", "1", "state");
             }
         },
         ["a message logged twice"] = (e, l, _, _) =>

@@ -18,6 +18,9 @@ namespace FailoverModel.Oracle;
 /// </summary>
 public sealed class ReproducerSearch(PairConfig config, SyslogOrder syslogOrder = SyslogOrder.Model)
 {
+    /// <summary>A case prefix this short is shortened by delta debugging before the search.</summary>
+    private const int ShortCase = 64;
+
     public PairConfig Config { get; } = config;
 
     /// <summary>The reproducer, or null when the case was not kept (longer than <see cref="TraceChecker.MaxCaseEvents"/>).</summary>
@@ -33,25 +36,33 @@ public sealed class ReproducerSearch(PairConfig config, SyslogOrder syslogOrder 
 
         var replays = 0;
         var last = new ReproducerStep(divergence.Event, divergence.Settle);
-        if (!divergence.Timed && divergence.Settle && ShortestPath(divergence, caseEvents, maxStates) is { } path)
+        var prefix = caseEvents.Take(caseEvents.Count - 1).Select(e => new ReproducerStep(e.Text, e.Settle)).ToList();
+        var searchable = !divergence.Timed && divergence.Settle;
+        bool Passes(List<ReproducerStep> candidate) => replays++ < maxReplays && Reproduces([.. candidate, last], divergence);
+
+        // A short case is shortened first (a few replays), and the search then only looks for something shorter still,
+        // among a tenth of the states (it can only improve on a reproducer already in hand); a long one (a vectors case
+        // reaches a thousand steps) is searched first, since its state is at most the graph's depth away from power-off.
+        if (prefix.Count > ShortCase && searchable && ShortestPath(divergence, caseEvents, maxStates, int.MaxValue) is { } found
+            && Reproduces([.. found.Select(e => new ReproducerStep(e)), last], divergence))
         {
-            replays++;
-            var candidate = path.Select(e => new ReproducerStep(e)).Append(last).ToList();
-            if (Reproduces(candidate, divergence))
-            {
-                return new Reproducer(candidate, ReproducerOrigin.ShortestPath, replays);
-            }
+            return new Reproducer([.. found.Select(e => new ReproducerStep(e)), last], ReproducerOrigin.ShortestPath, ++replays);
         }
 
-        var prefix = caseEvents.Take(caseEvents.Count - 1).Select(e => new ReproducerStep(e.Text, e.Settle)).ToList();
-        replays++;
-        if (!Reproduces([.. prefix, last], divergence))
+        if (!Passes(prefix))
         {
             // Cannot happen for a trace the checker read: its own case is what diverged.
             return null;
         }
 
-        var shortened = DeltaDebug(prefix, c => replays++ < maxReplays && Reproduces([.. c, last], divergence));
+        var shortened = DeltaDebug(prefix, Passes);
+        if (prefix.Count <= ShortCase && searchable && shortened.Count > 1
+            && ShortestPath(divergence, caseEvents, maxStates / 10, shortened.Count - 1) is { } shorter
+            && Reproduces([.. shorter.Select(e => new ReproducerStep(e)), last], divergence))
+        {
+            return new Reproducer([.. shorter.Select(e => new ReproducerStep(e)), last], ReproducerOrigin.ShortestPath, replays + 1);
+        }
+
         return new Reproducer([.. shortened, last], ReproducerOrigin.TracePrefix, replays);
     }
 
@@ -80,7 +91,8 @@ public sealed class ReproducerSearch(PairConfig config, SyslogOrder syslogOrder 
             }
 
             var verdict = session.Judge(session.Apply(steps[^1].Text, steps[^1].Settle), divergence.Observed);
-            return divergence.Fields.All(verdict.Divergences.Contains);
+            // Timing is the implementation's clock, which a replay on the model does not have: only the state is replayed.
+            return divergence.Fields.Where(f => f.Kind != DivergenceKind.Timing).All(verdict.Divergences.Contains);
         }
         catch (Exception e) when (e is InputException or InvalidOperationException)
         {
@@ -99,7 +111,7 @@ public sealed class ReproducerSearch(PairConfig config, SyslogOrder syslogOrder 
     private static long Since(TimedState t, long at) => at < 0 ? -1 : t.NowMs - at;
 
     /// <summary>A breadth-first search of settled events from power-off to the state before the divergence.</summary>
-    private List<string>? ShortestPath(TraceDivergence divergence, IReadOnlyList<TraceEvent> caseEvents, int maxStates)
+    private List<string>? ShortestPath(TraceDivergence divergence, IReadOnlyList<TraceEvent> caseEvents, int maxStates, int maxDepth)
     {
         var pair = new FailoverPair(Config);
         var reader = new OracleEventReader(Config);
@@ -114,15 +126,21 @@ public sealed class ReproducerSearch(PairConfig config, SyslogOrder syslogOrder 
 
         var alphabet = EventAlphabet.For(Config).Select(e => (Event: e, Text: e.ToString()!)).Concat(own).ToList();
         var target = divergence.Before.State;
-        var parent = new Dictionary<PairState, (PairState? From, string? Via)> { [pair.Initial] = (null, null) };
+        var parent = new Dictionary<PairState, (PairState? From, string? Via, int Depth)> { [pair.Initial] = (null, null, 0) };
         var queue = new Queue<PairState>([pair.Initial]);
         var found = target.Equals(pair.Initial);
         while (!found && queue.TryDequeue(out var state) && parent.Count < maxStates)
         {
+            var depth = parent[state].Depth + 1;
+            if (depth > maxDepth)
+            {
+                break;
+            }
+
             foreach (var (@event, text) in alphabet)
             {
                 var next = pair.Step(state, @event, quiet: true).State;
-                if (parent.TryAdd(next, (state, text)))
+                if (parent.TryAdd(next, (state, text, depth)))
                 {
                     if (next.Equals(target))
                     {
