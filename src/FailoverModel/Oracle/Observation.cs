@@ -50,6 +50,12 @@ public sealed class Observation
     /// </summary>
     public Dictionary<string, DeviceSource> Sources { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Further observations of the same step, each judged on its own: what each unit's device outputs showed (two
+    /// outputs may show the same field, and each is compared, so that a wrong word in either is reported).
+    /// </summary>
+    public List<Observation> Also { get; } = [];
+
     /// <summary>True when the syslog came from per-unit device logs, so only each unit's own order is known.</summary>
     public bool SyslogPerUnit { get; set; }
 }

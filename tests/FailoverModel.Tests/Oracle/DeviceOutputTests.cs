@@ -30,7 +30,7 @@ public class DeviceOutputTests
         Assert.Equal(("Active", "Standby Ready"), (primary.Groups[1].State, primary.Groups[2].State));
         Assert.Equal(("Standby Ready", "Active"), (seen.Views[UnitRole.Primary].Groups[1].State, seen.Views[UnitRole.Primary].Groups[2].State));
         Assert.Equal(16, seen.Sources["units.primary.groups.2.state"].Line);
-        Assert.Equal(24, seen.Sources["views.primary.groups.1.state"].Line);
+        Assert.Equal(25, seen.Sources["views.primary.groups.1.state"].Line);
     }
 
     [Fact]

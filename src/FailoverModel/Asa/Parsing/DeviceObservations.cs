@@ -6,7 +6,8 @@ namespace FailoverModel.Asa.Parsing;
 /// <summary>
 /// Turns a trace line's device text (docs/oracle.md, "Device output") into an observation: each unit's
 /// <c>show failover</c>, <c>show failover state</c> and syslog lines, each value remembering the line it came from.
-/// Members the line also gives as JSON are kept: the device text fills only what is not there.
+/// Each output is an observation of its own (<see cref="Observation.Also"/>), so that two outputs showing the same field
+/// are both compared; the members the line gives as JSON are judged beside them.
 /// </summary>
 public static class DeviceObservations
 {
@@ -22,15 +23,19 @@ public static class DeviceObservations
 
             if (text.ShowFailover is { } show)
             {
-                ShowFailoverParser.Read(show, unit, into);
+                var seen = new Observation();
+                ShowFailoverParser.Read(show, unit, seen);
+                into.Also.Add(seen);
             }
 
             if (text.ShowFailoverState is { } state)
             {
-                ShowFailoverStateParser.Read(state, unit, into);
+                var seen = new Observation();
+                ShowFailoverStateParser.Read(state, unit, seen);
+                into.Also.Add(seen);
             }
 
-            if (text.Syslog is { } lines && into.Syslog is null)
+            if (text.Syslog is { } lines)
             {
                 syslog ??= [];
                 for (var i = 0; i < lines.Count; i++)
@@ -46,11 +51,10 @@ public static class DeviceObservations
         if (syslog is not null)
         {
             // Each unit logs in its own order; how the two units' messages interleave is not known.
-            into.Syslog = syslog;
-            into.SyslogPerUnit = true;
+            into.Also.Add(new Observation { Syslog = syslog, SyslogPerUnit = true });
         }
 
-        foreach (var g in into.Groups.Keys.Concat(into.Units.Values.SelectMany(u => u.Groups.Keys)).Concat(into.Views.Values.SelectMany(v => v.Groups.Keys)))
+        foreach (var g in into.Also.SelectMany(o => o.Units.Values.SelectMany(u => u.Groups.Keys).Concat(o.Views.Values.SelectMany(v => v.Groups.Keys))))
         {
             if (!config.HasGroup(g))
             {

@@ -105,6 +105,11 @@ public static class StepJudge
             SyslogDiff.Compare(model.Messages, syslog, order, observed.SyslogPerUnit, into);
         }
 
+        foreach (var also in observed.Also)
+        {
+            into.AddRange(Judge(model, also, order));
+        }
+
         return into.Count > Limit ? into[..Limit] : into;
     }
 

@@ -46,7 +46,7 @@ public static class SyslogDiff
         var differences = new List<(int Order, Divergence Divergence)>();
         for (var i = 0; i < n; i++)
         {
-            if (pairOfExpected[i] >= 0 && inOrder[i] < 0)
+            if (order == SyslogOrder.Model && pairOfExpected[i] >= 0 && inOrder[i] < 0)
             {
                 differences.Add((i, new Divergence($"syslog[{i}]", JsonText.Of(expected[i]), $"syslog[{pairOfExpected[i]}]", DivergenceKind.Moved, observed[pairOfExpected[i]].Source)));
             }

@@ -53,7 +53,7 @@ public sealed record Reproducer(IReadOnlyList<ReproducerStep> Steps, ReproducerO
     public string Describe() => Origin switch
     {
         ReproducerOrigin.ShortestPath => $"The shortest way from power-off to the state before the divergence ({Count(Steps.Count - 1)}), then the diverging event.",
-        _ => $"The trace's own events up to the divergence, shortened to the {Count(Steps.Count)} that still reproduce it.",
+        _ => $"The case's own events up to the divergence, shortened to those that still reproduce it ({Count(Steps.Count - 1)}), then the diverging event.",
     };
 
     private static string Count(int n) => n == 1 ? "1 event" : $"{n.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} events";
