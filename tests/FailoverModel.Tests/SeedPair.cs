@@ -27,8 +27,11 @@ public static class SeedPair
     /// <summary>Both units booted together and settled: group 1 active on the primary, group 2 on the secondary.</summary>
     public static PairState Running { get; } = Pair.Run([new PowerOn(UnitRole.Primary, BothUnits: true)]);
 
-    public static PairState WithGroup(this PairState s, UnitRole unit, int group, GroupState state) =>
-        s.With(unit, s.Unit(unit).WithGroup(group, s.Unit(unit).Group(group) with { State = state }));
+    public static PairState WithGroup(this PairState s, UnitRole unit, int number, GroupState state)
+    {
+        var group = FailoverGroupId.Of(number);
+        return s.With(unit, s.Unit(unit).WithGroup(group, s.Unit(unit).Group(group) with { State = state }));
+    }
 
     public static PairState WithStatus(this PairState s, UnitRole unit, UnitStatus status) => s.With(unit, s.Unit(unit) with { Status = status });
 

@@ -209,7 +209,10 @@ public class HostileInputs
     }
 
     [Theory]
-    [InlineData(new[] { "oracle", "vectors", "--events", "power-on" }, "^failover-model: --events power-on: no tour can cover")]
+    [InlineData(new[] { "oracle", "vectors", "--shard", "5/4" }, "^failover-model: --shard: '5/4': n must be from 1 to 10,000 and i from 1 to n")]
+    [InlineData(new[] { "oracle", "vectors", "--shard", "2-4" }, "^failover-model: --shard: '2-4' is not i/n")]
+    [InlineData(new[] { "oracle", "vectors", "--max-steps", "0" }, "^failover-model: --max-steps must be from 1 to 1,000,000, not 0")]
+    [InlineData(new[] { "oracle", "vectors", "--suites", "x", "--events", "power-on" }, "^failover-model: --suites writes the suites by feature")]
     [InlineData(new[] { "oracle", "vectors", "--events", "," }, "^failover-model: --events: an empty event kind")]
     [InlineData(new[] { "check", "--length", "2147483647" }, "^failover-model: --length must be from 1 to 10,000, not 2,147,483,647")]
     [InlineData(new[] { "check", "--runs", "2147483647" }, "^failover-model: --runs must be from 1 to 10,000,000, not 2,147,483,647")]

@@ -45,6 +45,6 @@ public class ShrinkingProperties
         public override string Source => "a claim the seed does not make";
 
         public override string? Check(FailoverModel.Invariants.InvariantContext step) =>
-            step.After.ActiveOn(1) is ActiveOn.Secondary ? "group 1 is active on the secondary" : null;
+            step.After.ActiveOn(FailoverGroupId.One) is ActiveOn.Secondary ? "group 1 is active on the secondary" : null;
     }
 }

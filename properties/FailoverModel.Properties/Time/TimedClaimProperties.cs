@@ -95,8 +95,8 @@ public class TimedClaimProperties
         "one group, one interface",
         [FailoverGroupConfig.PreferringUnit(UnitRole.Primary) with { Preempt = true, PreemptDelaySeconds = 2 }],
         [
-            new ContextConfig("admin", 1, []),
-            new ContextConfig("ctx", 1, [new InterfaceConfig("ctx", "inside", "inside_ctx", "192.168.1.1", "255.255.255.0", "192.168.1.2", true)]),
+            new ContextConfig("admin", FailoverGroupId.One, []),
+            new ContextConfig("ctx", FailoverGroupId.One, [new InterfaceConfig("ctx", "inside", "inside_ctx", "192.168.1.1", "255.255.255.0", "192.168.1.2", true)]),
         ],
         "admin",
         new LinkConfig("LANFailover", "Ethernet3", "10.1.0.1", "255.255.255.0", "10.1.0.2"),

@@ -7,14 +7,14 @@ public static class LargeConfiguration
 {
     public static PairConfig Build()
     {
-        var contexts = new List<ContextConfig> { new("admin", 1, []) };
+        var contexts = new List<ContextConfig> { new("admin", FailoverGroupId.One, []) };
         for (var c = 0; c < 8; c++)
         {
             var name = $"context{c + 1}";
             var interfaces = Enumerable.Range(0, 8)
                 .Select(i => new InterfaceConfig(name, $"if{i}", $"Ethernet{c}.{i}", $"10.{c}.{i}.1", "255.255.255.0", $"10.{c}.{i}.2", true))
                 .ToList();
-            contexts.Add(new ContextConfig(name, c < 4 ? 1 : 2, interfaces));
+            contexts.Add(new ContextConfig(name, c < 4 ? FailoverGroupId.One : FailoverGroupId.Two, interfaces));
         }
 
         return new PairConfig(

@@ -99,7 +99,7 @@ public static class RunCommand
         }
 
         w.WriteLine($"  links      failover {state.FailoverLink.Token()}, state {state.StateLink.Token()}");
-        var outages = string.Join(", ", config.GroupIds.Where(g => s.OutageMs[g - 1] > 0).Select(g => $"group {g} {FailoverTimers.Seconds(s.OutageMs[g - 1])}"));
+        var outages = string.Join(", ", config.GroupIds.Where(g => s.OutageMs[g.Index] > 0).Select(g => $"group {g} {FailoverTimers.Seconds(s.OutageMs[g.Index])}"));
         w.WriteLine(outages.Length == 0 ? $"  clock      {Clock(s.TimeMs)}" : $"  clock      {Clock(s.TimeMs)}  outage {outages}");
         foreach (var message in s.Result.Messages)
         {

@@ -20,6 +20,12 @@ public static class OptionRange
     /// </summary>
     public static readonly (long Min, long Max) MaxStates = (1, 15_000_000);
 
+    /// <summary><c>oracle vectors --max-steps</c>: a test case is a unit of work an implementation replays; the bound keeps one within a CI job.</summary>
+    public static readonly (long Min, long Max) MaxCaseSteps = (1, 1_000_000);
+
+    /// <summary><c>oracle vectors --shard i/n</c>: as many shards as parallel jobs any CI runs.</summary>
+    public static readonly (long Min, long Max) Shards = (1, 10_000);
+
     /// <summary>Throws a usage error naming <paramref name="option"/> when <paramref name="value"/> is outside <paramref name="range"/>.</summary>
     public static void Check(string option, long value, (long Min, long Max) range)
     {

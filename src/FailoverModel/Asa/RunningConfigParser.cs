@@ -88,7 +88,7 @@ public static class RunningConfigParser
         var admin = system.AdminContext ?? contexts.FirstOrDefault()?.Name ?? "admin";
         if (contexts.All(c => c.Name != admin))
         {
-            contexts.Insert(0, new ContextConfig(admin, 1, []));
+            contexts.Insert(0, new ContextConfig(admin, FailoverGroupId.One, []));
         }
 
         var groups = Enumerable.Range(1, system.Groups.Count == 0 ? 1 : system.Groups.Keys.Max())

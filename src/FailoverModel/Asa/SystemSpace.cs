@@ -3,7 +3,7 @@ using FailoverModel.Topology;
 namespace FailoverModel.Asa;
 
 /// <summary>A context as the system execution space declares it.</summary>
-internal sealed record DeclaredContext(string Name, int Group, (string Text, int Line, int Column)? Url, Dictionary<string, string> Allocated);
+internal sealed record DeclaredContext(string Name, FailoverGroupId Group, (string Text, int Line, int Column)? Url, Dictionary<string, string> Allocated);
 
 /// <summary>The system execution space: hostname, failover commands, failover groups and contexts.</summary>
 internal sealed class SystemSpace
@@ -118,13 +118,13 @@ internal sealed class SystemSpace
 
         foreach (var context in Contexts)
         {
-            if (!Groups.ContainsKey(context.Group) && context.Group != 1)
+            if (!Groups.ContainsKey(context.Group.Number) && context.Group != FailoverGroupId.One)
             {
                 var join = Find(lines, "context", context.Name);
                 throw new InputException(file, join.Number, 1, $"context {context.Name} joins failover group {context.Group}, which is not configured");
             }
 
-            if (context.Name == AdminContext && context.Group != 1)
+            if (context.Name == AdminContext && context.Group != FailoverGroupId.One)
             {
                 var join = Find(lines, "context", context.Name);
                 throw new InputException(file, join.Number, 1, $"the admin context {context.Name} is always a member of failover group 1 (seed, \"Active/Active Failover Overview\")");
@@ -244,6 +244,6 @@ internal sealed class SystemSpace
             }
         }
 
-        return new DeclaredContext(name, group, url, allocated);
+        return new DeclaredContext(name, FailoverGroupId.Of(group), url, allocated);
     }
 }

@@ -69,7 +69,7 @@ public static class RandomRuns
             (1, from u in units
                 from g in Gen.Choose(1, config.GroupCount)
                 from line in Gen.Elements<GroupModeLine>(new SetPreempt(0), new NoPreempt(), new PreferUnit(UnitRole.Primary), new PreferUnit(UnitRole.Secondary), new SetInterfacePolicy(new InterfacePolicy(2, false)), new SetReplicationHttp(true))
-                select (Event)new CommandEvent(u, null, new FailoverGroupMode(g, [line]))),
+                select (Event)new CommandEvent(u, null, new FailoverGroupMode(FailoverGroupId.Of(g), [line]))),
         };
         if (monitored.Length > 0)
         {
@@ -105,14 +105,14 @@ public static class RandomRuns
     private static PairConfig Build(int groups, UnitRole[] preferences, bool[] preempt, InterfacePolicy[] policies, int[] assignment, int[] interfaces)
     {
         var groupConfigs = Enumerable.Range(0, groups).Select(g => new FailoverGroupConfig(preferences[g], preempt[g], 0, policies[g])).ToList();
-        var contexts = new List<ContextConfig> { new("admin", 1, []) };
+        var contexts = new List<ContextConfig> { new("admin", FailoverGroupId.One, []) };
         for (var c = 0; c < assignment.Length; c++)
         {
             var name = $"context{c + 1}";
             var ifs = Enumerable.Range(0, interfaces[c])
                 .Select(i => new InterfaceConfig(name, i == 0 ? "inside" : "outside", $"{(i == 0 ? "inside" : "outside")}_{name}", $"10.{c}.{i}.1", "255.255.255.0", $"10.{c}.{i}.2", true))
                 .ToList();
-            contexts.Add(new ContextConfig(name, assignment[c], ifs));
+            contexts.Add(new ContextConfig(name, FailoverGroupId.Of(assignment[c]), ifs));
         }
 
         return new PairConfig(

@@ -25,13 +25,13 @@ public static class PairDiagrams
             new LinkChange(LinkKind.Failover, Up: false),
             new LinkChange(LinkKind.Failover, Up: true),
         };
-        if (config.Interfaces.FirstOrDefault(i => i.Monitored && config.GroupOfContext(i.Context) == 1) is { } first)
+        if (config.Interfaces.FirstOrDefault(i => i.Monitored && config.GroupOfContext(i.Context) == FailoverGroupId.One) is { } first)
         {
             events.Add(new InterfaceChange(UnitRole.Primary, first.Name, Up: false));
             events.Add(new InterfaceChange(UnitRole.Primary, first.Name, Up: true));
         }
 
-        events.Add(new CommandEvent(UnitRole.Primary, null, new FailoverActive(1)));
+        events.Add(new CommandEvent(UnitRole.Primary, null, new FailoverActive(FailoverGroupId.One)));
         return events;
     }
 

@@ -1,3 +1,4 @@
+using FailoverModel.Topology;
 using System.Collections.Immutable;
 using FailoverModel.Invariants;
 using FailoverModel.Machines;
@@ -301,7 +302,7 @@ public sealed class Explorer(FailoverPair pair, IReadOnlyList<Event> alphabet)
     {
         foreach (var unit in Topology.UnitRoles.Both)
         {
-            for (var g = 1; g <= groups; g++)
+            foreach (var g in Pair.Config.GroupIds)
             {
                 var name = GroupStateWitness[(int)successor.State.GroupState(unit, g)];
                 if (witnesses.TryAdd(name, (source, successor.Event)))

@@ -54,6 +54,16 @@ public sealed class SettledGraph
 
     public int EdgeCount => _edgeTarget.Length;
 
+    /// <summary>
+    /// Whether steps that leave a state as it was (up to Last Failure Reason) are edges too: the test vectors need them,
+    /// since what such a step logs and notes (<c>failover reset</c> with a live mate, <c>write standby</c>) is behaviour an
+    /// implementation must match; diagrams and recovery analysis leave them out.
+    /// </summary>
+    public bool SelfLoops { get; private init; }
+
+    /// <summary>How many of the edges are self-loops (0 unless <see cref="SelfLoops"/>).</summary>
+    public long SelfLoopCount { get; private init; }
+
     /// <summary>False when <c>maxStates</c> stopped the search; edges to states not kept are dropped.</summary>
     public bool Complete { get; }
 
@@ -63,7 +73,8 @@ public sealed class SettledGraph
     /// <summary>
     /// Explores the settled graph from <paramref name="from"/> (the pair's initial state by default) with the events of
     /// <paramref name="alphabet"/>, keeping at most <paramref name="maxStates"/> states; <paramref name="progress"/>
-    /// sees the states expanded and found every 1,024 states; <paramref name="cancellation"/> stops the search early.
+    /// sees the states expanded and found every 1,024 states; <paramref name="cancellation"/> stops the search early;
+    /// <paramref name="selfLoops"/> keeps the steps that leave a state as it was (see <see cref="SelfLoops"/>).
     /// </summary>
     public static SettledGraph Explore(
         FailoverPair pair,
@@ -71,7 +82,8 @@ public sealed class SettledGraph
         int maxStates = int.MaxValue,
         PairState? from = null,
         Action<int, int>? progress = null,
-        CancellationToken cancellation = default)
+        CancellationToken cancellation = default,
+        bool selfLoops = false)
     {
         alphabet ??= EventAlphabet.For(pair.Config);
         var initial = Explorer.WithoutReasons(pair.Run([], from ?? pair.Initial));
@@ -84,6 +96,7 @@ public sealed class SettledGraph
         var parentEvent = new List<int> { -1 };
         var complete = true;
         var cancelled = false;
+        long loops = 0;
         for (var s = 0; s < states.Count; s++)
         {
             if ((s & 1023) == 0)
@@ -110,6 +123,13 @@ public sealed class SettledGraph
                 var target = Explorer.WithoutReasons(pair.Step(state, alphabet[e], quiet: true).State);
                 if (target.Equals(state))
                 {
+                    if (selfLoops)
+                    {
+                        targets.Add(s);
+                        events.Add(e);
+                        loops++;
+                    }
+
                     continue;
                 }
 
@@ -135,7 +155,7 @@ public sealed class SettledGraph
 
         starts.Add(targets.Count);
         progress?.Invoke(states.Count, states.Count);
-        return new SettledGraph(pair, alphabet, states, index, [.. starts], [.. targets], [.. events], [.. parent], [.. parentEvent], complete) { Cancelled = cancelled };
+        return new SettledGraph(pair, alphabet, states, index, [.. starts], [.. targets], [.. events], [.. parent], [.. parentEvent], complete) { Cancelled = cancelled, SelfLoops = selfLoops, SelfLoopCount = loops };
     }
 
     public int IndexOf(PairState state) => _index.TryGetValue(Explorer.WithoutReasons(state), out var i) ? i : -1;

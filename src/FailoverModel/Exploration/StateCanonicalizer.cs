@@ -28,10 +28,10 @@ public sealed class StateCanonicalizer
 
     public StateCanonicalizer(PairConfig config)
     {
-        var monitored = config.MonitoredMask.Aggregate(0UL, (a, m) => a | m);
+        var monitored = config.MonitoredMasks.Aggregate(0UL, (a, m) => a | m);
         _monitored = monitored;
         var unmonitored = Enumerable.Range(0, config.Interfaces.Length).Where(i => (monitored & (1UL << i)) == 0).ToArray();
-        _classes = [.. config.GroupIds.Select(g => Enumerable.Range(0, config.Interfaces.Length).Where(i => (config.MonitoredMask[g] & (1UL << i)) != 0).ToArray()), unmonitored];
+        _classes = [.. config.GroupIds.Select(g => Enumerable.Range(0, config.Interfaces.Length).Where(i => (config.MonitoredMask(g) & (1UL << i)) != 0).ToArray()), unmonitored];
     }
 
     public PairState Canonical(PairState state)

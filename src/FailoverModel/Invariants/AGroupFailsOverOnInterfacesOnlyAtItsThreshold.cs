@@ -78,11 +78,11 @@ public sealed class AGroupFailsOverOnInterfacesOnlyAtItsThreshold : Invariant
         return null;
     }
 
-    private static (int Failed, int Monitored, Topology.InterfacePolicy Policy, bool Reached) Count(InvariantContext step, PairState state, UnitRole unit, int g)
+    private static (int Failed, int Monitored, Topology.InterfacePolicy Policy, bool Reached) Count(InvariantContext step, PairState state, UnitRole unit, FailoverGroupId g)
     {
         var me = state.Unit(unit);
         var mate = state.Unit(unit.Mate());
-        var failed = me.FailedInterfaces & step.Config.MonitoredMask[g];
+        var failed = me.FailedInterfaces & step.Config.MonitoredMask(g);
         if (state.FailoverLink == LinkStatus.Up && mate.Status == UnitStatus.FailoverOn)
         {
             // Failed on both units: "Unknown", not counted (docs/sources.md, "Health monitoring").
@@ -90,7 +90,7 @@ public sealed class AGroupFailsOverOnInterfacesOnlyAtItsThreshold : Invariant
         }
 
         var count = BitOperations.PopCount(failed);
-        var monitored = BitOperations.PopCount(step.Config.MonitoredMask[g]);
+        var monitored = BitOperations.PopCount(step.Config.MonitoredMask(g));
         var policy = me.Settings(g).Policy;
         // No failed interface never reaches a policy, also a percentage of a group with no monitored interface (0 of 0).
         var reached = count > 0 && (policy.IsPercentage ? count * 100 >= policy.Value * monitored : count >= policy.Value);

@@ -18,7 +18,7 @@ public readonly record struct RunHistory(byte PreemptOwed)
     /// <summary>Bits of <see cref="PreemptOwed"/>: one per unit and group.</summary>
     public const int Bits = 2 * PairConfig.MaxGroups;
 
-    public bool Owed(UnitRole unit, int group) => (PreemptOwed & Bit(unit, group)) != 0;
+    public bool Owed(UnitRole unit, FailoverGroupId group) => (PreemptOwed & Bit(unit, group)) != 0;
 
     /// <summary>The history after one step of the run.</summary>
     public static RunHistory Next(PairConfig config, PairState before, PairState after, RunHistory history)
@@ -50,5 +50,5 @@ public readonly record struct RunHistory(byte PreemptOwed)
         return new RunHistory(owed);
     }
 
-    private static byte Bit(UnitRole unit, int group) => (byte)(1 << (((int)unit * PairConfig.MaxGroups) + group - 1));
+    private static byte Bit(UnitRole unit, FailoverGroupId group) => (byte)(1 << (((int)unit * PairConfig.MaxGroups) + group.Index));
 }

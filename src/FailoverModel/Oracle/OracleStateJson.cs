@@ -32,7 +32,7 @@ public static class OracleStateJson
             w.WriteStartObject("groups");
             foreach (var g in config.GroupIds)
             {
-                w.WriteStartObject(g.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                w.WriteStartObject(g.ToString());
                 w.WriteString("state", ShowCommands.MateGroupDisplay(state, unit, g));
                 w.WriteString("reason", ShowCommands.MateReasonDisplay(state, unit, g));
                 w.WriteEndObject();

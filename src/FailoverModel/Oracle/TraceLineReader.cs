@@ -479,7 +479,7 @@ public sealed class TraceLineReader(PairConfig config)
         UnitRoles.Both.FirstOrDefault(u => u.Token() == name) is var unit && unit.Token() == name ? unit : throw NoSuchField(at);
 
     private int Group(string name, string at) =>
-        int.TryParse(name, NumberStyles.None, CultureInfo.InvariantCulture, out var id) && Config.HasGroup(id) && id.ToString(CultureInfo.InvariantCulture) == name ? id : throw NoSuchField(at);
+        FailoverGroupId.TryParse(name, out var id) && Config.HasGroup(id) ? id.Number : throw NoSuchField(at);
 
     private string Text(ref Utf8JsonReader r, string at)
     {

@@ -3,10 +3,40 @@ using FailoverModel.Pair;
 
 namespace FailoverModel.Oracle;
 
-/// <summary>What a set of test vectors covers.</summary>
-public sealed record VectorCoverage(int States, long Transitions, long Covered, long Cases, long Steps)
+/// <summary>What a set of test vectors covers, and what the whole tour costs.</summary>
+/// <param name="States">Settled states of the graph.</param>
+/// <param name="Transitions">Transitions of the graph, self-loops included.</param>
+/// <param name="SelfLoops">Of <paramref name="Transitions"/>, those that leave the state as it was.</param>
+/// <param name="Covered">Transitions the written cases take (all of them unless the vectors are a shard).</param>
+/// <param name="Cases">Test cases written.</param>
+/// <param name="Steps">Steps written.</param>
+/// <param name="TourCases">Test cases of the whole tour (all shards).</param>
+/// <param name="TourSteps">Steps of the whole tour (all shards).</param>
+/// <param name="LowerBound">The fewest steps that take every transition (the optimal balancing, before the tour is cut into cases).</param>
+public sealed record VectorCoverage(int States, long Transitions, long SelfLoops, long Covered, long Cases, long Steps, long TourCases, long TourSteps, long LowerBound)
 {
     public double Percent => Transitions == 0 ? 100 : 100.0 * Covered / Transitions;
+
+    public double StepsPerTransition => Transitions == 0 ? 0 : (double)TourSteps / Transitions;
+
+    public double LowerBoundPerTransition => Transitions == 0 ? 0 : (double)LowerBound / Transitions;
+}
+
+/// <summary>How the tour is cut into test cases and which of them are written.</summary>
+/// <param name="MaxCaseSteps">The longest test case before it is cut.</param>
+/// <param name="Shard">Which shard to write, from 1 to <paramref name="Shards"/>: case <c>c</c> belongs to shard <c>(c - 1) mod Shards + 1</c>.</param>
+/// <param name="Shards">How many shards the cases are dealt into.</param>
+public sealed record VectorOptions(int MaxCaseSteps = VectorOptions.DefaultMaxCaseSteps, int Shard = 1, int Shards = 1)
+{
+    /// <summary>
+    /// Short cases let an implementation see more than its first divergence and be replayed in pieces; each cut costs a
+    /// path from power-off of at most the graph's depth.
+    /// </summary>
+    public const int DefaultMaxCaseSteps = 1_000;
+
+    public static VectorOptions Whole { get; } = new();
+
+    public bool Writes(long @case) => (@case - 1) % Shards == Shard - 1;
 }
 
 /// <summary>Receives test vectors as they are made: a case begins, then its steps, each with the model's settled result.</summary>
@@ -21,39 +51,34 @@ public interface IVectorSink
 
 /// <summary>
 /// Test vectors that cover every transition of the settled graph (states with nothing left to do, joined by one event and
-/// the settle after it; states identified up to Last Failure Reason, which no guard reads): a transition tour, planned
-/// on the graph as a directed Chinese postman walk (docs/oracle.md). The graph is balanced by repeating transitions
-/// along shortest paths from states entered more often than they can be left to states left more often than entered
-/// (or, where no such path exists, by starting again from power-off); an Euler circuit of the balanced graph then takes
-/// every transition, and is cut into test cases at each return to power-off and after <see cref="MaxCaseSteps"/>
-/// steps, the next case reaching the cut along a shortest path from power-off. Each expected state is computed by
-/// running the events on the model itself, so reasons are exact.
+/// the settle after it, self-loops included when the graph has them; states identified up to Last Failure Reason, which
+/// no guard reads): a transition tour planned by <see cref="Tours.TourPlanner"/> (docs/oracle.md, "Vectors"), cut into
+/// test cases at each return to power-off and after <see cref="VectorOptions.MaxCaseSteps"/> steps, the next case
+/// reaching the cut along a shortest path from power-off, so every case stands alone. Each expected state is computed
+/// by running the events on the model itself, so reasons are exact.
 /// </summary>
 public static class VectorGenerator
 {
     /// <summary>
-    /// The longest test case before it is cut: short cases let an implementation see more than its first divergence and
-    /// be replayed in pieces, and each cut costs a path from power-off of at most the graph's depth.
+    /// Plans the tour and writes its test cases (those of <paramref name="options"/>' shard) to <paramref name="sink"/>;
+    /// <paramref name="progress"/> sees the transitions covered (of the graph's) every 4,096 steps;
+    /// <paramref name="cancellation"/> stops the writing with an <see cref="OperationCanceledException"/>, so that
+    /// whoever owns the output can remove it.
     /// </summary>
-    public const int MaxCaseSteps = 1_000;
-
-    /// <summary>
-    /// Plans the tour and writes its test cases to <paramref name="sink"/>; <paramref name="progress"/> sees the
-    /// transitions covered (of the graph's) every 4,096 steps; <paramref name="cancellation"/> stops the writing with an
-    /// <see cref="OperationCanceledException"/>, so that whoever owns the output can remove it.
-    /// </summary>
-    public static VectorCoverage Generate(SettledGraph graph, IVectorSink sink, Action<long, long>? progress = null, CancellationToken cancellation = default)
+    public static VectorCoverage Generate(SettledGraph graph, IVectorSink sink, Action<long, long>? progress = null, CancellationToken cancellation = default, VectorOptions? options = null)
     {
-        var circuit = Plan(graph);
+        options ??= VectorOptions.Whole;
+        var plan = Tours.TourPlanner.Plan(graph);
         var pair = graph.Pair;
         var covered = new bool[graph.EdgeCount];
-        long coveredCount = 0, cases = 0, steps = 0, step = 0;
+        long coveredCount = 0, cases = 0, steps = 0, tourCases = 0, tourSteps = 0, step = 0;
         var open = false;
+        var writing = false;
         var at = 0;
         var concrete = pair.Initial;
 
         var taken = 0L;
-        foreach (var edge in circuit)
+        foreach (var edge in plan.Walk)
         {
             if ((taken++ & 4095) == 0)
             {
@@ -61,13 +86,13 @@ public static class VectorGenerator
                 cancellation.ThrowIfCancellationRequested();
             }
 
-            if (edge == Reset)
+            if (edge == Tours.TourPlanner.Reset)
             {
                 Close();
                 continue;
             }
 
-            if (open && step >= MaxCaseSteps)
+            if (open && step >= options.MaxCaseSteps)
             {
                 var resume = at;
                 Close();
@@ -92,29 +117,43 @@ public static class VectorGenerator
         }
 
         Close();
-        return new VectorCoverage(graph.StateCount, graph.EdgeCount, coveredCount, cases, steps);
+        return new VectorCoverage(graph.StateCount, graph.EdgeCount, graph.SelfLoopCount, coveredCount, cases, steps, tourCases, tourSteps, plan.LowerBound);
 
         void Open()
         {
-            cases++;
+            tourCases++;
             step = 0;
             at = 0;
             open = true;
-            concrete = pair.Initial;
-            sink.BeginCase(cases);
+            writing = options.Writes(tourCases);
+            if (writing)
+            {
+                cases++;
+                concrete = pair.Initial;
+                sink.BeginCase(tourCases);
+            }
         }
 
         void Close()
         {
-            if (open)
+            if (open && writing)
             {
-                sink.EndCase(cases);
-                open = false;
+                sink.EndCase(tourCases);
             }
+
+            open = false;
         }
 
         void Take(int e)
         {
+            tourSteps++;
+            step++;
+            at = graph.EdgeTarget(e);
+            if (!writing)
+            {
+                return;
+            }
+
             if (!covered[e])
             {
                 covered[e] = true;
@@ -124,197 +163,14 @@ public static class VectorGenerator
             var @event = graph.Alphabet[graph.EdgeEvent(e)];
             var result = pair.Step(concrete, @event, quiet: true);
             concrete = result.State;
-            at = graph.EdgeTarget(e);
             if (!Explorer.WithoutReasons(concrete).Equals(graph.States[at]))
             {
                 throw new InvalidOperationException($"replaying {@event} did not reach the state the settled graph holds: the model is not deterministic");
             }
 
             steps++;
-            sink.Step(cases, ++step, @event, result);
+            sink.Step(tourCases, step, @event, result);
         }
-    }
-
-    /// <summary>Marks a return to power-off in a planned walk.</summary>
-    public const int Reset = -1;
-
-    /// <summary>
-    /// The walk, as edge indices of <paramref name="graph"/> from its initial state, with <see cref="Reset"/> where it
-    /// starts again from power-off; every edge occurs at least once. Only flat arrays over states and edges are used, so
-    /// millions of transitions are planned in seconds.
-    /// </summary>
-    public static int[] Plan(SettledGraph graph)
-    {
-        var states = graph.StateCount;
-        var edges = graph.EdgeCount;
-        if (edges == 0)
-        {
-            return [];
-        }
-
-        var first = new int[states + 1];
-        for (var s = 0; s < states; s++)
-        {
-            first[s] = graph.FirstEdge(s);
-        }
-
-        first[states] = edges;
-
-        // need: how many more times the walk must leave a state than it has transitions out; want: the converse.
-        var need = new int[states];
-        var want = new int[states];
-        for (var e = 0; e < edges; e++)
-        {
-            need[graph.EdgeTarget(e)]++;
-        }
-
-        for (var s = 0; s < states; s++)
-        {
-            var surplus = need[s] - (first[s + 1] - first[s]);
-            need[s] = Math.Max(0, surplus);
-            want[s] = Math.Max(0, -surplus);
-        }
-
-        var repeats = new int[edges];
-        var resets = new int[states];
-        long added = Balance(graph, first, need, want, repeats, resets);
-        long resetCount = 0;
-        foreach (var r in resets)
-        {
-            resetCount += r;
-        }
-
-        return EulerCircuit(graph, first, repeats, resets, checked((int)(edges + added + resetCount)));
-    }
-
-    /// <summary>
-    /// Repeats transitions until every state is entered as often as it is left: in rounds, a breadth-first search from
-    /// all states that must be left more often at once pairs each with the nearest state that must be entered more
-    /// often and repeats the path between them. A state from which no such state can be reached is reset to power-off,
-    /// which then owes the departures instead. Returns the number of repeated transitions.
-    /// </summary>
-    private static long Balance(SettledGraph graph, int[] first, int[] need, int[] want, int[] repeats, int[] resets)
-    {
-        var states = need.Length;
-        var origin = new int[states];
-        var via = new int[states];
-        var queue = new int[states];
-        long added = 0;
-        while (true)
-        {
-            Array.Fill(origin, -1);
-            int head = 0, tail = 0;
-            for (var s = 0; s < states; s++)
-            {
-                if (need[s] > 0)
-                {
-                    origin[s] = s;
-                    queue[tail++] = s;
-                }
-            }
-
-            if (tail == 0)
-            {
-                return added;
-            }
-
-            var paired = false;
-            while (head < tail)
-            {
-                var s = queue[head++];
-                var o = origin[s];
-                for (var e = first[s]; e < first[s + 1] && need[o] > 0; e++)
-                {
-                    var x = graph.EdgeTarget(e);
-                    if (origin[x] >= 0)
-                    {
-                        continue;
-                    }
-
-                    origin[x] = o;
-                    via[x] = e;
-                    queue[tail++] = x;
-                    if (want[x] > 0)
-                    {
-                        want[x]--;
-                        need[o]--;
-                        paired = true;
-                        for (var a = x; a != o; a = graph.Edge(via[a]).Source)
-                        {
-                            repeats[via[a]]++;
-                            added++;
-                        }
-                    }
-                }
-            }
-
-            if (!paired)
-            {
-                var moved = 0;
-                for (var s = 1; s < states; s++)
-                {
-                    resets[s] += need[s];
-                    moved += need[s];
-                    need[s] = 0;
-                }
-
-                // Every state is reachable from power-off, so departures owed there always find a state to go to.
-                need[0] += moved > 0 ? moved : throw new UnbalancedAlphabetException("no tour can cover every transition of these events: once left, power-off is never reached again and no state can absorb the walk's return (add an event kind that leads back, such as power-off)");
-            }
-        }
-    }
-
-    /// <summary>Hierholzer's algorithm over the balanced multigraph, from power-off; iterative, so depth is no limit.</summary>
-    private static int[] EulerCircuit(SettledGraph graph, int[] first, int[] repeats, int[] resets, int length)
-    {
-        var states = resets.Length;
-        var cursor = new int[states];
-        Array.Copy(first, cursor, states);
-        var stackState = new int[length + 1];
-        var stackEdge = new int[length + 1];
-        var circuit = new int[length];
-        var written = length;
-        var top = 1;
-        stackState[0] = 0;
-        stackEdge[0] = Reset;
-        while (top > 0)
-        {
-            var v = stackState[top - 1];
-            while (cursor[v] < first[v + 1] && repeats[cursor[v]] < 0)
-            {
-                cursor[v]++;
-            }
-
-            if (cursor[v] < first[v + 1])
-            {
-                // repeats counts down through -1: the transition itself, then each repetition.
-                var e = cursor[v];
-                repeats[e]--;
-                stackState[top] = graph.EdgeTarget(e);
-                stackEdge[top++] = e;
-            }
-            else if (resets[v] > 0)
-            {
-                resets[v]--;
-                stackState[top] = 0;
-                stackEdge[top++] = Reset;
-            }
-            else
-            {
-                top--;
-                if (top > 0)
-                {
-                    circuit[--written] = stackEdge[top];
-                }
-            }
-        }
-
-        if (written != 0)
-        {
-            throw new InvalidOperationException($"the balanced settled graph has no Euler circuit: {written} transitions left over");
-        }
-
-        return circuit;
     }
 
     private static int EdgeOf(SettledGraph graph, int state, Event @event)
@@ -331,6 +187,3 @@ public static class VectorGenerator
         throw new InvalidOperationException($"the settled graph has no edge for {@event} from state {state}");
     }
 }
-
-/// <summary>An event alphabet whose settled graph no transition tour can cover (the events never lead back): bad input of <c>--events</c>.</summary>
-public sealed class UnbalancedAlphabetException(string message) : Exception(message);

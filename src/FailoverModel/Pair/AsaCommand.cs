@@ -47,19 +47,19 @@ public sealed record DisableFailover : AsaCommand
 }
 
 /// <summary><c>failover active [group n]</c>: make this unit's standby group(s) active (seed, "Forced Failover").</summary>
-public sealed record FailoverActive(int? Group) : AsaCommand
+public sealed record FailoverActive(FailoverGroupId? Group) : AsaCommand
 {
     public override string ToString() => Group is { } g ? $"failover active group {g}" : "failover active";
 }
 
 /// <summary><c>no failover active [group n]</c>: give this unit's active group(s) to the mate.</summary>
-public sealed record NoFailoverActive(int? Group) : AsaCommand
+public sealed record NoFailoverActive(FailoverGroupId? Group) : AsaCommand
 {
     public override string ToString() => Group is { } g ? $"no failover active group {g}" : "no failover active";
 }
 
 /// <summary><c>failover reset [group n]</c>: restore failed groups to an unfailed state (seed, "Restoration of a Failed Unit").</summary>
-public sealed record FailoverReset(int? Group) : AsaCommand
+public sealed record FailoverReset(FailoverGroupId? Group) : AsaCommand
 {
     public override string ToString() => Group is { } g ? $"failover reset group {g}" : "failover reset";
 }
@@ -129,7 +129,7 @@ public sealed record SetInterfacePolicy(InterfacePolicy Policy) : GroupModeLine
 /// from the unit where failover group 1 is active (seed, "Command Replication"). <see cref="Change"/> is its number in
 /// the system space, as for <see cref="ConfigurationCommand"/>.
 /// </summary>
-public sealed record FailoverGroupMode(int Group, ImmutableArray<GroupModeLine> Lines, int Change = -1) : AsaCommand
+public sealed record FailoverGroupMode(FailoverGroupId Group, ImmutableArray<GroupModeLine> Lines, int Change = -1) : AsaCommand
 {
     public FailoverGroupConfig ApplyTo(FailoverGroupConfig settings)
     {

@@ -75,7 +75,7 @@ public static class CommandText
             : new CommandTextException($"unknown command '{first.Word}'", first.Column);
     }
 
-    private static int Group((string Word, int Column) word, PairConfig config)
+    private static FailoverGroupId Group((string Word, int Column) word, PairConfig config)
     {
         if (!int.TryParse(word.Word, NumberStyles.None, CultureInfo.InvariantCulture, out var group))
         {
@@ -87,12 +87,12 @@ public static class CommandText
             throw new CommandTextException($"failover group {group} does not exist: a pair has at most {PairConfig.MaxGroups} failover groups", word.Column);
         }
 
-        if (!config.HasGroup(group))
+        if (!config.HasGroup(FailoverGroupId.Of(group)))
         {
             throw new CommandTextException($"failover group {group} is not configured in {config.Name}", word.Column);
         }
 
-        return group;
+        return FailoverGroupId.Of(group);
     }
 
     private static ImmutableArray<GroupModeLine> ParseModeLines(IReadOnlyList<(string Text, int Column)> lines) =>

@@ -74,7 +74,7 @@ public readonly record struct GroupConnections(ConnectionKinds Open, ConnectionK
 /// <summary>The connections of both failover groups.</summary>
 public readonly record struct ConnectionTable(GroupConnections Group1, GroupConnections Group2)
 {
-    public GroupConnections Group(int id) => id == 1 ? Group1 : Group2;
+    public GroupConnections Group(FailoverGroupId id) => id == FailoverGroupId.One ? Group1 : Group2;
 
-    public ConnectionTable With(int id, GroupConnections value) => id == 1 ? this with { Group1 = value } : this with { Group2 = value };
+    public ConnectionTable With(FailoverGroupId id, GroupConnections value) => id == FailoverGroupId.One ? this with { Group1 = value } : this with { Group2 = value };
 }

@@ -46,7 +46,7 @@ public sealed record Replace(UnitRole Unit) : Event
 }
 
 /// <summary>A monitored interface (<c>context/nameif</c>) fails or recovers on one unit.</summary>
-public sealed record InterfaceChange(UnitRole Unit, string Interface, bool Up) : Event
+public sealed record InterfaceChange(UnitRole Unit, ContextInterface Interface, bool Up) : Event
 {
     public override string ToString() => $"{(Up ? "interface-up" : "interface-down")} {Unit.Token()} {Interface}";
 }
@@ -70,15 +70,15 @@ public sealed record CommandEvent(UnitRole Unit, string? Context, AsaCommand Com
 }
 
 /// <summary>An internal step: a failover group trigger the pair fires by itself.</summary>
-public sealed record GroupStep(UnitRole Unit, int Group, GroupTrigger Trigger) : Event
+public sealed record GroupStep(UnitRole Unit, FailoverGroupId? Group, GroupTrigger Trigger) : Event
 {
     /// <summary>The <see cref="Group"/> of a step that fires on every group of the unit where it is permitted.</summary>
-    public const int EveryGroup = 0;
+    public static readonly FailoverGroupId? EveryGroup;
 
     public override bool IsInternal => true;
 
     public override string ToString() =>
-        Group == EveryGroup ? $"# {Unit.Token()}: {Trigger}" : $"# {Unit.Token()} group {Group}: {Trigger}";
+        Group is { } group ? $"# {Unit.Token()} group {group}: {Trigger}" : $"# {Unit.Token()}: {Trigger}";
 }
 
 /// <summary>An internal step: a unit-level trigger the pair fires by itself (a reload completing).</summary>

@@ -32,7 +32,7 @@ public sealed partial class FailoverPair
             case DisableFailover:
                 // A system command: typed where group 1 is active it is replicated, and both units keep their roles
                 // (seed, "Disabled Failover"); typed on the other unit it disables failover there only.
-                var replicates = Replicates(step.State, unit, 1);
+                var replicates = Replicates(step.State, unit, FailoverGroupId.One);
                 SwitchFailover(step, unit, UnitTrigger.DisableFailover, 105001, "Disabling failover.");
                 if (replicates)
                 {
@@ -91,10 +91,21 @@ public sealed partial class FailoverPair
     /// <c>failover active [group n]</c> on the unit where the group is standby, or <c>no failover active [group n]</c>
     /// on the unit where it is active; the mate's group takes the opposite role in the same step.
     /// </summary>
-    private void Force(StepBuilder step, UnitRole unit, int? group, GroupTrigger trigger, bool wantActive)
+    private void Force(StepBuilder step, UnitRole unit, FailoverGroupId? group, GroupTrigger trigger, bool wantActive)
     {
         if (!ProtocolRules.StepsItsGroups(step.Unit(unit).Status))
         {
+            if (_deviations.ForcesWithFailoverDisabled && step.Unit(unit).Status == UnitStatus.FailoverOff)
+            {
+                foreach (var g in group is { } one ? [one] : Config.GroupIds)
+                {
+                    var me = step.Unit(unit);
+                    step.Set(unit, me.WithGroup(g, me.Group(g) with { State = wantActive ? GroupState.Active : GroupState.Disabled }));
+                }
+
+                return;
+            }
+
             step.Note($"failover is disabled on {unit.Token()}: no group changes role");
             return;
         }
@@ -113,7 +124,7 @@ public sealed partial class FailoverPair
     }
 
     /// <summary>Why a forced failover changed nothing, as the unit can tell: from its own state and its view of the mate.</summary>
-    private static string WhyNoForcedFailover(PairState state, UnitRole unit, int group, bool wantActive)
+    private static string WhyNoForcedFailover(PairState state, UnitRole unit, FailoverGroupId group, bool wantActive)
     {
         var own = state.GroupState(unit, group);
         var mate = unit.Mate();
@@ -144,7 +155,7 @@ public sealed partial class FailoverPair
     }
 
     /// <summary><c>failover reset [group n]</c>: failed groups on this unit, and on the mate when it answers, become Standby Ready.</summary>
-    private void Reset(StepBuilder step, UnitRole unit, int? group)
+    private void Reset(StepBuilder step, UnitRole unit, FailoverGroupId? group)
     {
         var reset = false;
         foreach (var target in new[] { unit, unit.Mate() })

@@ -81,8 +81,7 @@ public sealed partial class FailoverPair
 
     private void ChangeInterface(StepBuilder step, InterfaceChange e)
     {
-        var slash = e.Interface.IndexOf('/', StringComparison.Ordinal);
-        var index = slash < 0 ? -1 : Config.InterfaceIndex(e.Interface[..slash], e.Interface[(slash + 1)..]);
+        var index = Config.InterfaceIndex(e.Interface);
         if (index < 0)
         {
             throw new ArgumentException($"no interface {e.Interface} in the configuration", nameof(e));

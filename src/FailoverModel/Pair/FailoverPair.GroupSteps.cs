@@ -16,7 +16,7 @@ public sealed partial class FailoverPair
     /// mate only as the unit's <see cref="MateView"/> has it (plus whether the mate answers now, which decides whether an
     /// exchange can complete, never what the unit believes).
     /// </summary>
-    public GroupConditions Conditions(PairState state, UnitRole unit, int group)
+    public GroupConditions Conditions(PairState state, UnitRole unit, FailoverGroupId group)
     {
         var me = state.Unit(unit);
         var view = me.View;
@@ -39,11 +39,18 @@ public sealed partial class FailoverPair
 
     private static GroupConditions When(bool holds, GroupConditions condition) => holds ? condition : GroupConditions.None;
 
-    private bool IsEnabled(PairState state, UnitRole unit, int group, GroupTrigger trigger, GroupConditions own, GroupConditions mate) =>
+    private bool IsEnabled(PairState state, UnitRole unit, FailoverGroupId group, GroupTrigger trigger, GroupConditions own, GroupConditions mate) =>
         _group.Fire(state.GroupState(unit, group), trigger, own) is not null
-        && (!ProtocolRules.Companions.TryGetValue(trigger, out var companion) || _group.Fire(state.GroupState(unit.Mate(), group), companion, mate) is not null);
+        && (!CompanionOf(trigger, out var companion) || _group.Fire(state.GroupState(unit.Mate(), group), companion, mate) is not null);
 
-    private (GroupTransition Own, GroupTransition? Mate)? TryGroupStep(PairState state, UnitRole unit, int group, GroupTrigger trigger)
+    /// <summary>The trigger the mate fires in the same step (docs/decisions.md: a forced failover moves both units' copies at once).</summary>
+    private bool CompanionOf(GroupTrigger trigger, out GroupTrigger companion)
+    {
+        companion = default;
+        return !_deviations.ForcesWithoutTheMate && ProtocolRules.Companions.TryGetValue(trigger, out companion);
+    }
+
+    private (GroupTransition Own, GroupTransition? Mate)? TryGroupStep(PairState state, UnitRole unit, FailoverGroupId group, GroupTrigger trigger)
     {
         var own = _group.Fire(state.GroupState(unit, group), trigger, Conditions(state, unit, group));
         if (own is null)
@@ -51,7 +58,7 @@ public sealed partial class FailoverPair
             return null;
         }
 
-        if (!ProtocolRules.Companions.TryGetValue(trigger, out var companion))
+        if (!CompanionOf(trigger, out var companion))
         {
             return (own, null);
         }
@@ -63,7 +70,7 @@ public sealed partial class FailoverPair
 
     private void ApplyGroupStep(StepBuilder step, GroupStep e)
     {
-        if (e.Group == GroupStep.EveryGroup)
+        if (e.Group is not { } only)
         {
             var before = step.State;
             var groups = Config.GroupIds.Where(g => TryGroupStep(before, e.Unit, g, e.Trigger) is not null).ToList();
@@ -85,17 +92,17 @@ public sealed partial class FailoverPair
             return;
         }
 
-        if (!ProtocolRules.StepsItsGroups(step.Unit(e.Unit).Status) || TryGroupStep(step.State, e.Unit, e.Group, e.Trigger) is not { } fired)
+        if (!ProtocolRules.StepsItsGroups(step.Unit(e.Unit).Status) || TryGroupStep(step.State, e.Unit, only, e.Trigger) is not { } fired)
         {
             step.Note($"{e.Trigger} is not enabled for group {e.Group} on {e.Unit.Token()}");
             return;
         }
 
-        Commit(step, e.Unit, e.Group, fired.Own, fired.Mate);
+        Commit(step, e.Unit, only, fired.Own, fired.Mate);
     }
 
     /// <summary>Writes a fired transition (and its companion on the mate) into the snapshot, with its messages and table row.</summary>
-    private void Commit(StepBuilder step, UnitRole unit, int group, GroupTransition own, GroupTransition? mate)
+    private void Commit(StepBuilder step, UnitRole unit, FailoverGroupId group, GroupTransition own, GroupTransition? mate)
     {
         Transit(step, unit, group, own);
         if (mate is not null)
@@ -104,7 +111,7 @@ public sealed partial class FailoverPair
         }
     }
 
-    private void Transit(StepBuilder step, UnitRole unit, int group, GroupTransition t)
+    private void Transit(StepBuilder step, UnitRole unit, FailoverGroupId group, GroupTransition t)
     {
         var me = step.Unit(unit);
         var settings = me.Settings(group);
@@ -118,14 +125,14 @@ public sealed partial class FailoverPair
         }
 
         var mate = unit.Mate();
-        if (t.Trigger == BothUnitsBooted && group == 1)
+        if (t.Trigger == BothUnitsBooted && group == FailoverGroupId.One)
         {
             // Seed: "When both units boot simultaneously, the secondary unit obtains the running configuration from the
             // primary unit", before the groups choose their units; the synchronization of group 1 then logs the replication.
             CopyConfiguration(step, from: UnitRole.Primary, to: UnitRole.Secondary);
         }
 
-        if ((t.From, t.To) is (GroupState.SyncConfig, GroupState.SyncFileSystem) && group == 1)
+        if ((t.From, t.To) is (GroupState.SyncConfig, GroupState.SyncFileSystem) && group == FailoverGroupId.One)
         {
             // The system configuration travels with failover group 1 (seed, "Command Replication").
             CopyConfiguration(step, from: mate, to: unit);

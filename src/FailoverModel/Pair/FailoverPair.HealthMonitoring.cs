@@ -57,14 +57,14 @@ public sealed partial class FailoverPair
     /// Every unit that runs failover and hears its mate's hellos takes in what they say; a unit that does not run failover
     /// listens to nothing (it shows its mate as "Not Detected", seed, "Replace the Failed Unit with a New Unit").
     /// </summary>
-    private static void Listen(StepBuilder step)
+    private void Listen(StepBuilder step)
     {
         foreach (var unit in UnitRoles.Both)
         {
             var me = step.Unit(unit);
             var view = me.Status != UnitStatus.FailoverOn
                 ? MateView.NotDetected
-                : Answers(step.State, unit) ? MateView.Heard(step.Unit(unit.Mate())) : me.View;
+                : Answers(step.State, unit) && !(_deviations.NeverClearsAFailedFailoverLink && me.View.Contact == MateContact.DataInterfaces) ? MateView.Heard(step.Unit(unit.Mate())) : me.View;
             if (view != me.View)
             {
                 step.Set(unit, me with { View = view });
@@ -118,10 +118,10 @@ public sealed partial class FailoverPair
     /// Monitoring": "If the other unit interface also fails all the network tests, then both interfaces go into the
     /// Unknown state").
     /// </summary>
-    public int FailedMonitored(PairState state, UnitRole unit, int group)
+    public int FailedMonitored(PairState state, UnitRole unit, FailoverGroupId group)
     {
         var me = state.Unit(unit);
-        var failed = me.FailedInterfaces & Config.MonitoredMask[group];
+        var failed = me.FailedInterfaces & Config.MonitoredMask(group);
         if (me.View.HearsHellos)
         {
             failed &= ~me.View.FailedInterfaces;
@@ -134,13 +134,13 @@ public sealed partial class FailoverPair
     /// The mate's failed monitored interfaces of the group as <paramref name="unit"/> knows them; a mate declared failed
     /// answers on no interface, so it counts every one as failed.
     /// </summary>
-    public int MateFailedMonitored(PairState state, UnitRole unit, int group)
+    public int MateFailedMonitored(PairState state, UnitRole unit, FailoverGroupId group)
     {
         var me = state.Unit(unit);
         return me.View.Contact switch
         {
             MateContact.Failed => Config.MonitoredCount(group) + 1,
-            MateContact.Hellos => BitOperations.PopCount(me.View.FailedInterfaces & Config.MonitoredMask[group] & ~me.FailedInterfaces),
+            MateContact.Hellos => BitOperations.PopCount(me.View.FailedInterfaces & Config.MonitoredMask(group) & ~me.FailedInterfaces),
             // Only hellos carry interface states; a unit that hears none compares with nothing.
             _ => 0,
         };

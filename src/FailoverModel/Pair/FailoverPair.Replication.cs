@@ -13,8 +13,9 @@ namespace FailoverModel.Pair;
 public sealed partial class FailoverPair
 {
     /// <summary>True when a command typed on <paramref name="unit"/> replicates to the mate: the group that owns it is active there and the mate answers.</summary>
-    private static bool Replicates(PairState state, UnitRole unit, int group) =>
-        state.GroupState(unit, group).IsActive()
+    private bool Replicates(PairState state, UnitRole unit, FailoverGroupId group) =>
+        !_deviations.NeverReplicates
+        && state.GroupState(unit, group).IsActive()
         && state.FailoverLink == LinkStatus.Up
         && state.Unit(unit).Status == UnitStatus.FailoverOn
         && state.Unit(unit.Mate()).Status == UnitStatus.FailoverOn;
@@ -88,7 +89,8 @@ public sealed partial class FailoverPair
         else if (Replicates(step.State, unit, group))
         {
             var theirs = step.Unit(mate);
-            step.Set(mate, apply(theirs) with { Configuration = theirs.Configuration.WithChange(space, change) });
+            var landsIn = _deviations.ReplicatesContextChangesIntoTheSystemSpace ? 0 : space;
+            step.Set(mate, apply(theirs) with { Configuration = theirs.Configuration.WithChange(landsIn, change) });
         }
         else if (me.View.HearsHellos)
         {
@@ -104,7 +106,7 @@ public sealed partial class FailoverPair
     private void WriteToStandby(StepBuilder step, UnitRole unit)
     {
         var mate = unit.Mate();
-        if (!Replicates(step.State, unit, 1))
+        if (!Replicates(step.State, unit, FailoverGroupId.One))
         {
             step.Note($"'write standby' has no effect on {unit.Token()}: enter it where failover group 1 is active, with the mate answering");
             return;

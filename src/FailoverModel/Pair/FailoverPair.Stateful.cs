@@ -13,7 +13,7 @@ public sealed partial class FailoverPair
 {
     private void Open(StepBuilder step, Connect e)
     {
-        var group = Config.GroupOfContext(e.Context);
+        var group = _deviations.OpensEveryConnectionInGroupOne ? FailoverGroupId.One : Config.GroupOfContext(e.Context);
         var state = step.State;
         var active = state.ActiveOn(group);
         if (active is not (ActiveOn.Primary or ActiveOn.Secondary))
@@ -26,7 +26,7 @@ public sealed partial class FailoverPair
 
         var connections = state.Connections.Group(group);
         var holder = active == ActiveOn.Primary ? UnitRole.Primary : UnitRole.Secondary;
-        var replicated = StandbyHoldsState(state, holder, group) && (e.Kind & ConnectionKindValues.Replicable(state.Unit(holder).Settings(group))) != 0
+        var replicated = StandbyHoldsState(state, holder, group) && (e.Kind & Replicable(state.Unit(holder).Settings(group))) != 0
             ? connections.Replicated | e.Kind
             : connections.Replicated;
         step.State = state with { Connections = state.Connections.With(group, new GroupConnections(connections.Open | e.Kind, replicated)) };
@@ -62,7 +62,7 @@ public sealed partial class FailoverPair
             if (after.ActiveOn(g) is var on && on is ActiveOn.Primary or ActiveOn.Secondary)
             {
                 var holder = on == ActiveOn.Primary ? UnitRole.Primary : UnitRole.Secondary;
-                var replicable = ConnectionKindValues.Replicable(after.Unit(holder).Settings(g));
+                var replicable = Replicable(after.Unit(holder).Settings(g));
                 if (!StandbyHoldsState(after, holder, g))
                 {
                     c = c with { Replicated = ConnectionKinds.None };
@@ -82,10 +82,14 @@ public sealed partial class FailoverPair
     }
 
     /// <summary>The standby unit of the group receives state: Standby Ready, hearing the active unit over an up Stateful Failover link.</summary>
-    private bool StandbyHoldsState(PairState state, UnitRole active, int group) =>
+    private bool StandbyHoldsState(PairState state, UnitRole active, FailoverGroupId group) =>
         Config.StateLink is not null
         && state.StateLink == LinkStatus.Up
         && state.FailoverLink == LinkStatus.Up
         && state.GroupState(active.Mate(), group) == GroupState.StandbyReady
         && state.Unit(active.Mate()).Status == UnitStatus.FailoverOn;
+
+    /// <summary>The kinds of connection Stateful Failover passes for the group (seed, "Regular and Stateful Failover").</summary>
+    private ConnectionKinds Replicable(FailoverGroupConfig settings) =>
+        _deviations.ReplicatesEveryConnection ? ConnectionKindValues.Replicable(settings with { ReplicationHttp = true }) : ConnectionKindValues.Replicable(settings);
 }

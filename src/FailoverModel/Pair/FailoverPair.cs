@@ -22,6 +22,7 @@ public sealed partial class FailoverPair
     private readonly FailoverGroupMachine _group;
     private readonly Func<InterfacePolicy, int, int, bool> _thresholdReached;
     private readonly HealthMonitoring _monitoring;
+    private readonly Deviations _deviations;
     private readonly UnitMachine _unit = new();
     private readonly LinkMachine _link = new();
 
@@ -31,26 +32,29 @@ public sealed partial class FailoverPair
     }
 
     /// <summary>
-    /// A pair whose failover group machine is built from other rules, whose interface policy is read differently, or
-    /// whose health monitoring is wrong: the seam the deliberately broken variants use.
+    /// A pair whose failover group machine is built from other rules, whose interface policy is read differently, whose
+    /// health monitoring is wrong or which departs from another documented rule: the seam the deliberately broken
+    /// variants use.
     /// </summary>
-    internal FailoverPair(PairConfig config, IEnumerable<GroupTransition> groupRules, Func<InterfacePolicy, int, int, bool>? thresholdReached = null, HealthMonitoring? monitoring = null)
+    internal FailoverPair(PairConfig config, IEnumerable<GroupTransition> groupRules, Func<InterfacePolicy, int, int, bool>? thresholdReached = null, HealthMonitoring? monitoring = null, Deviations? deviations = null)
         : this(
             config,
             groupRules is ImmutableArray<GroupTransition> rules && rules == GroupRules.All ? SeedMachine.Value : new FailoverGroupMachine(groupRules),
             thresholdReached ?? ((policy, failed, monitored) => policy.IsReached(failed, monitored)),
-            monitoring ?? HealthMonitoring.Cisco)
+            monitoring ?? HealthMonitoring.Cisco,
+            deviations ?? Deviations.None)
     {
     }
 
-    private FailoverPair(PairConfig config, FailoverGroupMachine group, Func<InterfacePolicy, int, int, bool> thresholdReached, HealthMonitoring monitoring)
+    private FailoverPair(PairConfig config, FailoverGroupMachine group, Func<InterfacePolicy, int, int, bool> thresholdReached, HealthMonitoring monitoring, Deviations deviations)
     {
         Config = config;
         _thresholdReached = thresholdReached;
         _monitoring = monitoring;
+        _deviations = deviations;
         _group = group;
-        var group1 = config.Group(1);
-        var group2 = config.HasGroup(2) ? config.Group(2) : config.Group(1);
+        var group1 = config.Group(FailoverGroupId.One);
+        var group2 = config.HasGroup(FailoverGroupId.Two) ? config.Group(FailoverGroupId.Two) : config.Group(FailoverGroupId.One);
         var unit = new UnitState(UnitStatus.PoweredOff, true, GroupSlot.Disabled, GroupSlot.Disabled,
             group1, group2, 0, UnitConfiguration.Empty(config.Spaces), group1, group2, MateView.NotDetected);
         Initial = new PairState(unit, unit, LinkStatus.Up, config.StateLink is null ? LinkStatus.NotConfigured : LinkStatus.Up);
@@ -59,7 +63,7 @@ public sealed partial class FailoverPair
     public PairConfig Config { get; }
 
     /// <summary>A pair with the same rules, for another thread: one instance steps one snapshot at a time (the group machine's table is shared).</summary>
-    public FailoverPair Clone() => new(Config, _group, _thresholdReached, _monitoring);
+    public FailoverPair Clone() => new(Config, _group, _thresholdReached, _monitoring, _deviations);
 
     /// <summary>Both units powered off, links up, every group Disabled.</summary>
     public PairState Initial { get; }
@@ -67,7 +71,7 @@ public sealed partial class FailoverPair
     public FailoverGroupMachine GroupMachine => _group;
 
     /// <summary>The group's preferred unit: the primary's running configuration decides it (which the secondary obtains at boot; docs/decisions.md 8).</summary>
-    public static UnitRole PreferredUnit(PairState state, int group) => state.Primary.Settings(group).Preferred;
+    public static UnitRole PreferredUnit(PairState state, FailoverGroupId group) => state.Primary.Settings(group).Preferred;
 
     /// <summary>The internal step the pair takes next in <paramref name="state"/>, or null when it is settled.</summary>
     public Event? NextInternal(PairState state)
@@ -78,7 +82,7 @@ public sealed partial class FailoverPair
         {
             foreach (var group in Config.GroupIds)
             {
-                conditions[((int)unit * 2) + group - 1] = Conditions(state, unit, group);
+                conditions[((int)unit * 2) + group.Index] = Conditions(state, unit, group);
             }
         }
 
@@ -93,8 +97,8 @@ public sealed partial class FailoverPair
 
                 foreach (var group in Config.GroupIds)
                 {
-                    var own = conditions[((int)unit * 2) + group - 1];
-                    var mate = conditions[((int)unit.Mate() * 2) + group - 1];
+                    var own = conditions[((int)unit * 2) + group.Index];
+                    var mate = conditions[((int)unit.Mate() * 2) + group.Index];
                     if (IsEnabled(state, unit, group, trigger, own, mate))
                     {
                         // A unit steps its groups together: synchronization and health monitoring are unit-wide (ASA's

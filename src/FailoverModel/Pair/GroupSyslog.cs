@@ -9,7 +9,7 @@ namespace FailoverModel.Pair;
 /// </summary>
 internal static class GroupSyslog
 {
-    public static void Transition(StepBuilder step, PairConfig config, UnitRole unit, int group, GroupTransition t)
+    public static void Transition(StepBuilder step, PairConfig config, UnitRole unit, FailoverGroupId group, GroupTransition t)
     {
         var mate = unit.Mate();
         switch (t.From, t.To)
@@ -26,12 +26,12 @@ internal static class GroupSyslog
             case (GroupState.Failed, GroupState.StandbyReady):
                 step.LogFailover(unit, 104004, "Switching to OK.", group);
                 break;
-            case (GroupState.ColdStandby, GroupState.SyncConfig) when group == 1:
+            case (GroupState.ColdStandby, GroupState.SyncConfig) when group == FailoverGroupId.One:
                 // The system configuration travels with failover group 1 (seed, "Command Replication").
                 step.Log(mate, 709003, "Beginning configuration replication: Send to mate.");
                 step.Log(unit, 709005, "Beginning configuration replication: Receiving from mate.");
                 break;
-            case (GroupState.SyncConfig, GroupState.SyncFileSystem) when group == 1:
+            case (GroupState.SyncConfig, GroupState.SyncFileSystem) when group == FailoverGroupId.One:
                 step.Log(mate, 709004, "End Configuration Replication (ACT)");
                 step.Log(unit, 709006, "End Configuration Replication (STB)");
                 break;

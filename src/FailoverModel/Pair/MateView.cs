@@ -1,4 +1,5 @@
 using FailoverModel.Machines;
+using FailoverModel.Topology;
 
 namespace FailoverModel.Pair;
 
@@ -43,9 +44,9 @@ public readonly record struct MateView(
     public static readonly MateView NotDetected = new(MateContact.NotDetected, GroupState.Disabled, GroupState.Disabled, FailureReason.None, FailureReason.None, 0);
 
     /// <summary>The mate's group as its last hello reported it.</summary>
-    public GroupState Group(int id) => id == 1 ? Group1 : Group2;
+    public GroupState Group(FailoverGroupId id) => id == FailoverGroupId.One ? Group1 : Group2;
 
-    public FailureReason Reason(int id) => id == 1 ? Reason1 : Reason2;
+    public FailureReason Reason(FailoverGroupId id) => id == FailoverGroupId.One ? Reason1 : Reason2;
 
     /// <summary>True while the unit takes the mate to be sending hellos (it may not have timed out a silence yet).</summary>
     public bool HearsHellos => Contact == MateContact.Hellos;

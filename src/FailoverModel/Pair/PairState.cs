@@ -34,14 +34,14 @@ public readonly record struct UnitState(
     FailoverGroupConfig StartupSettings2,
     MateView View)
 {
-    public GroupSlot Group(int id) => id == 1 ? Group1 : Group2;
+    public GroupSlot Group(FailoverGroupId id) => id == FailoverGroupId.One ? Group1 : Group2;
 
-    public UnitState WithGroup(int id, GroupSlot slot) => id == 1 ? this with { Group1 = slot } : this with { Group2 = slot };
+    public UnitState WithGroup(FailoverGroupId id, GroupSlot slot) => id == FailoverGroupId.One ? this with { Group1 = slot } : this with { Group2 = slot };
 
-    public FailoverGroupConfig Settings(int id) => id == 1 ? Settings1 : Settings2;
+    public FailoverGroupConfig Settings(FailoverGroupId id) => id == FailoverGroupId.One ? Settings1 : Settings2;
 
-    public UnitState WithSettings(int id, FailoverGroupConfig settings) =>
-        id == 1 ? this with { Settings1 = settings } : this with { Settings2 = settings };
+    public UnitState WithSettings(FailoverGroupId id, FailoverGroupConfig settings) =>
+        id == FailoverGroupId.One ? this with { Settings1 = settings } : this with { Settings2 = settings };
 
     public bool IsInterfaceFailed(int index) => (FailedInterfaces & (1UL << index)) != 0;
 
@@ -64,10 +64,10 @@ public sealed record PairState(UnitState Primary, UnitState Secondary, LinkStatu
     public PairState With(UnitRole role, UnitState unit) =>
         role == UnitRole.Primary ? this with { Primary = unit } : this with { Secondary = unit };
 
-    public GroupState GroupState(UnitRole role, int group) => Unit(role).Group(group).State;
+    public GroupState GroupState(UnitRole role, FailoverGroupId group) => Unit(role).Group(group).State;
 
     /// <summary>Where the group passes traffic: one unit, both (split brain) or none.</summary>
-    public ActiveOn ActiveOn(int group)
+    public ActiveOn ActiveOn(FailoverGroupId group)
     {
         var onPrimary = Primary.Group(group).State.IsActive();
         var onSecondary = Secondary.Group(group).State.IsActive();

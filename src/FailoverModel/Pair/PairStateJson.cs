@@ -26,7 +26,7 @@ public static class PairStateJson
             foreach (var g in config.GroupIds)
             {
                 var slot = u.Group(g);
-                w.WriteStartObject(g.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                w.WriteStartObject(g.ToString());
                 w.WriteString("state", slot.State.Display());
                 w.WriteString("reason", slot.Reason.Display());
                 w.WriteEndObject();
@@ -38,7 +38,7 @@ public static class PairStateJson
             {
                 if (u.IsInterfaceFailed(i))
                 {
-                    w.WriteStringValue(config.Interfaces[i].Name);
+                    w.WriteStringValue(config.Interfaces[i].Name.ToString());
                 }
             }
 
@@ -66,11 +66,11 @@ public static class PairStateJson
         w.WriteStartObject("groups");
         foreach (var g in config.GroupIds)
         {
-            w.WriteStartObject(g.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            w.WriteStartObject(g.ToString());
             w.WriteString("activeOn", state.ActiveOn(g).Token());
             if (outageMs is not null)
             {
-                w.WriteNumber("outage", outageMs[g - 1]);
+                w.WriteNumber("outage", outageMs[g.Index]);
             }
 
             w.WriteEndObject();
@@ -81,7 +81,7 @@ public static class PairStateJson
         foreach (var context in config.Contexts)
         {
             w.WriteStartObject(context.Name);
-            w.WriteNumber("group", context.Group);
+            w.WriteNumber("group", context.Group.Number);
             w.WriteString("activeOn", state.ActiveOn(context.Group).Token());
             w.WriteEndObject();
         }
@@ -91,7 +91,7 @@ public static class PairStateJson
         foreach (var g in config.GroupIds)
         {
             var c = state.Connections.Group(g);
-            w.WriteStartObject(g.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            w.WriteStartObject(g.ToString());
             w.WriteStartArray("open");
             foreach (var kind in ConnectionKindValues.Tokens(c.Open))
             {
@@ -123,7 +123,7 @@ public static class PairStateJson
             w.WriteString("text", m.Text);
             if (m.Group is { } g)
             {
-                w.WriteNumber("group", g);
+                w.WriteNumber("group", g.Number);
             }
 
             w.WriteEndObject();

@@ -3,7 +3,7 @@ using FailoverModel.Topology;
 namespace FailoverModel.Pair;
 
 /// <summary>A message a unit logs (ASA syslog id and text); <see cref="Group"/> names the failover group it concerns, if any.</summary>
-public sealed record SyslogMessage(UnitRole Unit, int Id, string Text, int? Group = null)
+public sealed record SyslogMessage(UnitRole Unit, int Id, string Text, FailoverGroupId? Group = null)
 {
     /// <summary>ASA's severity for the message id (ASA syslog messages guide): interface line protocol changes are warnings, configuration replication is debugging, failover messages are alerts.</summary>
     public int Severity => Id switch

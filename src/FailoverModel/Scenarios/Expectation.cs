@@ -16,7 +16,7 @@ public abstract record Expectation
     public abstract override string ToString();
 }
 
-public sealed record GroupStateIs(UnitRole Unit, int Group, GroupState State) : Expectation
+public sealed record GroupStateIs(UnitRole Unit, FailoverGroupId Group, GroupState State) : Expectation
 {
     public override string? Check(PairConfig config, PairState state, SettledStep? last)
     {
@@ -31,7 +31,7 @@ public sealed record GroupStateIs(UnitRole Unit, int Group, GroupState State) : 
 /// What a unit shows for its mate's group ("Other host" in <c>show failover</c>): its own view, stale until it times out
 /// a silent mate, "Failed" once it has declared it, "Not Detected" while it has heard nothing.
 /// </summary>
-public sealed record MateShown(UnitRole Unit, int Group, string Display) : Expectation
+public sealed record MateShown(UnitRole Unit, FailoverGroupId Group, string Display) : Expectation
 {
     /// <summary>Everything a unit can show for its mate's group.</summary>
     public static readonly IReadOnlyList<string> Displays = [.. GroupStates.All.Select(s => s.Display()), "Not Detected"];
@@ -45,7 +45,7 @@ public sealed record MateShown(UnitRole Unit, int Group, string Display) : Expec
     public override string ToString() => $"{Unit.Token()} shows mate group {Group} \"{Display}\"";
 }
 
-public sealed record GroupReasonIs(UnitRole Unit, int Group, FailureReason Reason) : Expectation
+public sealed record GroupReasonIs(UnitRole Unit, FailoverGroupId Group, FailureReason Reason) : Expectation
 {
     public override string? Check(PairConfig config, PairState state, SettledStep? last)
     {
@@ -56,7 +56,7 @@ public sealed record GroupReasonIs(UnitRole Unit, int Group, FailureReason Reaso
     public override string ToString() => $"{Unit.Token()} group {Group} reason \"{Reason.Display()}\"";
 }
 
-public sealed record GroupActiveOn(int Group, ActiveOn Where) : Expectation
+public sealed record GroupActiveOn(FailoverGroupId Group, ActiveOn Where) : Expectation
 {
     public override string? Check(PairConfig config, PairState state, SettledStep? last)
     {
@@ -179,13 +179,13 @@ public static class Comparisons
     };
 }
 
-public sealed record OutageIs(int Group, Comparison Comparison, long DurationMs) : Expectation
+public sealed record OutageIs(FailoverGroupId Group, Comparison Comparison, long DurationMs) : Expectation
 {
     public override string? Check(PairConfig config, PairState state, SettledStep? last) => Check(config, state, last, []);
 
     public override string? Check(PairConfig config, PairState state, SettledStep? last, IReadOnlyList<long> outageMs)
     {
-        var actual = Group <= outageMs.Count ? outageMs[Group - 1] : 0;
+        var actual = Group.Number <= outageMs.Count ? outageMs[Group.Index] : 0;
         return Comparison.Holds(actual, DurationMs) ? null : $"group {Group} was without an active unit for {Time.FailoverTimers.Seconds(actual)}";
     }
 

@@ -552,7 +552,7 @@ public static class ScenarioParser
     private static ActiveOn Where(Token token) =>
         ActiveOnValues.TryParse(token.Text, out var where) ? where : throw Error(token, $"'{token.Text}' is not primary, secondary, both or none");
 
-    private static int Group(Token token, PairConfig config)
+    private static FailoverGroupId Group(Token token, PairConfig config)
     {
         if (!int.TryParse(token.Text, NumberStyles.None, CultureInfo.InvariantCulture, out var group))
         {
@@ -564,21 +564,20 @@ public static class ScenarioParser
             throw Error(token, $"failover group {group} does not exist: a pair has at most {PairConfig.MaxGroups} failover groups");
         }
 
-        return config.HasGroup(group) ? group : throw Error(token, $"failover group {group} is not configured in {config.Name}");
+        return config.HasGroup(FailoverGroupId.Of(group)) ? FailoverGroupId.Of(group) : throw Error(token, $"failover group {group} is not configured in {config.Name}");
     }
 
     private static int Id(Token token) =>
         int.TryParse(token.Text, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : throw Error(token, $"'{token.Text}' is not a number");
 
-    private static string Interface(Token token, PairConfig config)
+    private static ContextInterface Interface(Token token, PairConfig config)
     {
-        var slash = token.Text.IndexOf('/', StringComparison.Ordinal);
-        if (slash < 0 || config.InterfaceIndex(token.Text[..slash], token.Text[(slash + 1)..]) < 0)
+        if (!ContextInterface.TryParse(token.Text, out var name) || config.InterfaceIndex(name) < 0)
         {
             throw Error(token, $"unknown interface '{token.Text}' (interfaces: {string.Join(", ", config.Interfaces.Select(i => i.Name))})");
         }
 
-        return token.Text;
+        return name;
     }
 
     private static LinkKind Link(Token token, PairConfig config) => token.Text switch

@@ -104,10 +104,10 @@ public static class FailoverTimers
         // A unit-wide step preempts every group that may preempt there; it waits for the longest of their delays.
         var unit = state.Unit(step.Unit);
         var delay = 0;
-        for (var g = 1; g <= PairConfig.MaxGroups; g++)
+        foreach (var g in (ReadOnlySpan<FailoverGroupId>)[FailoverGroupId.One, FailoverGroupId.Two])
         {
             var slot = unit.Group(g);
-            if ((step.Group == GroupStep.EveryGroup || step.Group == g) && slot.PreemptArmed && slot.State == GroupState.StandbyReady && unit.Settings(g).Preempt)
+            if ((step.Group is null || step.Group == g) && slot.PreemptArmed && slot.State == GroupState.StandbyReady && unit.Settings(g).Preempt)
             {
                 delay = Math.Max(delay, unit.Settings(g).PreemptDelaySeconds);
             }

@@ -33,19 +33,19 @@ public static class OutageTable
     {
         var timed = new TimedPair(new FailoverPair(config));
         var running = Settled(timed, timed.Initial, new PowerOn(UnitRole.Primary, BothUnits: true));
-        var active = running.State.ActiveOn(1) == ActiveOn.Secondary ? UnitRole.Secondary : UnitRole.Primary;
+        var active = running.State.ActiveOn(FailoverGroupId.One) == ActiveOn.Secondary ? UnitRole.Secondary : UnitRole.Primary;
         var lines = ImmutableArray.CreateBuilder<OutageLine>();
         var row = FailureEventTable.Rows.ToDictionary(r => r.Event);
-        bool Group1ActiveOn(PairState s, UnitRole unit) => s.ActiveOn(1) == ActiveOnValues.Of(unit);
-        bool Group1Active(PairState s) => s.ActiveOn(1) != ActiveOn.None;
+        bool Group1ActiveOn(PairState s, UnitRole unit) => s.ActiveOn(FailoverGroupId.One) == ActiveOnValues.Of(unit);
+        bool Group1Active(PairState s) => s.ActiveOn(FailoverGroupId.One) != ActiveOn.None;
 
         lines.Add(Line(timed, running, row[FailureEvent.UnitFailure], new PowerOff(active), "group 1", s => Group1ActiveOn(s, active.Mate())));
         lines.Add(Line(timed, running, row[FailureEvent.UnitFailure], new Crash(active), "group 1", s => Group1ActiveOn(s, active.Mate())));
-        if (FirstMonitored(config, 1) is { } ifc)
+        if (FirstMonitored(config, FailoverGroupId.One) is { } ifc)
         {
-            var index = config.InterfaceIndex(ifc.Context, ifc.Nameif);
-            bool Serves(PairState s) => s.ActiveOn(1) is ActiveOn.Primary or ActiveOn.Secondary
-                && !s.Unit(s.ActiveOn(1) == ActiveOn.Primary ? UnitRole.Primary : UnitRole.Secondary).IsInterfaceFailed(index);
+            var index = config.InterfaceIndex(ifc.Name);
+            bool Serves(PairState s) => s.ActiveOn(FailoverGroupId.One) is ActiveOn.Primary or ActiveOn.Secondary
+                && !s.Unit(s.ActiveOn(FailoverGroupId.One) == ActiveOn.Primary ? UnitRole.Primary : UnitRole.Secondary).IsInterfaceFailed(index);
             lines.Add(Line(timed, running, row[FailureEvent.InterfaceFailureOnActiveGroup], new InterfaceChange(active, ifc.Name, Up: false), $"group 1 on {ifc.Name}", Serves));
             lines.Add(Line(timed, running, row[FailureEvent.InterfaceFailureOnStandbyGroup], new InterfaceChange(active.Mate(), ifc.Name, Up: false), $"group 1 on {ifc.Name}", Serves));
             var failed = Settled(timed, running, new InterfaceChange(active, ifc.Name, Up: false));
@@ -60,7 +60,7 @@ public static class OutageTable
         }
 
         lines.Add(Line(timed, running, row[FailureEvent.FailoverLinkFailedDuringOperation], new LinkChange(LinkKind.Failover, Up: false), "group 1", Group1Active));
-        lines.Add(Line(timed, running, null, new CommandEvent(active, null, new NoFailoverActive(1)), "group 1", s => Group1ActiveOn(s, active.Mate())));
+        lines.Add(Line(timed, running, null, new CommandEvent(active, null, new NoFailoverActive(FailoverGroupId.One)), "group 1", s => Group1ActiveOn(s, active.Mate())));
         return lines.ToImmutable();
     }
 
@@ -101,6 +101,6 @@ public static class OutageTable
 
     private static TimedState Settled(TimedPair timed, TimedState from, Event @event) => timed.Step(from, @event).State;
 
-    private static InterfaceConfig? FirstMonitored(PairConfig config, int group) =>
+    private static InterfaceConfig? FirstMonitored(PairConfig config, FailoverGroupId group) =>
         config.Interfaces.FirstOrDefault(i => i.Monitored && config.GroupOfContext(i.Context) == group);
 }

@@ -44,10 +44,10 @@ public sealed class TimedClaims
     public const string EveryViewCatchesUpWithinHoldtimePlusPolltime = nameof(EveryViewCatchesUpWithinHoldtimePlusPolltime);
 
     private readonly TimedPair _timed;
-    private readonly long[,] _standbySince = new long[2, PairConfig.MaxGroups + 1];
+    private readonly long[,] _standbySince = new long[2, PairConfig.MaxGroups];
     private readonly long?[] _silentSince = new long?[2];
     private readonly long?[] _staleSince = new long?[2];
-    private readonly List<(int Group, UnitRole Survivor, long Deadline)> _owed = [];
+    private readonly List<(FailoverGroupId Group, UnitRole Survivor, long Deadline)> _owed = [];
     private TimedState _t;
     private PairState _current;
     private int _actions;
@@ -208,7 +208,7 @@ public sealed class TimedClaims
             if (step.Event is GroupStep { Trigger: Preempt } && change.From == GroupState.StandbyReady && change.To == GroupState.JustActive)
             {
                 var delay = 1000L * step.Before.Unit(change.Unit).Settings(change.Group).PreemptDelaySeconds;
-                var since = _standbySince[(int)change.Unit, change.Group];
+                var since = _standbySince[(int)change.Unit, change.Group.Index];
                 if (now - since < delay)
                 {
                     return new TimedViolation(
@@ -235,11 +235,11 @@ public sealed class TimedClaims
             {
                 if (state.GroupState(unit, g) != GroupState.StandbyReady)
                 {
-                    _standbySince[(int)unit, g] = long.MaxValue;
+                    _standbySince[(int)unit, g.Index] = long.MaxValue;
                 }
-                else if (_standbySince[(int)unit, g] == long.MaxValue)
+                else if (_standbySince[(int)unit, g.Index] == long.MaxValue)
                 {
-                    _standbySince[(int)unit, g] = now;
+                    _standbySince[(int)unit, g.Index] = now;
                 }
             }
 

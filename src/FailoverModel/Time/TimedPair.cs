@@ -32,18 +32,19 @@ public sealed class OutageMeter(int groups)
 
     public ImmutableArray<long> Outage => [.. _outage];
 
-    public long Of(int group) => _outage[group - 1];
+    public long Of(FailoverGroupId group) => _outage[group.Index];
 
     public void Reset() => Array.Clear(_outage);
 
     /// <summary>The pair stayed in <paramref name="state"/> from <paramref name="fromMs"/> to <paramref name="toMs"/>.</summary>
     public void Stayed(PairState state, long fromMs, long toMs)
     {
-        for (var g = 1; g <= _outage.Length; g++)
+        for (var i = 0; i < _outage.Length; i++)
         {
+            var g = FailoverGroupId.Of(i + 1);
             if (toMs > fromMs && state.ActiveOn(g) == ActiveOn.None)
             {
-                _outage[g - 1] += toMs - fromMs;
+                _outage[g.Index] += toMs - fromMs;
             }
         }
     }

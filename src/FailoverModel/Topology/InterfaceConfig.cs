@@ -10,5 +10,6 @@ public sealed record InterfaceConfig(
     string? StandbyAddress,
     bool Monitored)
 {
-    public string Name => $"{Context}/{Nameif}";
+    /// <summary>The interface as scenarios, traces and outputs name it: <c>context/nameif</c>.</summary>
+    public ContextInterface Name => new(Context, Nameif);
 }

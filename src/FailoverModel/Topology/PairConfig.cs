@@ -47,18 +47,18 @@ public sealed class PairConfig
         }
 
         var groupOf = contexts.ToDictionary(c => c.Name, c => c.Group, StringComparer.Ordinal);
-        var masks = new ulong[MaxGroups + 1];
+        var masks = new ulong[MaxGroups];
         for (var i = 0; i < Interfaces.Length; i++)
         {
             if (Interfaces[i].Monitored)
             {
-                masks[groupOf[Interfaces[i].Context]] |= 1UL << i;
+                masks[groupOf[Interfaces[i].Context].Index] |= 1UL << i;
             }
         }
 
-        MonitoredMask = [.. masks];
+        MonitoredMasks = [.. masks];
         AllInterfacesMask = Interfaces.Length == MaxInterfaces ? ulong.MaxValue : (1UL << Interfaces.Length) - 1;
-        GroupIds = [.. Enumerable.Range(1, Groups.Length)];
+        GroupIds = [.. Enumerable.Range(1, Groups.Length).Select(FailoverGroupId.Of)];
     }
 
     public string Name { get; }
@@ -93,11 +93,14 @@ public sealed class PairConfig
     /// <summary>The bits of every data interface: the interfaces LANTEST is sent on (ASA configuration guide, "Unit Health Monitoring").</summary>
     public ulong AllInterfacesMask { get; }
 
-    /// <summary>Per group (index = group id), the bits of its monitored interfaces.</summary>
-    public ImmutableArray<ulong> MonitoredMask { get; }
+    /// <summary>Per group (by <see cref="FailoverGroupId.Index"/>), the bits of its monitored interfaces.</summary>
+    public ImmutableArray<ulong> MonitoredMasks { get; }
+
+    /// <summary>The bits of the group's monitored interfaces.</summary>
+    public ulong MonitoredMask(FailoverGroupId group) => MonitoredMasks[group.Index];
 
     /// <summary>1, or 1 and 2 (kept, so that the hot paths do not allocate a range each time).</summary>
-    public ImmutableArray<int> GroupIds { get; }
+    public ImmutableArray<FailoverGroupId> GroupIds { get; }
 
     /// <summary>Configuration spaces: the system execution space (0) and each context (1 + its index in <see cref="Contexts"/>).</summary>
     public int Spaces => Contexts.Length + 1;
@@ -127,17 +130,18 @@ public sealed class PairConfig
     public PairConfig WithTimers(UnitTimers timers) =>
         new(Name, Groups, Contexts, AdminContext, FailoverLink, StateLink, CableBased, timers, Version);
 
-    public FailoverGroupConfig Group(int id) => Groups[id - 1];
+    public FailoverGroupConfig Group(FailoverGroupId id) => Groups[id.Index];
 
-    public bool HasGroup(int id) => id >= 1 && id <= GroupCount;
+    public bool HasGroup(FailoverGroupId id) => id.Number >= 1 && id.Number <= GroupCount;
 
-    public int MonitoredCount(int group) => System.Numerics.BitOperations.PopCount(MonitoredMask[group]);
+    public int MonitoredCount(FailoverGroupId group) => System.Numerics.BitOperations.PopCount(MonitoredMasks[group.Index]);
 
-    public int InterfaceIndex(string context, string nameif)
+    /// <summary>The interface's bit in a unit's failed-interface word, or -1 when the configuration has no such interface.</summary>
+    public int InterfaceIndex(ContextInterface name)
     {
         for (var i = 0; i < Interfaces.Length; i++)
         {
-            if (Interfaces[i].Context == context && Interfaces[i].Nameif == nameif)
+            if (Interfaces[i].Context == name.Context && Interfaces[i].Nameif == name.Nameif)
             {
                 return i;
             }
@@ -148,11 +152,11 @@ public sealed class PairConfig
 
     public ContextConfig? Context(string name) => Contexts.FirstOrDefault(c => c.Name == name);
 
-    public int GroupOfContext(string name) => Context(name)?.Group ?? 1;
+    public FailoverGroupId GroupOfContext(string name) => Context(name)?.Group ?? FailoverGroupId.One;
 
     /// <summary>
     /// The failover group that owns a configuration space: the context's group, or group 1 for the system execution
     /// space (null), whose commands replicate from where group 1 is active (seed, "Command Replication").
     /// </summary>
-    public int GroupOfSpace(string? context) => context is null ? 1 : GroupOfContext(context);
+    public FailoverGroupId GroupOfSpace(string? context) => context is null ? FailoverGroupId.One : GroupOfContext(context);
 }

@@ -17,7 +17,7 @@ public class RunningConfigParserTests
         var config = parsed.Config;
 
         Assert.Equal([FailoverGroupConfig.PreferringUnit(UnitRole.Primary), FailoverGroupConfig.PreferringUnit(UnitRole.Secondary)], config.Groups.ToArray());
-        Assert.Equal([("admin", 1), ("context1", 1), ("context2", 2)], config.Contexts.Select(c => (c.Name, c.Group)));
+        Assert.Equal([("admin", 1), ("context1", 1), ("context2", 2)], config.Contexts.Select(c => (c.Name, c.Group.Number)));
         Assert.Equal(
             [
                 new InterfaceConfig("context1", "inside", "inside_context1", "192.168.1.1", "255.255.255.0", "192.168.1.2", true),

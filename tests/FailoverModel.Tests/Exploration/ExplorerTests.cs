@@ -11,7 +11,7 @@ public class ExplorerTests
     public static PairConfig OneGroup { get; } = new(
         "one group, one monitored interface",
         [FailoverGroupConfig.PreferringUnit(UnitRole.Primary)],
-        [new ContextConfig("admin", 1, [new InterfaceConfig("admin", "inside", "inside_admin", "10.0.1.1", "255.255.255.0", "10.0.1.2", true)])],
+        [new ContextConfig("admin", FailoverGroupId.One, [new InterfaceConfig("admin", "inside", "inside_admin", "10.0.1.1", "255.255.255.0", "10.0.1.2", true)])],
         "admin",
         BuiltInConfigurations.SeedLanExample.FailoverLink,
         BuiltInConfigurations.SeedLanExample.StateLink);
@@ -125,8 +125,8 @@ public class ExplorerTests
         };
         var config = new PairConfig(shape, groups,
             [
-                new ContextConfig("admin", 1, [new InterfaceConfig("admin", "inside", "inside_admin", "10.0.1.1", "255.255.255.0", "10.0.1.2", true)]),
-                new ContextConfig("context2", 2, [new InterfaceConfig("context2", "inside", "inside_context2", "10.0.2.1", "255.255.255.0", "10.0.2.2", true)]),
+                new ContextConfig("admin", FailoverGroupId.One, [new InterfaceConfig("admin", "inside", "inside_admin", "10.0.1.1", "255.255.255.0", "10.0.1.2", true)]),
+                new ContextConfig("context2", FailoverGroupId.Two, [new InterfaceConfig("context2", "inside", "inside_context2", "10.0.2.1", "255.255.255.0", "10.0.2.2", true)]),
             ],
             "admin", BuiltInConfigurations.SeedLanExample.FailoverLink, null);
 

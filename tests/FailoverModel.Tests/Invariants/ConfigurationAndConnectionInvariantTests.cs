@@ -60,9 +60,9 @@ public class ConfigurationAndConnectionInvariantTests
         var failover = new PowerOff(UnitRole.Primary);
         var after = Pair.Step(open, failover).State;
 
-        Assert.Equal(default, after.Connections.Group(1));
+        Assert.Equal(default, after.Connections.Group(FailoverGroupId.One));
         Assert.Null(invariant.Check(new InvariantContext(Pair, open, failover, after)));
-        var kept = after with { Connections = after.Connections.With(1, new GroupConnections(ConnectionKinds.Uauth, ConnectionKinds.None)) };
+        var kept = after with { Connections = after.Connections.With(FailoverGroupId.One, new GroupConnections(ConnectionKinds.Uauth, ConnectionKinds.None)) };
         Assert.Equal(
             "group 1 left primary on 'power-off primary' and kept uauth, which the standby did not hold",
             invariant.Check(new InvariantContext(Pair, open, failover, kept)));
@@ -73,10 +73,10 @@ public class ConfigurationAndConnectionInvariantTests
     {
         var invariant = new OnlyReplicatedConnectionsSurviveAFailover();
         var open = Pair.Step(Running, new Connect("context1", ConnectionKinds.Tcp)).State;
-        Assert.Equal(new GroupConnections(ConnectionKinds.Tcp, ConnectionKinds.Tcp), open.Connections.Group(1));
+        Assert.Equal(new GroupConnections(ConnectionKinds.Tcp, ConnectionKinds.Tcp), open.Connections.Group(FailoverGroupId.One));
 
         var cut = Pair.Step(open, new LinkChange(LinkKind.State, Up: false)).State;
-        Assert.Equal(new GroupConnections(ConnectionKinds.Tcp, ConnectionKinds.None), cut.Connections.Group(1));
+        Assert.Equal(new GroupConnections(ConnectionKinds.Tcp, ConnectionKinds.None), cut.Connections.Group(FailoverGroupId.One));
         Assert.Equal(
             "group 1: secondary holds replicated state while the Stateful Failover link is down",
             invariant.Check(new InvariantContext(Pair, open, new LinkChange(LinkKind.State, Up: false), cut with { Connections = open.Connections })));
@@ -88,8 +88,8 @@ public class ConfigurationAndConnectionInvariantTests
         var regular = new FailoverPair(SeedPair.WithoutStatefulLink);
         var state = regular.Run([new PowerOn(UnitRole.Primary, BothUnits: true), new Connect("context1", ConnectionKinds.Tcp), new PowerOff(UnitRole.Primary)]);
 
-        Assert.Equal(ActiveOn.Secondary, state.ActiveOn(1));
-        Assert.Equal(default, state.Connections.Group(1));
+        Assert.Equal(ActiveOn.Secondary, state.ActiveOn(FailoverGroupId.One));
+        Assert.Equal(default, state.Connections.Group(FailoverGroupId.One));
     }
 
     /// <summary>Context commands replicate from where their own group is active: context2's from the secondary.</summary>

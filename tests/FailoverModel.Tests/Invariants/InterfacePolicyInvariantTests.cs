@@ -19,17 +19,20 @@ public class InterfacePolicyInvariantTests
     private static readonly FailoverPair Pair = SeedPair.Pair;
     private static readonly PairState Running = SeedPair.Running;
     private static readonly AGroupFailsOverOnInterfacesOnlyAtItsThreshold Invariant = new();
-    private static readonly Event FailsOnActive = new GroupStep(Primary, 1, GroupTrigger.InterfaceFailureOnActiveGroup);
-    private static readonly Event FailsOnStandby = new GroupStep(Primary, 2, GroupTrigger.InterfaceFailureOnStandbyGroup);
+    private static readonly Event FailsOnActive = new GroupStep(Primary, FailoverGroupId.One, GroupTrigger.InterfaceFailureOnActiveGroup);
+    private static readonly Event FailsOnStandby = new GroupStep(Primary, FailoverGroupId.Two, GroupTrigger.InterfaceFailureOnStandbyGroup);
 
-    private static ulong Bit(string context, string nameif) => 1UL << Seed.InterfaceIndex(context, nameif);
+    private static ulong Bit(string context, string nameif) => 1UL << Seed.InterfaceIndex(new ContextInterface(context, nameif));
 
     private static PairState Failing(PairState s, UnitRole unit, ulong interfaces) => s.WithFailedInterfaces(unit, interfaces);
 
     private static PairState MarkFailed(PairState s, UnitRole unit, int group) => s.WithGroup(unit, group, Failed);
 
-    private static PairState Policy(PairState s, UnitRole unit, int group, InterfacePolicy policy) =>
-        s.With(unit, s.Unit(unit).WithSettings(group, s.Unit(unit).Settings(group) with { Policy = policy }));
+    private static PairState Policy(PairState s, UnitRole unit, int number, InterfacePolicy policy)
+    {
+        var group = FailoverGroupId.Of(number);
+        return s.With(unit, s.Unit(unit).WithSettings(group, s.Unit(unit).Settings(group) with { Policy = policy }));
+    }
 
     private static string? Check(PairState before, Event e, PairState after, FailoverPair? pair = null) =>
         Invariant.Check(new InvariantContext(pair ?? Pair, before, e, after));
@@ -40,7 +43,7 @@ public class InterfacePolicyInvariantTests
         var before = Failing(Running, Primary, Bit("context1", "outside"));
         var step = Pair.Apply(before, FailsOnActive);
 
-        Assert.Equal(Failed, step.State.GroupState(Primary, 1));
+        Assert.Equal(Failed, step.State.GroupState(Primary, FailoverGroupId.One));
         Assert.Null(Check(before, FailsOnActive, step.State));
     }
 
@@ -65,7 +68,7 @@ public class InterfacePolicyInvariantTests
     [Fact]
     public void AGroupWithoutMonitoredInterfacesFailedOnInterfacesIsCaught()
     {
-        var unmonitored = SeedPair.WithContexts(c => c.Group == 2 ? c with { Interfaces = [.. c.Interfaces.Select(i => i with { Monitored = false })] } : c);
+        var unmonitored = SeedPair.WithContexts(c => c.Group == FailoverGroupId.Two ? c with { Interfaces = [.. c.Interfaces.Select(i => i with { Monitored = false })] } : c);
         var pair = new FailoverPair(unmonitored);
         var running = Policy(pair.Run([new PowerOn(Primary, BothUnits: true)]), Primary, 2, new InterfacePolicy(50, true));
 
@@ -123,7 +126,7 @@ public class InterfacePolicyInvariantTests
     {
         var failed = MarkFailed(Running, Primary, 1);
 
-        Assert.Null(Check(Running, new GroupStep(Primary, 1, GroupTrigger.MateUnitFailure), failed));
+        Assert.Null(Check(Running, new GroupStep(Primary, FailoverGroupId.One, GroupTrigger.MateUnitFailure), failed));
         Assert.Null(Check(Running, new PowerOff(Secondary), failed));
         Assert.Null(Check(failed, FailsOnActive, failed));
         Assert.Null(Invariant.Check(new InvariantContext(Pair, null, null, failed)));
@@ -136,7 +139,7 @@ public class InterfacePolicyInvariantTests
         var offByOne = BrokenVariants.All["CountsTheThresholdOffByOne"](Seed);
         var outside = Bit("context1", "outside");
         var stuck = Failing(Running, Primary, outside);
-        var e = new InterfaceChange(Primary, "context1/outside", Up: false);
+        var e = new InterfaceChange(Primary, new ContextInterface("context1", "outside"), Up: false);
 
         Assert.Null(offByOne.NextInternal(stuck));
         Assert.Equal(

@@ -19,7 +19,7 @@ public class RoleInvariantTests
     private static readonly FailoverPair Pair = SeedPair.Pair;
     private static readonly FailoverPair Frozen = new(Seed, []);
     private static readonly PairState Running = SeedPair.Running;
-    private static readonly Event Tick = new GroupStep(Secondary, 1, GroupTrigger.MateUnitFailure);
+    private static readonly Event Tick = new GroupStep(Secondary, FailoverGroupId.One, GroupTrigger.MateUnitFailure);
 
     private static PairState With(PairState s, UnitRole unit, int group, GroupState state) => s.WithGroup(unit, group, state);
 
@@ -35,7 +35,7 @@ public class RoleInvariantTests
         .With(Secondary, s.Secondary with { View = s.Secondary.View with { Contact = MateContact.DataInterfaces } });
 
     private static readonly RunHistory PrimaryOwedGroup1 =
-        RunHistory.Next(Seed, With(Running, Primary, 1, Failed), With(Running.With(Primary, Running.Primary.WithSettings(1, Seed.Groups[0] with { Preempt = true })), Primary, 1, StandbyReady), default);
+        RunHistory.Next(Seed, With(Running, Primary, 1, Failed), With(Running.With(Primary, Running.Primary.WithSettings(FailoverGroupId.One, Seed.Groups[0] with { Preempt = true })), Primary, 1, StandbyReady), default);
 
     private static string? Check(Invariant invariant, FailoverPair pair, PairState? before, Event? e, PairState after) =>
         invariant.Check(new InvariantContext(pair, before, e, after));
@@ -43,7 +43,7 @@ public class RoleInvariantTests
     [Fact]
     public void TheRunningPairSatisfiesEveryInvariant()
     {
-        Assert.Equal((Active, StandbyReady, StandbyReady, Active), (Running.GroupState(Primary, 1), Running.GroupState(Primary, 2), Running.GroupState(Secondary, 1), Running.GroupState(Secondary, 2)));
+        Assert.Equal((Active, StandbyReady, StandbyReady, Active), (Running.GroupState(Primary, FailoverGroupId.One), Running.GroupState(Primary, FailoverGroupId.Two), Running.GroupState(Secondary, FailoverGroupId.One), Running.GroupState(Secondary, FailoverGroupId.Two)));
         Assert.All(SeedInvariants.All, i => Assert.Null(Check(i, Pair, null, null, Running)));
         Assert.All(SeedInvariants.All, i => Assert.Null(Check(i, Frozen, Running, Tick, Running)));
         Assert.Equal(13, SeedInvariants.All.Length);
@@ -170,10 +170,10 @@ public class RoleInvariantTests
         var invariant = new EveryContextFollowsItsGroup();
         var link = Seed.FailoverLink;
         var adminInGroup2 = new PairConfig(
-            "admin in group 2", Seed.Groups, [new ContextConfig("admin", 2, []), new ContextConfig("c1", 1, [])], "admin", link, null);
+            "admin in group 2", Seed.Groups, [new ContextConfig("admin", FailoverGroupId.Two, []), new ContextConfig("c1", FailoverGroupId.One, [])], "admin", link, null);
         var missingGroup = new PairConfig(
-            "one group", [Seed.Groups[0]], [new ContextConfig("admin", 1, []), new ContextConfig("c2", 2, [])], "admin", link, null);
-        var noAdmin = new PairConfig("no admin", Seed.Groups, [new ContextConfig("c1", 1, [])], "admin", link, null);
+            "one group", [Seed.Groups[0]], [new ContextConfig("admin", FailoverGroupId.One, []), new ContextConfig("c2", FailoverGroupId.Two, [])], "admin", link, null);
+        var noAdmin = new PairConfig("no admin", Seed.Groups, [new ContextConfig("c1", FailoverGroupId.One, [])], "admin", link, null);
 
         Assert.Equal("the admin context admin is in failover group 2, not 1", Check(invariant, new FailoverPair(adminInGroup2), null, null, Running));
         Assert.Equal("context c2 joined failover group 2, which does not exist", Check(invariant, new FailoverPair(missingGroup), null, null, Running));
@@ -206,14 +206,14 @@ public class RoleInvariantTests
         var invariant = new NoFailoverFreezesRolesAndFailedGroupsStayFailed();
         var failed = With(Running, Primary, 2, Failed);
         var ready = With(failed, Primary, 2, StandbyReady);
-        var recovers = new GroupStep(Primary, 2, GroupTrigger.FormerlyActiveGroupRecovers);
+        var recovers = new GroupStep(Primary, FailoverGroupId.Two, GroupTrigger.FormerlyActiveGroupRecovers);
 
         Assert.Equal(
             $"group 2 left Failed on primary for Standby Ready without recovering or 'failover reset' (event: {Tick})",
             Check(invariant, Pair, failed, Tick, ready));
         Assert.Equal(
-            $"group 2 left Failed on primary for Standby Ready without recovering or 'failover reset' (event: {new GroupStep(Secondary, 2, GroupTrigger.FormerlyActiveGroupRecovers)})",
-            Check(invariant, Pair, failed, new GroupStep(Secondary, 2, GroupTrigger.FormerlyActiveGroupRecovers), ready));
+            $"group 2 left Failed on primary for Standby Ready without recovering or 'failover reset' (event: {new GroupStep(Secondary, FailoverGroupId.Two, GroupTrigger.FormerlyActiveGroupRecovers)})",
+            Check(invariant, Pair, failed, new GroupStep(Secondary, FailoverGroupId.Two, GroupTrigger.FormerlyActiveGroupRecovers), ready));
         Assert.Null(Check(invariant, Pair, failed, recovers, ready));
         Assert.Null(Check(invariant, Pair, failed, new CommandEvent(Secondary, null, new FailoverReset(null)), ready));
         Assert.Null(Check(invariant, Pair, With(failed, Primary, UnitStatus.FailoverOff), Tick, ready));
@@ -226,7 +226,7 @@ public class RoleInvariantTests
     {
         var invariant = new PreemptTakesBackOnlyWhatItMay();
         var preempt = Seed.Groups[0] with { Preempt = true };
-        var available = Running.With(Primary, Running.Primary.WithSettings(1, preempt));
+        var available = Running.With(Primary, Running.Primary.WithSettings(FailoverGroupId.One, preempt));
         var settled = With(With(available, Primary, 1, StandbyReady), Secondary, 1, Active);
         var recovered = With(settled, Primary, 1, Failed);
 
@@ -245,10 +245,10 @@ public class RoleInvariantTests
         Assert.Null(Check(invariant, Frozen, recovered, Tick, With(settled, Secondary, UnitStatus.FailoverOff)));
         Assert.Null(Check(invariant, Frozen, recovered, Tick, With(settled, Secondary, 1, StandbyReady)));
         Assert.Null(Check(invariant, Frozen, recovered, Tick, With(settled, Primary, 1, Failed)));
-        Assert.Null(Check(invariant, Frozen, recovered, Tick, settled.With(Primary, settled.Primary.WithSettings(1, preempt with { Preempt = false }))));
+        Assert.Null(Check(invariant, Frozen, recovered, Tick, settled.With(Primary, settled.Primary.WithSettings(FailoverGroupId.One, preempt with { Preempt = false }))));
 
         // A forced failover moves the group away from Active on its preferred unit: nothing is owed.
-        Assert.Null(Check(invariant, Frozen, With(available, Primary, 1, Active), new CommandEvent(Primary, null, new NoFailoverActive(1)), settled));
+        Assert.Null(Check(invariant, Frozen, With(available, Primary, 1, Active), new CommandEvent(Primary, null, new NoFailoverActive(FailoverGroupId.One)), settled));
     }
 
     [Fact]
@@ -256,25 +256,25 @@ public class RoleInvariantTests
     {
         var invariant = new PreemptTakesBackOnlyWhatItMay();
         var taken = With(With(Running, Secondary, 1, Active), Primary, 1, StandbyReady);
-        var withPreempt = Running.With(Secondary, Running.Secondary.WithSettings(1, Seed.Groups[0] with { Preempt = true }));
+        var withPreempt = Running.With(Secondary, Running.Secondary.WithSettings(FailoverGroupId.One, Seed.Groups[0] with { Preempt = true }));
         const string evidence = "secondary took group 1 from the live active primary, which still answers, without preempt";
 
         Assert.Equal(evidence, Check(invariant, Pair, Running, Tick, taken));
-        Assert.Equal(evidence, Check(invariant, Pair, Running, new GroupStep(Secondary, 1, GroupTrigger.Preempt), taken));
-        Assert.Equal(evidence, Check(invariant, Pair, withPreempt, new GroupStep(Secondary, 1, GroupTrigger.Preempt), taken));
+        Assert.Equal(evidence, Check(invariant, Pair, Running, new GroupStep(Secondary, FailoverGroupId.One, GroupTrigger.Preempt), taken));
+        Assert.Equal(evidence, Check(invariant, Pair, withPreempt, new GroupStep(Secondary, FailoverGroupId.One, GroupTrigger.Preempt), taken));
         Assert.Equal(evidence, Check(invariant, Pair, Running with { FailoverLink = LinkStatus.Down }, Tick, taken with { FailoverLink = LinkStatus.Down }));
 
         // Allowed: the owed preempt, the mate's group failed on its interfaces in this step, a unit that declared its mate
         // failed, a forced failover (an external command), a mate that does not run failover or answers nowhere.
         var secondaryPreferred = Seed.Groups[0] with { Preempt = true, Preferred = Secondary };
-        var prefersSecondary = Running.With(Primary, Running.Primary.WithSettings(1, secondaryPreferred)).With(Secondary, Running.Secondary.WithSettings(1, secondaryPreferred));
-        Assert.Null(invariant.Check(new InvariantContext(Pair, prefersSecondary, new GroupStep(Secondary, 1, GroupTrigger.Preempt), taken)
+        var prefersSecondary = Running.With(Primary, Running.Primary.WithSettings(FailoverGroupId.One, secondaryPreferred)).With(Secondary, Running.Secondary.WithSettings(FailoverGroupId.One, secondaryPreferred));
+        Assert.Null(invariant.Check(new InvariantContext(Pair, prefersSecondary, new GroupStep(Secondary, FailoverGroupId.One, GroupTrigger.Preempt), taken)
         {
             History = RunHistory.Next(Seed, With(prefersSecondary, Secondary, 1, Failed), prefersSecondary, default),
         }));
         Assert.Null(Check(invariant, Pair, Running, Tick, With(taken, Primary, 1, Failed)));
         Assert.Null(Check(invariant, Pair, Declared(Running, Secondary), Tick, taken));
-        Assert.Null(Check(invariant, Pair, Running, new CommandEvent(Secondary, null, new FailoverActive(1)), taken));
+        Assert.Null(Check(invariant, Pair, Running, new CommandEvent(Secondary, null, new FailoverActive(FailoverGroupId.One)), taken));
         Assert.Null(Check(invariant, Pair, With(Running, Primary, UnitStatus.FailoverOff), Tick, taken));
         var deaf = (Running with { FailoverLink = LinkStatus.Down }).With(Primary, Running.Primary with { FailedInterfaces = Seed.AllInterfacesMask });
         Assert.Null(Check(invariant, Pair, deaf, Tick, taken));

@@ -72,7 +72,7 @@ public class JudgementTests
         var oracle = new OracleSession(BuiltInConfigurations.SeedLanExample);
         oracle.Apply("power-on primary secondary");
         var step = oracle.Apply("power-off primary");
-        var logged = step.Messages.Select(m => new SyslogObservation(m.Unit.ToString().ToLowerInvariant(), m.Id, m.Text, m.Group)).ToList();
+        var logged = step.Messages.Select(m => new SyslogObservation(m.Unit.ToString().ToLowerInvariant(), m.Id, m.Text, m.Group?.Number)).ToList();
         (logged[0], logged[2]) = (logged[2], logged[0]);
         var seen = new Observation { Syslog = logged };
 
@@ -91,7 +91,7 @@ public class JudgementTests
         var oracle = new OracleSession(BuiltInConfigurations.SeedLanExample);
         oracle.Apply("power-on primary secondary");
         var step = oracle.Apply("power-off primary");
-        var logged = step.Messages.Select(m => new SyslogObservation(m.Unit.ToString().ToLowerInvariant(), m.Id, m.Text, m.Group)).ToList();
+        var logged = step.Messages.Select(m => new SyslogObservation(m.Unit.ToString().ToLowerInvariant(), m.Id, m.Text, m.Group?.Number)).ToList();
         logged.RemoveAt(1);
         logged[1] = logged[1] with { Text = "(Secondary) Switching to ACTIVE - something else." };
         logged.Add(new SyslogObservation("primary", 104002));

@@ -41,7 +41,7 @@ public class OracleCommandTests
     {
         var soak = Environment.GetEnvironmentVariable("FAILOVER_SOAK") is "1";
         var vectors = Temp("built-in.jsonl.gz");
-        string[] alphabet = soak ? [] : ["--events", string.Join(',', global::FailoverModel.Cli.Commands.OracleCommand.EventKinds.Keys.Where(k => k != "interface"))];
+        string[] alphabet = soak ? [] : ["--events", string.Join(',', global::FailoverModel.Oracle.Vectors.VectorAlphabet.Kinds.Keys.Where(k => k != "interface" && !global::FailoverModel.Oracle.Vectors.VectorAlphabet.ConfigurationKinds.Contains(k)))];
 
         var (exit, _, error) = Run(["oracle", "vectors", "--out", vectors, .. alphabet]);
 

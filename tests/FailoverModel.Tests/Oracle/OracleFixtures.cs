@@ -14,18 +14,19 @@ internal static class OracleFixtures
         "one group, one interface",
         [FailoverGroupConfig.PreferringUnit(UnitRole.Primary) with { Preempt = true }],
         [
-            new ContextConfig("admin", 1, []),
-            new ContextConfig("ctx", 1, [new InterfaceConfig("ctx", "inside", "inside_ctx", "192.168.1.1", "255.255.255.0", "192.168.1.2", true)]),
+            new ContextConfig("admin", FailoverGroupId.One, []),
+            new ContextConfig("ctx", FailoverGroupId.One, [new InterfaceConfig("ctx", "inside", "inside_ctx", "192.168.1.1", "255.255.255.0", "192.168.1.2", true)]),
         ],
         "admin",
         new LinkConfig("LANFailover", "Ethernet3", "10.1.0.1", "255.255.255.0", "10.1.0.2"),
         new LinkConfig("stateful", "Ethernet2", "10.0.0.1", "255.255.255.0", "10.0.0.2"));
 
-    public static (string Text, VectorCoverage Coverage) Vectors(PairConfig config, IReadOnlyList<Event>? alphabet = null)
+    /// <summary>The vectors <c>oracle vectors</c> writes: every event at every settled state, self-loops included.</summary>
+    public static (string Text, VectorCoverage Coverage) Vectors(PairConfig config, IReadOnlyList<Event>? alphabet = null, VectorOptions? options = null)
     {
-        var graph = SettledGraph.Explore(new FailoverPair(config), alphabet);
+        var graph = SettledGraph.Explore(new FailoverPair(config), alphabet, selfLoops: true);
         using var buffer = new MemoryStream();
-        var coverage = VectorGenerator.Generate(graph, new JsonLinesVectorSink(buffer, config));
+        var coverage = VectorGenerator.Generate(graph, new JsonLinesVectorSink(buffer, config), options: options);
         return (Encoding.UTF8.GetString(buffer.ToArray()), coverage);
     }
 

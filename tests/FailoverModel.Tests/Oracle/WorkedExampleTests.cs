@@ -17,7 +17,7 @@ public class WorkedExampleTests
         var (exit, output) = CheckTrace(wrong: false);
 
         Assert.Equal(0, exit);
-        Assert.Equal("$dir/trace.jsonl: conforms: 72 steps in 8 test cases, 72 states compared\n", output);
+        Assert.Equal("$dir/trace.jsonl: conforms: 168 steps in 21 test cases, 168 states compared\n", output);
         Assert.Contains(output, Document());
     }
 
@@ -27,7 +27,7 @@ public class WorkedExampleTests
         var (exit, output) = CheckTrace(wrong: true);
 
         Assert.Equal(1, exit);
-        Assert.StartsWith("$dir/trace.jsonl:2: diverges at step 2 (power-off primary): groups.1.activeOn: the model has \"secondary\", the trace \"primary\"", output, StringComparison.Ordinal);
+        Assert.StartsWith("$dir/trace.jsonl:4: diverges at step 4 (power-off primary): groups.1.activeOn: the model has \"secondary\", the trace \"primary\"", output, StringComparison.Ordinal);
         Assert.Contains(output, Document());
     }
 

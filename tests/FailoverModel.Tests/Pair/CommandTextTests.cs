@@ -16,11 +16,11 @@ public class CommandTextTests
         { "failover", new EnableFailover() },
         { "no failover", new DisableFailover() },
         { "failover active", new FailoverActive(null) },
-        { "failover active group 2", new FailoverActive(2) },
+        { "failover active group 2", new FailoverActive(FailoverGroupId.Two) },
         { "no failover active", new NoFailoverActive(null) },
-        { "no failover active group 1", new NoFailoverActive(1) },
+        { "no failover active group 1", new NoFailoverActive(FailoverGroupId.One) },
         { "failover reset", new FailoverReset(null) },
-        { "failover reset group 2", new FailoverReset(2) },
+        { "failover reset group 2", new FailoverReset(FailoverGroupId.Two) },
         { "write standby", new WriteStandby() },
         { "write memory", new WriteMemory(false, false) },
         { "write mem", new WriteMemory(false, false) },
@@ -72,7 +72,7 @@ public class CommandTextTests
                 "access-list 101 extended permit tcp any any eq www", "route outside 0.0.0.0 0.0.0.0 172.16.1.1 1", "names", "mkdir disk0:/ctx",
             ],
             allowed);
-        Assert.False(new FailoverGroupMode(1, []).AllowedInContext);
+        Assert.False(new FailoverGroupMode(FailoverGroupId.One, []).AllowedInContext);
     }
 
     public static TheoryData<string, string, int> BadCommands() => new()
@@ -114,7 +114,7 @@ public class CommandTextTests
 
         Assert.Equal($"failover group 2 is not configured in {ExplorerTests.OneGroup.Name}", error.Message);
         Assert.Equal(23, error.Column);
-        Assert.Equal(new FailoverActive(1), CommandText.Parse("failover active group 1", ExplorerTests.OneGroup));
+        Assert.Equal(new FailoverActive(FailoverGroupId.One), CommandText.Parse("failover active group 1", ExplorerTests.OneGroup));
     }
 
     [Fact]
@@ -133,13 +133,13 @@ public class CommandTextTests
         var command = CommandText.Parse("failover group 2", Seed, [("secondary", 3), ("preempt 30", 3), ("no replication http", 3), ("interface-policy 50%", 3)]);
 
         var mode = Assert.IsType<FailoverGroupMode>(command);
-        Assert.Equal(2, mode.Group);
+        Assert.Equal(FailoverGroupId.Two, mode.Group);
         Assert.Equal(
             [new PreferUnit(UnitRole.Secondary), new SetPreempt(30), new SetReplicationHttp(false), new SetInterfacePolicy(new InterfacePolicy(50, true))],
             mode.Lines.ToArray());
         Assert.Equal("failover group 2\n  secondary\n  preempt 30\n  no replication http\n  interface-policy 50%", mode.ToString());
-        Assert.Equal(new FailoverGroupMode(2, []), CommandText.Parse("failover group 2", Seed));
-        Assert.Equal("failover group 2", new FailoverGroupMode(2, []).ToString());
+        Assert.Equal(new FailoverGroupMode(FailoverGroupId.Two, []), CommandText.Parse("failover group 2", Seed));
+        Assert.Equal("failover group 2", new FailoverGroupMode(FailoverGroupId.Two, []).ToString());
     }
 
     public static TheoryData<string, GroupModeLine> ModeLines() => new()
@@ -206,19 +206,19 @@ public class CommandTextTests
         Assert.Equal(start with { Policy = new InterfacePolicy(2, true) }, new SetInterfacePolicy(new InterfacePolicy(2, true)).ApplyTo(start));
         Assert.Equal(
             start with { Preferred = UnitRole.Secondary, Preempt = false, PreemptDelaySeconds = 0 },
-            new FailoverGroupMode(1, [new PreferUnit(UnitRole.Secondary), new SetPreempt(9), new NoPreempt()]).ApplyTo(start));
+            new FailoverGroupMode(FailoverGroupId.One, [new PreferUnit(UnitRole.Secondary), new SetPreempt(9), new NoPreempt()]).ApplyTo(start));
     }
 
     [Fact]
     public void FailoverGroupModesAreEqualByTheirLines()
     {
-        var a = new FailoverGroupMode(1, [new SetPreempt(3)]);
+        var a = new FailoverGroupMode(FailoverGroupId.One, [new SetPreempt(3)]);
 
-        Assert.Equal(a, new FailoverGroupMode(1, ImmutableArray.Create<GroupModeLine>(new SetPreempt(3))));
-        Assert.Equal(a.GetHashCode(), new FailoverGroupMode(1, [new SetPreempt(3)]).GetHashCode());
-        Assert.NotEqual(a, new FailoverGroupMode(2, [new SetPreempt(3)]));
-        Assert.NotEqual(a, new FailoverGroupMode(1, [new SetPreempt(4)]));
-        Assert.NotEqual(a, new FailoverGroupMode(1, []));
+        Assert.Equal(a, new FailoverGroupMode(FailoverGroupId.One, ImmutableArray.Create<GroupModeLine>(new SetPreempt(3))));
+        Assert.Equal(a.GetHashCode(), new FailoverGroupMode(FailoverGroupId.One, [new SetPreempt(3)]).GetHashCode());
+        Assert.NotEqual(a, new FailoverGroupMode(FailoverGroupId.Two, [new SetPreempt(3)]));
+        Assert.NotEqual(a, new FailoverGroupMode(FailoverGroupId.One, [new SetPreempt(4)]));
+        Assert.NotEqual(a, new FailoverGroupMode(FailoverGroupId.One, []));
         Assert.False(a.Equals(null));
     }
 

@@ -28,8 +28,8 @@ public class ConnectionTests
         var open = Open(Running, "context1", ConnectionKinds.Tcp, ConnectionKinds.Uauth, ConnectionKinds.Http);
         open = Open(open, "context2", ConnectionKinds.Gtp);
 
-        Assert.Equal(new GroupConnections(ConnectionKinds.Tcp | ConnectionKinds.Uauth | ConnectionKinds.Http, ConnectionKinds.Tcp), open.Connections.Group(1));
-        Assert.Equal(new GroupConnections(ConnectionKinds.Gtp, ConnectionKinds.Gtp), open.Connections.Group(2));
+        Assert.Equal(new GroupConnections(ConnectionKinds.Tcp | ConnectionKinds.Uauth | ConnectionKinds.Http, ConnectionKinds.Tcp), open.Connections.Group(FailoverGroupId.One));
+        Assert.Equal(new GroupConnections(ConnectionKinds.Gtp, ConnectionKinds.Gtp), open.Connections.Group(FailoverGroupId.Two));
     }
 
     [Fact]
@@ -39,17 +39,17 @@ public class ConnectionTests
         var primaryOff = Pair.Apply(open, new PowerOff(Primary)).State;
 
         // Between the fault and the secondary's activation, no unit is active; the secondary's copy is what the group has.
-        Assert.Equal(ActiveOn.None, primaryOff.ActiveOn(1));
-        Assert.Equal(GroupState.StandbyReady, primaryOff.GroupState(Secondary, 1));
-        Assert.Equal(new GroupConnections(ConnectionKinds.Tcp, ConnectionKinds.None), primaryOff.Connections.Group(1));
+        Assert.Equal(ActiveOn.None, primaryOff.ActiveOn(FailoverGroupId.One));
+        Assert.Equal(GroupState.StandbyReady, primaryOff.GroupState(Secondary, FailoverGroupId.One));
+        Assert.Equal(new GroupConnections(ConnectionKinds.Tcp, ConnectionKinds.None), primaryOff.Connections.Group(FailoverGroupId.One));
 
         var bothOff = Pair.Apply(primaryOff, new PowerOff(Secondary));
-        Assert.Equal(default, bothOff.State.Connections.Group(1));
+        Assert.Equal(default, bothOff.State.Connections.Group(FailoverGroupId.One));
         Assert.Null(Invariant.Check(new InvariantContext(Pair, primaryOff, bothOff.Event, bothOff.State)));
 
         var settled = Pair.Settle(primaryOff)[^1].State;
-        Assert.Equal(ActiveOn.Secondary, settled.ActiveOn(1));
-        Assert.Equal(new GroupConnections(ConnectionKinds.Tcp, ConnectionKinds.None), settled.Connections.Group(1));
+        Assert.Equal(ActiveOn.Secondary, settled.ActiveOn(FailoverGroupId.One));
+        Assert.Equal(new GroupConnections(ConnectionKinds.Tcp, ConnectionKinds.None), settled.Connections.Group(FailoverGroupId.One));
     }
 
     /// <summary>Group 2 is active on the secondary: its standby, the one whose copy survives, is the primary.</summary>
@@ -57,15 +57,15 @@ public class ConnectionTests
     public void GroupTwoLeavesTheSecondaryWithTheCopyThePrimaryHeld()
     {
         var open = Open(Running, "context2", ConnectionKinds.Tcp, ConnectionKinds.Routing);
-        Assert.Equal(new GroupConnections(ConnectionKinds.Tcp | ConnectionKinds.Routing, ConnectionKinds.Tcp), open.Connections.Group(2));
+        Assert.Equal(new GroupConnections(ConnectionKinds.Tcp | ConnectionKinds.Routing, ConnectionKinds.Tcp), open.Connections.Group(FailoverGroupId.Two));
 
         var secondaryOff = Pair.Apply(open, new PowerOff(Secondary)).State;
-        Assert.Equal(GroupState.StandbyReady, secondaryOff.GroupState(Primary, 2));
-        Assert.Equal(new GroupConnections(ConnectionKinds.Tcp, ConnectionKinds.None), secondaryOff.Connections.Group(2));
+        Assert.Equal(GroupState.StandbyReady, secondaryOff.GroupState(Primary, FailoverGroupId.Two));
+        Assert.Equal(new GroupConnections(ConnectionKinds.Tcp, ConnectionKinds.None), secondaryOff.Connections.Group(FailoverGroupId.Two));
 
         var settled = Pair.Settle(secondaryOff)[^1].State;
-        Assert.Equal(ActiveOn.Primary, settled.ActiveOn(2));
-        Assert.Equal(new GroupConnections(ConnectionKinds.Tcp, ConnectionKinds.None), settled.Connections.Group(2));
+        Assert.Equal(ActiveOn.Primary, settled.ActiveOn(FailoverGroupId.Two));
+        Assert.Equal(new GroupConnections(ConnectionKinds.Tcp, ConnectionKinds.None), settled.Connections.Group(FailoverGroupId.Two));
     }
 
     /// <summary>
@@ -78,13 +78,13 @@ public class ConnectionTests
         var linkDown = Pair.Run([new LinkChange(LinkKind.State, Up: false)], Running);
         var open = Open(linkDown, "context2", ConnectionKinds.Tcp);
         var linkUp = Pair.Run([new LinkChange(LinkKind.State, Up: true)], open);
-        Assert.Equal(new GroupConnections(ConnectionKinds.Tcp, ConnectionKinds.None), linkUp.Connections.Group(2));
+        Assert.Equal(new GroupConnections(ConnectionKinds.Tcp, ConnectionKinds.None), linkUp.Connections.Group(FailoverGroupId.Two));
 
-        var moved = Pair.Run([new CommandEvent(Primary, null, new NoFailoverActive(1))], linkUp);
+        var moved = Pair.Run([new CommandEvent(Primary, null, new NoFailoverActive(FailoverGroupId.One))], linkUp);
 
-        Assert.Equal(ActiveOn.Secondary, moved.ActiveOn(1));
-        Assert.Equal(GroupState.StandbyReady, moved.GroupState(Primary, 1));
-        Assert.Equal(new GroupConnections(ConnectionKinds.Tcp, ConnectionKinds.None), moved.Connections.Group(2));
+        Assert.Equal(ActiveOn.Secondary, moved.ActiveOn(FailoverGroupId.One));
+        Assert.Equal(GroupState.StandbyReady, moved.GroupState(Primary, FailoverGroupId.One));
+        Assert.Equal(new GroupConnections(ConnectionKinds.Tcp, ConnectionKinds.None), moved.Connections.Group(FailoverGroupId.Two));
     }
 
     [Fact]
@@ -92,12 +92,12 @@ public class ConnectionTests
     {
         var open = Open(Running, "context1", ConnectionKinds.Tcp);
         var secondaryOff = Pair.Run([new PowerOff(Secondary)], open);
-        Assert.Equal(new GroupConnections(ConnectionKinds.Tcp, ConnectionKinds.None), secondaryOff.Connections.Group(1));
+        Assert.Equal(new GroupConnections(ConnectionKinds.Tcp, ConnectionKinds.None), secondaryOff.Connections.Group(FailoverGroupId.One));
 
         var primaryOff = Pair.Apply(secondaryOff, new PowerOff(Primary)).State;
 
-        Assert.Equal(default, primaryOff.Connections.Group(1));
-        Assert.Equal(default, primaryOff.Connections.Group(2));
+        Assert.Equal(default, primaryOff.Connections.Group(FailoverGroupId.One));
+        Assert.Equal(default, primaryOff.Connections.Group(FailoverGroupId.Two));
     }
 
     [Fact]
@@ -105,14 +105,14 @@ public class ConnectionTests
     {
         var alone = Pair.Run([new PowerOff(Secondary)], Running);
         var open = Open(alone, "context1", ConnectionKinds.Tcp, ConnectionKinds.Uauth);
-        Assert.Equal(new GroupConnections(ConnectionKinds.Tcp | ConnectionKinds.Uauth, ConnectionKinds.None), open.Connections.Group(1));
+        Assert.Equal(new GroupConnections(ConnectionKinds.Tcp | ConnectionKinds.Uauth, ConnectionKinds.None), open.Connections.Group(FailoverGroupId.One));
 
         var joined = Pair.Run([new PowerOn(Secondary)], open);
 
-        Assert.Equal(GroupState.StandbyReady, joined.GroupState(Secondary, 1));
-        Assert.Equal(new GroupConnections(ConnectionKinds.Tcp | ConnectionKinds.Uauth, ConnectionKinds.Tcp), joined.Connections.Group(1));
+        Assert.Equal(GroupState.StandbyReady, joined.GroupState(Secondary, FailoverGroupId.One));
+        Assert.Equal(new GroupConnections(ConnectionKinds.Tcp | ConnectionKinds.Uauth, ConnectionKinds.Tcp), joined.Connections.Group(FailoverGroupId.One));
         var over = Pair.Run([new PowerOff(Primary)], joined);
-        Assert.Equal(new GroupConnections(ConnectionKinds.Tcp, ConnectionKinds.None), over.Connections.Group(1));
+        Assert.Equal(new GroupConnections(ConnectionKinds.Tcp, ConnectionKinds.None), over.Connections.Group(FailoverGroupId.One));
     }
 
     /// <summary>Between the fault and the standby's activation no unit passes traffic: a connection attempt then opens nothing.</summary>
@@ -121,7 +121,7 @@ public class ConnectionTests
     {
         var open = Open(Running, "context1", ConnectionKinds.Tcp);
         var primaryOff = Pair.Apply(open, new PowerOff(Primary)).State;
-        Assert.Equal(ActiveOn.None, primaryOff.ActiveOn(1));
+        Assert.Equal(ActiveOn.None, primaryOff.ActiveOn(FailoverGroupId.One));
 
         var attempt = Pair.Apply(primaryOff, new Connect("context1", ConnectionKinds.Udp));
 
@@ -133,7 +133,7 @@ public class ConnectionTests
     public void NoConnectionIsOpenedDuringASplitBrain()
     {
         var split = Pair.Run([new CommandEvent(Secondary, null, new DisableFailover())], Running);
-        Assert.Equal(ActiveOn.Both, split.ActiveOn(2));
+        Assert.Equal(ActiveOn.Both, split.ActiveOn(FailoverGroupId.Two));
 
         var step = Pair.Step(split, new Connect("context2", ConnectionKinds.Tcp));
 
@@ -145,7 +145,7 @@ public class ConnectionTests
     public void TheInvariantNamesWhatTheStandbyShouldNotHold()
     {
         var open = Open(Running, "context1", ConnectionKinds.Tcp);
-        PairState Holding(GroupConnections c) => open with { Connections = open.Connections.With(1, c) };
+        PairState Holding(GroupConnections c) => open with { Connections = open.Connections.With(FailoverGroupId.One, c) };
         string? Check(PairState after) => Invariant.Check(new InvariantContext(Pair, open, new Connect("context1", ConnectionKinds.Tcp), after));
 
         Assert.Null(Check(open));
@@ -156,11 +156,11 @@ public class ConnectionTests
             "group 1: the standby holds http, routing, which Stateful Failover does not pass",
             Check(Holding(new GroupConnections(ConnectionKinds.Tcp | ConnectionKinds.Http | ConnectionKinds.Routing, ConnectionKinds.Tcp | ConnectionKinds.Http | ConnectionKinds.Routing))));
         var withHttp = Holding(new GroupConnections(ConnectionKinds.Http, ConnectionKinds.Http));
-        withHttp = withHttp.With(Primary, withHttp.Primary.WithSettings(1, withHttp.Primary.Settings1 with { ReplicationHttp = true }));
+        withHttp = withHttp.With(Primary, withHttp.Primary.WithSettings(FailoverGroupId.One, withHttp.Primary.Settings1 with { ReplicationHttp = true }));
         Assert.Null(Check(withHttp));
         Assert.Equal(
             "group 1: secondary holds replicated state while it is Failed",
-            Check(open.With(Secondary, open.Secondary.WithGroup(1, open.Secondary.Group1 with { State = GroupState.Failed }))));
+            Check(open.With(Secondary, open.Secondary.WithGroup(FailoverGroupId.One, open.Secondary.Group1 with { State = GroupState.Failed }))));
         var regular = new FailoverPair(SeedPair.WithoutStatefulLink);
         Assert.Equal(
             "group 1: secondary holds replicated state while no Stateful Failover link is configured",
@@ -171,6 +171,6 @@ public class ConnectionTests
         Assert.Null(Invariant.Check(new InvariantContext(Pair, Running, null, group2)));
         Assert.Equal(
             "group 2: primary holds replicated state while it is Failed",
-            Invariant.Check(new InvariantContext(Pair, Running, null, group2.With(Primary, group2.Primary.WithGroup(2, group2.Primary.Group2 with { State = GroupState.Failed })))));
+            Invariant.Check(new InvariantContext(Pair, Running, null, group2.With(Primary, group2.Primary.WithGroup(FailoverGroupId.Two, group2.Primary.Group2 with { State = GroupState.Failed })))));
     }
 }

@@ -89,10 +89,10 @@ public class EventTextTests
     [Fact]
     public void InternalStepsPrintAsCommentsNamingTheirUnitGroupAndTrigger()
     {
-        Assert.Equal("# primary group 2: Preempt", new GroupStep(UnitRole.Primary, 2, GroupTrigger.Preempt).ToString());
+        Assert.Equal("# primary group 2: Preempt", new GroupStep(UnitRole.Primary, FailoverGroupId.Two, GroupTrigger.Preempt).ToString());
         Assert.Equal("# secondary: MateUnitFailure", new GroupStep(UnitRole.Secondary, GroupStep.EveryGroup, GroupTrigger.MateUnitFailure).ToString());
         Assert.Equal("# secondary: ReloadCompletes", new UnitStep(UnitRole.Secondary, UnitTrigger.ReloadCompletes).ToString());
-        Assert.True(new GroupStep(UnitRole.Primary, 1, GroupTrigger.Preempt).IsInternal);
+        Assert.True(new GroupStep(UnitRole.Primary, FailoverGroupId.One, GroupTrigger.Preempt).IsInternal);
         Assert.True(new UnitStep(UnitRole.Primary, UnitTrigger.ReloadCompletes).IsInternal);
         Assert.Equal([UnitRole.Primary, UnitRole.Secondary], new PowerOn(UnitRole.Secondary, BothUnits: true).Units);
         Assert.Equal([UnitRole.Secondary], new PowerOn(UnitRole.Secondary).Units);

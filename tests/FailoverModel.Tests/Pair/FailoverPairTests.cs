@@ -18,7 +18,7 @@ public class FailoverPairTests
     {
         var state = Pair.Initial;
         Assert.All(UnitRoles.Both, u => Assert.Equal(UnitStatus.PoweredOff, state.Unit(u).Status));
-        Assert.All(UnitRoles.Both, u => Assert.Equal(GroupState.Disabled, state.GroupState(u, 1)));
+        Assert.All(UnitRoles.Both, u => Assert.Equal(GroupState.Disabled, state.GroupState(u, FailoverGroupId.One)));
         Assert.Equal(LinkStatus.Up, state.FailoverLink);
         Assert.Null(Pair.NextInternal(state));
     }
@@ -40,8 +40,8 @@ public class FailoverPairTests
     public void APeerUnavailableAtBootLeavesBothGroupsActiveOnTheBootingUnit()
     {
         var state = After(new PowerOn(UnitRole.Secondary));
-        Assert.Equal(ActiveOn.Secondary, state.ActiveOn(1));
-        Assert.Equal(ActiveOn.Secondary, state.ActiveOn(2));
+        Assert.Equal(ActiveOn.Secondary, state.ActiveOn(FailoverGroupId.One));
+        Assert.Equal(ActiveOn.Secondary, state.ActiveOn(FailoverGroupId.Two));
     }
 
     [Fact]
@@ -67,10 +67,10 @@ public class FailoverPairTests
     {
         var state = After(
             new PowerOn(UnitRole.Primary, BothUnits: true),
-            new InterfaceChange(UnitRole.Secondary, "context1/inside", Up: false));
-        Assert.Equal(1, Pair.FailedMonitored(state, UnitRole.Secondary, 1));
-        state = Pair.Step(state, new InterfaceChange(UnitRole.Primary, "context1/inside", Up: false)).State;
-        Assert.Equal(0, Pair.FailedMonitored(state, UnitRole.Primary, 1));
+            new InterfaceChange(UnitRole.Secondary, new ContextInterface("context1", "inside"), Up: false));
+        Assert.Equal(1, Pair.FailedMonitored(state, UnitRole.Secondary, FailoverGroupId.One));
+        state = Pair.Step(state, new InterfaceChange(UnitRole.Primary, new ContextInterface("context1", "inside"), Up: false)).State;
+        Assert.Equal(0, Pair.FailedMonitored(state, UnitRole.Primary, FailoverGroupId.One));
     }
 
     [Fact]
@@ -78,19 +78,19 @@ public class FailoverPairTests
     {
         var both = After(
             new PowerOn(UnitRole.Primary, BothUnits: true),
-            new InterfaceChange(UnitRole.Secondary, "context1/inside", Up: false),
-            new InterfaceChange(UnitRole.Primary, "context1/inside", Up: false));
+            new InterfaceChange(UnitRole.Secondary, new ContextInterface("context1", "inside"), Up: false),
+            new InterfaceChange(UnitRole.Primary, new ContextInterface("context1", "inside"), Up: false));
         // While the primary still takes itself to hear the secondary, the interface both report failed is Unknown; once it
         // no longer hears hellos (its holdtime ran out) it has only its own tests and the interface counts.
-        Assert.Equal(0, Pair.FailedMonitored(both, UnitRole.Primary, 1));
+        Assert.Equal(0, Pair.FailedMonitored(both, UnitRole.Primary, FailoverGroupId.One));
         var linkDown = Pair.Step(both, new LinkChange(LinkKind.Failover, Up: false)).State;
         var mateOff = Pair.Step(both, new CommandEvent(UnitRole.Secondary, null, new DisableFailover())).State;
 
         Assert.Equal(MateContact.DataInterfaces, linkDown.Primary.View.Contact);
-        Assert.Equal(1, Pair.FailedMonitored(linkDown, UnitRole.Primary, 1));
+        Assert.Equal(1, Pair.FailedMonitored(linkDown, UnitRole.Primary, FailoverGroupId.One));
         Assert.Equal(MateContact.Failed, mateOff.Primary.View.Contact);
-        Assert.Equal(1, Pair.FailedMonitored(mateOff, UnitRole.Primary, 1));
-        Assert.Equal(0, Pair.FailedMonitored(mateOff, UnitRole.Primary, 2));
+        Assert.Equal(1, Pair.FailedMonitored(mateOff, UnitRole.Primary, FailoverGroupId.One));
+        Assert.Equal(0, Pair.FailedMonitored(mateOff, UnitRole.Primary, FailoverGroupId.Two));
     }
 
     /// <summary>What the group machine's guards see, flag by flag, in the running pair and after a fault.</summary>
@@ -100,28 +100,28 @@ public class FailoverPairTests
         var running = After(new PowerOn(UnitRole.Primary, BothUnits: true));
         const GroupConditions talking = UnitRunsFailover | FailoverLinkUp | MateRunsFailover | MateAnswers;
 
-        Assert.Equal(talking | MateGroupStandbyReady | PreferredUnit, Pair.Conditions(running, UnitRole.Primary, 1));
-        Assert.Equal(talking | MateGroupActive, Pair.Conditions(running, UnitRole.Primary, 2));
-        Assert.Equal(talking | MateGroupStandbyReady | PreferredUnit, Pair.Conditions(running, UnitRole.Secondary, 2));
+        Assert.Equal(talking | MateGroupStandbyReady | PreferredUnit, Pair.Conditions(running, UnitRole.Primary, FailoverGroupId.One));
+        Assert.Equal(talking | MateGroupActive, Pair.Conditions(running, UnitRole.Primary, FailoverGroupId.Two));
+        Assert.Equal(talking | MateGroupStandbyReady | PreferredUnit, Pair.Conditions(running, UnitRole.Secondary, FailoverGroupId.Two));
 
-        var outside = Pair.Apply(running, new InterfaceChange(UnitRole.Primary, "context1/outside", Up: false)).State;
-        Assert.Equal(talking | MateGroupStandbyReady | PreferredUnit | ThresholdReached | MoreFailedThanMate, Pair.Conditions(outside, UnitRole.Primary, 1));
-        var inside = Pair.Apply(outside, new InterfaceChange(UnitRole.Secondary, "context1/inside", Up: false)).State;
-        Assert.Equal(talking | MateGroupStandbyReady | PreferredUnit | ThresholdReached, Pair.Conditions(inside, UnitRole.Primary, 1));
+        var outside = Pair.Apply(running, new InterfaceChange(UnitRole.Primary, new ContextInterface("context1", "outside"), Up: false)).State;
+        Assert.Equal(talking | MateGroupStandbyReady | PreferredUnit | ThresholdReached | MoreFailedThanMate, Pair.Conditions(outside, UnitRole.Primary, FailoverGroupId.One));
+        var inside = Pair.Apply(outside, new InterfaceChange(UnitRole.Secondary, new ContextInterface("context1", "inside"), Up: false)).State;
+        Assert.Equal(talking | MateGroupStandbyReady | PreferredUnit | ThresholdReached, Pair.Conditions(inside, UnitRole.Primary, FailoverGroupId.One));
 
         // The mate's power fails: the secondary still hears it as it last did (its view is stale) but it no longer
         // answers; once the holdtime runs out the secondary has declared it failed.
         var mateDown = Pair.Apply(running, new PowerOff(UnitRole.Primary)).State;
-        Assert.Equal(UnitRunsFailover | FailoverLinkUp | MateRunsFailover | MateGroupActive, Pair.Conditions(mateDown, UnitRole.Secondary, 1));
+        Assert.Equal(UnitRunsFailover | FailoverLinkUp | MateRunsFailover | MateGroupActive, Pair.Conditions(mateDown, UnitRole.Secondary, FailoverGroupId.One));
         var declared = Pair.Apply(mateDown, new UnitHoldtimeExpired(UnitRole.Secondary)).State;
-        Assert.Equal(UnitRunsFailover | FailoverLinkUp | MateUnitDown, Pair.Conditions(declared, UnitRole.Secondary, 1));
-        Assert.Equal(FailoverLinkUp | PreferredUnit, Pair.Conditions(mateDown, UnitRole.Primary, 1));
+        Assert.Equal(UnitRunsFailover | FailoverLinkUp | MateUnitDown, Pair.Conditions(declared, UnitRole.Secondary, FailoverGroupId.One));
+        Assert.Equal(FailoverLinkUp | PreferredUnit, Pair.Conditions(mateDown, UnitRole.Primary, FailoverGroupId.One));
 
         var negotiating = Pair.Apply(Pair.Initial, new PowerOn(UnitRole.Primary, BothUnits: true)).State;
-        Assert.Equal(talking | MateGroupNegotiating, Pair.Conditions(negotiating, UnitRole.Secondary, 1));
+        Assert.Equal(talking | MateGroupNegotiating, Pair.Conditions(negotiating, UnitRole.Secondary, FailoverGroupId.One));
 
-        var preferred = running.With(UnitRole.Primary, running.Primary.WithGroup(1, running.Primary.Group1 with { PreemptArmed = true }));
-        Assert.Equal(UnitRunsFailover | MateRunsFailover | MateGroupStandbyReady | PreferredUnit | PreemptArmed, Pair.Conditions(preferred with { FailoverLink = LinkStatus.Down }, UnitRole.Primary, 1));
+        var preferred = running.With(UnitRole.Primary, running.Primary.WithGroup(FailoverGroupId.One, running.Primary.Group1 with { PreemptArmed = true }));
+        Assert.Equal(UnitRunsFailover | MateRunsFailover | MateGroupStandbyReady | PreferredUnit | PreemptArmed, Pair.Conditions(preferred with { FailoverLink = LinkStatus.Down }, UnitRole.Primary, FailoverGroupId.One));
     }
 
     /// <summary>An implementation under test may send an internal step the model would not take (a trace line with <c>"settle": false</c>).</summary>
@@ -130,10 +130,10 @@ public class FailoverPairTests
     {
         var running = After(new PowerOn(UnitRole.Primary, BothUnits: true));
 
-        var one = Pair.Apply(running, new GroupStep(UnitRole.Primary, 1, GroupTrigger.Preempt));
+        var one = Pair.Apply(running, new GroupStep(UnitRole.Primary, FailoverGroupId.One, GroupTrigger.Preempt));
         var every = Pair.Apply(running, new GroupStep(UnitRole.Secondary, GroupStep.EveryGroup, GroupTrigger.MateUnitFailure));
         var off = Pair.Apply(Pair.Initial, new GroupStep(UnitRole.Secondary, GroupStep.EveryGroup, GroupTrigger.BothUnitsBooted));
-        var offOne = Pair.Apply(Pair.Initial, new GroupStep(UnitRole.Secondary, 2, GroupTrigger.BothUnitsBooted));
+        var offOne = Pair.Apply(Pair.Initial, new GroupStep(UnitRole.Secondary, FailoverGroupId.Two, GroupTrigger.BothUnitsBooted));
         var reload = Pair.Apply(running, new UnitStep(UnitRole.Primary, UnitTrigger.ReloadCompletes));
 
         Assert.All([one, every, off, offOne, reload], r => Assert.False(r.Changed));
@@ -142,7 +142,7 @@ public class FailoverPairTests
         Assert.Equal(["BothUnitsBooted is not enabled on secondary"], off.Notes.ToArray());
         Assert.Equal(["BothUnitsBooted is not enabled for group 2 on secondary"], offOne.Notes.ToArray());
         Assert.Equal(["primary is Failover On: it cannot be reloaded"], reload.Notes.ToArray());
-        Assert.Empty(Pair.Apply(running, new GroupStep(UnitRole.Primary, 1, GroupTrigger.Preempt), quiet: true).Notes);
+        Assert.Empty(Pair.Apply(running, new GroupStep(UnitRole.Primary, FailoverGroupId.One, GroupTrigger.Preempt), quiet: true).Notes);
     }
 
     [Fact]
@@ -160,7 +160,7 @@ public class FailoverPairTests
         Assert.Equal("secondary: %ASA-1-103001: (Secondary) No response from other firewall (reason code = 4).", step.Messages[1].ToString());
         Assert.Equal(new GroupStep(UnitRole.Secondary, GroupStep.EveryGroup, GroupTrigger.MateUnitFailure), takeover.Event);
         Assert.DoesNotContain(takeover.Messages, m => m.Id == 103001);
-        Assert.Equal([1], takeover.Changes.Select(c => c.Group).ToArray());
+        Assert.Equal([FailoverGroupId.One], takeover.Changes.Select(c => c.Group).ToArray());
     }
 
     [Fact]
@@ -181,8 +181,8 @@ public class FailoverPairTests
         var one = new FailoverPair(ExplorerTests.OneGroup);
         var regular = new FailoverPair(SeedPair.WithoutStatefulLink);
 
-        Assert.Equal(ExplorerTests.OneGroup.Group(1), one.Initial.Primary.Settings2);
-        Assert.Equal(SeedPair.Config.Group(2), Pair.Initial.Secondary.Settings2);
+        Assert.Equal(ExplorerTests.OneGroup.Group(FailoverGroupId.One), one.Initial.Primary.Settings2);
+        Assert.Equal(SeedPair.Config.Group(FailoverGroupId.Two), Pair.Initial.Secondary.Settings2);
         Assert.Equal(LinkStatus.NotConfigured, regular.Initial.StateLink);
         Assert.Equal(LinkStatus.Up, Pair.Initial.StateLink);
         Assert.True(Pair.Initial.Primary.StartupFailover);
@@ -192,18 +192,18 @@ public class FailoverPairTests
     [Fact]
     public void FailoverResetReachesTheMatesFailedGroupsOnlyOverTheFailoverLink()
     {
-        var failed = After(new PowerOn(UnitRole.Primary, BothUnits: true), new InterfaceChange(UnitRole.Secondary, "context2/inside", Up: false));
-        Assert.Equal(GroupState.Failed, failed.GroupState(UnitRole.Secondary, 2));
+        var failed = After(new PowerOn(UnitRole.Primary, BothUnits: true), new InterfaceChange(UnitRole.Secondary, new ContextInterface("context2", "inside"), Up: false));
+        Assert.Equal(GroupState.Failed, failed.GroupState(UnitRole.Secondary, FailoverGroupId.Two));
         var linkDown = Pair.Apply(failed, new LinkChange(LinkKind.Failover, Up: false)).State;
 
         var fromPrimary = Pair.Apply(linkDown, new CommandEvent(UnitRole.Primary, null, new FailoverReset(null)));
-        var onSecondary = Pair.Apply(linkDown, new CommandEvent(UnitRole.Secondary, null, new FailoverReset(2)));
+        var onSecondary = Pair.Apply(linkDown, new CommandEvent(UnitRole.Secondary, null, new FailoverReset(FailoverGroupId.Two)));
         var overTheLink = Pair.Apply(failed, new CommandEvent(UnitRole.Primary, null, new FailoverReset(null)));
 
-        Assert.Equal(GroupState.Failed, fromPrimary.State.GroupState(UnitRole.Secondary, 2));
+        Assert.Equal(GroupState.Failed, fromPrimary.State.GroupState(UnitRole.Secondary, FailoverGroupId.Two));
         Assert.Equal(["no failed group on a unit that answers"], fromPrimary.Notes.ToArray());
-        Assert.Equal(GroupState.StandbyReady, onSecondary.State.GroupState(UnitRole.Secondary, 2));
-        Assert.Equal(GroupState.StandbyReady, overTheLink.State.GroupState(UnitRole.Secondary, 2));
+        Assert.Equal(GroupState.StandbyReady, onSecondary.State.GroupState(UnitRole.Secondary, FailoverGroupId.Two));
+        Assert.Equal(GroupState.StandbyReady, overTheLink.State.GroupState(UnitRole.Secondary, FailoverGroupId.Two));
         Assert.Empty(overTheLink.Notes);
     }
 
@@ -217,16 +217,16 @@ public class FailoverPairTests
     {
         var failed = After(
             new PowerOn(UnitRole.Primary, BothUnits: true),
-            new CommandEvent(UnitRole.Primary, null, new FailoverGroupMode(1, [new SetPreempt(0)])),
-            new InterfaceChange(UnitRole.Primary, "context1/outside", Up: false));
-        Assert.Equal(ActiveOn.Secondary, failed.ActiveOn(1));
-        var recovered = Pair.Apply(failed, new InterfaceChange(UnitRole.Primary, "context1/outside", Up: true)).State;
-        Assert.Equal(GroupState.Failed, recovered.GroupState(UnitRole.Primary, 1));
+            new CommandEvent(UnitRole.Primary, null, new FailoverGroupMode(FailoverGroupId.One, [new SetPreempt(0)])),
+            new InterfaceChange(UnitRole.Primary, new ContextInterface("context1", "outside"), Up: false));
+        Assert.Equal(ActiveOn.Secondary, failed.ActiveOn(FailoverGroupId.One));
+        var recovered = Pair.Apply(failed, new InterfaceChange(UnitRole.Primary, new ContextInterface("context1", "outside"), Up: true)).State;
+        Assert.Equal(GroupState.Failed, recovered.GroupState(UnitRole.Primary, FailoverGroupId.One));
 
-        var reset = Pair.Step(recovered, new CommandEvent(UnitRole.Primary, null, new FailoverReset(1)));
+        var reset = Pair.Step(recovered, new CommandEvent(UnitRole.Primary, null, new FailoverReset(FailoverGroupId.One)));
 
-        Assert.Equal(ActiveOn.Primary, reset.State.ActiveOn(1));
-        Assert.Equal(GroupState.StandbyReady, reset.State.GroupState(UnitRole.Secondary, 1));
+        Assert.Equal(ActiveOn.Primary, reset.State.ActiveOn(FailoverGroupId.One));
+        Assert.Equal(GroupState.StandbyReady, reset.State.GroupState(UnitRole.Secondary, FailoverGroupId.One));
     }
 
     /// <summary>A step that refuses both groups says so for each, in group order: no note replaces another.</summary>
@@ -235,7 +235,7 @@ public class FailoverPairTests
     {
         var bothOnPrimary = After(
             new PowerOn(UnitRole.Primary, BothUnits: true),
-            new CommandEvent(UnitRole.Primary, null, new FailoverActive(2)));
+            new CommandEvent(UnitRole.Primary, null, new FailoverActive(FailoverGroupId.Two)));
 
         var step = Pair.Step(bothOnPrimary, new CommandEvent(UnitRole.Secondary, null, new NoFailoverActive(null)));
 
@@ -255,7 +255,7 @@ public class FailoverPairTests
     [Fact]
     public void WriteStandbyNamesEveryContextActiveOnThePeer()
     {
-        var pair = new FailoverPair(SeedPair.WithContexts(c => c.Name == "context1" ? c with { Group = 2 } : c));
+        var pair = new FailoverPair(SeedPair.WithContexts(c => c.Name == "context1" ? c with { Group = FailoverGroupId.Two } : c));
         var running = pair.Run([new PowerOn(UnitRole.Primary, BothUnits: true)]);
 
         var step = pair.Step(running, new CommandEvent(UnitRole.Primary, null, new WriteStandby()));

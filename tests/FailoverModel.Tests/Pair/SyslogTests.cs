@@ -18,7 +18,7 @@ public class SyslogTests
     [Fact]
     public void ASwitchoverBouncesTheLineProtocolOfTheGroupsInterfacesOnBothUnits()
     {
-        var messages = Messages(Running, new CommandEvent(UnitRole.Primary, null, new NoFailoverActive(1)));
+        var messages = Messages(Running, new CommandEvent(UnitRole.Primary, null, new NoFailoverActive(FailoverGroupId.One)));
 
         foreach (var unit in (string[])["primary", "secondary"])
         {
@@ -44,12 +44,12 @@ public class SyslogTests
         var pair = new FailoverPair(renamed);
         var running = pair.Run([new PowerOn(UnitRole.Primary, BothUnits: true)]);
 
-        var bounced = pair.Step(running, new CommandEvent(active, null, new NoFailoverActive(group))).Messages
+        var bounced = pair.Step(running, new CommandEvent(active, null, new NoFailoverActive(FailoverGroupId.Of(group)))).Messages
             .Where(m => m.Id is 411001 or 411002)
             .Select(m => m.Text.Split(' ')[4].TrimEnd(','))
             .ToHashSet();
 
-        var expected = renamed.Contexts.Where(c => c.Group == group).SelectMany(c => c.Interfaces).Select(i => i.Nameif).ToHashSet();
+        var expected = renamed.Contexts.Where(c => c.Group.Number == group).SelectMany(c => c.Interfaces).Select(i => i.Nameif).ToHashSet();
         Assert.NotEmpty(expected);
         Assert.Equal(expected, bounced);
     }
@@ -57,9 +57,9 @@ public class SyslogTests
     [Fact]
     public void AMonitoredInterfaceThatFailsIsTestedAndOneThatRecoversIsNormal()
     {
-        var down = Messages(Running, new InterfaceChange(UnitRole.Secondary, "context2/inside", Up: false));
-        var after = Pair.Step(Running, new InterfaceChange(UnitRole.Secondary, "context2/inside", Up: false)).State;
-        var up = Messages(after, new InterfaceChange(UnitRole.Secondary, "context2/inside", Up: true));
+        var down = Messages(Running, new InterfaceChange(UnitRole.Secondary, new ContextInterface("context2", "inside"), Up: false));
+        var after = Pair.Step(Running, new InterfaceChange(UnitRole.Secondary, new ContextInterface("context2", "inside"), Up: false)).State;
+        var up = Messages(after, new InterfaceChange(UnitRole.Secondary, new ContextInterface("context2", "inside"), Up: true));
 
         Assert.Equal(
             [
@@ -90,7 +90,7 @@ public class SyslogTests
         var messages = Pair.Step(Running, new PowerOff(UnitRole.Primary)).Messages;
 
         Assert.DoesNotContain(messages, m => m.Unit == UnitRole.Primary);
-        Assert.Contains(messages, m => m.Unit == UnitRole.Secondary && m.Id == 104001 && m.Group == 1);
+        Assert.Contains(messages, m => m.Unit == UnitRole.Secondary && m.Id == 104001 && m.Group == FailoverGroupId.One);
     }
 
     [Fact]
@@ -100,21 +100,21 @@ public class SyslogTests
 
         Assert.Equal(
             ["secondary group 2: %ASA-4-411002: Line protocol on Interface inside, changed state to down"],
-            Messages(off, new InterfaceChange(UnitRole.Secondary, "context2/inside", Up: false)));
-        var down = Pair.Run([new InterfaceChange(UnitRole.Secondary, "context2/inside", Up: false)], off);
+            Messages(off, new InterfaceChange(UnitRole.Secondary, new ContextInterface("context2", "inside"), Up: false)));
+        var down = Pair.Run([new InterfaceChange(UnitRole.Secondary, new ContextInterface("context2", "inside"), Up: false)], off);
         Assert.Equal(
             ["secondary group 2: %ASA-4-411001: Line protocol on Interface inside, changed state to up"],
-            Messages(down, new InterfaceChange(UnitRole.Secondary, "context2/inside", Up: true)));
-        Assert.Empty(Messages(Pair.Initial, new InterfaceChange(UnitRole.Secondary, "context2/inside", Up: false)));
-        Assert.Equal(1UL << 2, Pair.Step(Pair.Initial, new InterfaceChange(UnitRole.Secondary, "context2/inside", Up: false)).State.Secondary.FailedInterfaces);
+            Messages(down, new InterfaceChange(UnitRole.Secondary, new ContextInterface("context2", "inside"), Up: true)));
+        Assert.Empty(Messages(Pair.Initial, new InterfaceChange(UnitRole.Secondary, new ContextInterface("context2", "inside"), Up: false)));
+        Assert.Equal(1UL << 2, Pair.Step(Pair.Initial, new InterfaceChange(UnitRole.Secondary, new ContextInterface("context2", "inside"), Up: false)).State.Secondary.FailedInterfaces);
     }
 
     [Fact]
     public void AMonitoredInterfaceThatRecoversIsBackToNormal()
     {
-        var down = Pair.Run([new InterfaceChange(UnitRole.Secondary, "context1/outside", Up: false)], Running);
+        var down = Pair.Run([new InterfaceChange(UnitRole.Secondary, new ContextInterface("context1", "outside"), Up: false)], Running);
 
-        var messages = Messages(down, new InterfaceChange(UnitRole.Secondary, "context1/outside", Up: true));
+        var messages = Messages(down, new InterfaceChange(UnitRole.Secondary, new ContextInterface("context1", "outside"), Up: true));
 
         Assert.Equal("secondary group 1: %ASA-4-411001: Line protocol on Interface outside, changed state to up", messages[0]);
         Assert.Equal("secondary group 1: %ASA-1-105004: (Secondary) Monitoring on interface outside normal", messages[1]);
@@ -123,9 +123,8 @@ public class SyslogTests
     [Fact]
     public void AnInterfaceTheConfigurationDoesNotHaveIsAProgrammingError()
     {
-        var error = Assert.Throws<ArgumentException>(() => Pair.Apply(Running, new InterfaceChange(UnitRole.Primary, "context1/dmz", Up: false)));
+        var error = Assert.Throws<ArgumentException>(() => Pair.Apply(Running, new InterfaceChange(UnitRole.Primary, new ContextInterface("context1", "dmz"), Up: false)));
         Assert.StartsWith("no interface context1/dmz in the configuration", error.Message);
-        Assert.Throws<ArgumentException>(() => Pair.Apply(Running, new InterfaceChange(UnitRole.Primary, "inside", Up: false)));
     }
 
     [Fact]
@@ -175,9 +174,9 @@ public class SyslogTests
     [Fact]
     public void AnInterfaceAlreadyDownLogsNothingMore()
     {
-        var down = Pair.Run([new InterfaceChange(UnitRole.Secondary, "context1/outside", Up: false)], Running);
+        var down = Pair.Run([new InterfaceChange(UnitRole.Secondary, new ContextInterface("context1", "outside"), Up: false)], Running);
 
-        var again = Pair.Apply(down, new InterfaceChange(UnitRole.Secondary, "context1/outside", Up: false));
+        var again = Pair.Apply(down, new InterfaceChange(UnitRole.Secondary, new ContextInterface("context1", "outside"), Up: false));
 
         Assert.Empty(again.Messages);
         Assert.Equal(["context1/outside is already down on secondary"], again.Notes.ToArray());
@@ -187,7 +186,7 @@ public class SyslogTests
     [Fact]
     public void ASwitchoverBouncesOnlyTheInterfacesOfTheGroupsContexts()
     {
-        var messages = Messages(Running, new CommandEvent(UnitRole.Primary, null, new NoFailoverActive(1)));
+        var messages = Messages(Running, new CommandEvent(UnitRole.Primary, null, new NoFailoverActive(FailoverGroupId.One)));
 
         Assert.Equal(4, messages.Count(m => m.Contains("411002", StringComparison.Ordinal)));
         Assert.Equal(4, messages.Count(m => m.Contains("411001", StringComparison.Ordinal)));
@@ -205,9 +204,9 @@ public class SyslogTests
     public void AFailoverLinkFailureIsRowSevenWhereverAGroupServesOrStandsBy()
     {
         var mixed = Pair.Run(
-            [new InterfaceChange(UnitRole.Primary, "context1/inside", Up: false), new InterfaceChange(UnitRole.Secondary, "context2/inside", Up: false)],
+            [new InterfaceChange(UnitRole.Primary, new ContextInterface("context1", "inside"), Up: false), new InterfaceChange(UnitRole.Secondary, new ContextInterface("context2", "inside"), Up: false)],
             Running);
-        Assert.Equal((GroupState.Failed, GroupState.Failed), (mixed.GroupState(UnitRole.Primary, 1), mixed.GroupState(UnitRole.Secondary, 2)));
+        Assert.Equal((GroupState.Failed, GroupState.Failed), (mixed.GroupState(UnitRole.Primary, FailoverGroupId.One), mixed.GroupState(UnitRole.Secondary, FailoverGroupId.Two)));
 
         Assert.Equal([FailureEvent.FailoverLinkFailedDuringOperation], Pair.Step(mixed, new LinkChange(LinkKind.Failover, Up: false)).Rows.Distinct().ToArray());
     }
@@ -217,7 +216,7 @@ public class SyslogTests
     {
         var line = PairStateJson.StepLine(
             BuiltInConfigurations.SeedLanExample, 2, 7, "crash primary", Running,
-            [new SyslogMessage(UnitRole.Primary, 104001, "(Primary) Switching to ACTIVE - x.", 2), new SyslogMessage(UnitRole.Secondary, 105042, "(Secondary) Failover interface OK")]);
+            [new SyslogMessage(UnitRole.Primary, 104001, "(Primary) Switching to ACTIVE - x.", FailoverGroupId.Two), new SyslogMessage(UnitRole.Secondary, 105042, "(Secondary) Failover interface OK")]);
 
         Assert.StartsWith("{\"step\":2,\"line\":7,\"event\":\"crash primary\",\"units\":", line);
         Assert.EndsWith(

@@ -54,9 +54,9 @@ public class TimedClaimTests
         var state = running with
         {
             Secondary = secondary
-                .WithSettings(1, secondary.Settings1 with { Preempt = true, PreemptDelaySeconds = 900 })
-                .WithSettings(2, secondary.Settings2 with { Preempt = true, PreemptDelaySeconds = 30 })
-                .WithGroup(2, new GroupSlot(GroupState.StandbyReady, FailureReason.None, PreemptArmed: true)),
+                .WithSettings(FailoverGroupId.One, secondary.Settings1 with { Preempt = true, PreemptDelaySeconds = 900 })
+                .WithSettings(FailoverGroupId.Two, secondary.Settings2 with { Preempt = true, PreemptDelaySeconds = 30 })
+                .WithGroup(FailoverGroupId.Two, new GroupSlot(GroupState.StandbyReady, FailureReason.None, PreemptArmed: true)),
         };
 
         // Group 1 is Active on the primary, not Standby Ready on the secondary: only group 2's delay counts.
@@ -114,7 +114,7 @@ public class TimedClaimTests
         TimedAction[] actions =
         [
             new ActEvent(new PowerOn(UnitRole.Primary, BothUnits: true), true),
-            new ActEvent(new CommandEvent(UnitRole.Primary, null, new FailoverGroupMode(1, [new SetPreempt(60)])), true),
+            new ActEvent(new CommandEvent(UnitRole.Primary, null, new FailoverGroupMode(FailoverGroupId.One, [new SetPreempt(60)])), true),
             new ActEvent(new PowerOff(UnitRole.Primary), true),
             new ActEvent(new PowerOn(UnitRole.Primary), true),
         ];

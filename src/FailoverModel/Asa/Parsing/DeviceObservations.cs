@@ -56,7 +56,7 @@ public static class DeviceObservations
 
         foreach (var g in into.Also.SelectMany(o => o.Units.Values.SelectMany(u => u.Groups.Keys).Concat(o.Views.Values.SelectMany(v => v.Groups.Keys))))
         {
-            if (!config.HasGroup(g))
+            if (!config.GroupIds.Any(id => id.Number == g))
             {
                 throw new InputException(file, line, 1, $"device text shows failover group {g}, which the configuration does not have");
             }

@@ -6,7 +6,7 @@ using FailoverModel.Topology;
 namespace FailoverModel.Asa.Show;
 
 /// <summary>One line of <c>show failover history</c>: when a unit's failover group changed state, and why.</summary>
-public readonly record struct HistoryEntry(long TimeMs, UnitRole Unit, int Group, GroupState From, GroupState To, string Reason);
+public readonly record struct HistoryEntry(long TimeMs, UnitRole Unit, FailoverGroupId Group, GroupState From, GroupState To, string Reason);
 
 /// <summary>
 /// The state changes each unit remembers, in order, with the simulated time they happened. ASA repeats the reason of
@@ -40,7 +40,7 @@ public sealed class FailoverHistory
     /// <c>show failover</c> prints a "last failover at" for both groups on both units right after bring-up, also for a
     /// group that was never active on that unit, so the time is that of its last change of role, not of a switchover.
     /// </summary>
-    public long? LastFailover(UnitRole unit, int group)
+    public long? LastFailover(UnitRole unit, FailoverGroupId group)
     {
         for (var i = _entries.Count - 1; i >= 0; i--)
         {
@@ -55,7 +55,7 @@ public sealed class FailoverHistory
     }
 
     /// <summary>How long the group has been active on the unit, in whole seconds, up to <paramref name="nowMs"/>.</summary>
-    public long ActiveSeconds(UnitRole unit, int group, long nowMs)
+    public long ActiveSeconds(UnitRole unit, FailoverGroupId group, long nowMs)
     {
         long total = 0;
         long? since = null;
@@ -85,7 +85,7 @@ public sealed class FailoverHistory
         return total / 1000;
     }
 
-    private HistoryEntry? Last(UnitRole unit, int group)
+    private HistoryEntry? Last(UnitRole unit, FailoverGroupId group)
     {
         for (var i = _entries.Count - 1; i >= 0; i--)
         {

@@ -47,7 +47,7 @@ public static class ShowCommands
     /// Detected" while it has heard nothing since it started failover, or does not run failover (seed, "Replace the Failed
     /// Unit with a New Unit": after <c>no failover</c> the mate shows as not detected).
     /// </summary>
-    public static string MateGroupDisplay(PairState state, UnitRole unit, int group)
+    public static string MateGroupDisplay(PairState state, UnitRole unit, FailoverGroupId group)
     {
         var view = state.Unit(unit).View;
         return view.Contact switch
@@ -59,7 +59,7 @@ public static class ShowCommands
     }
 
     /// <summary>The Last Failure Reason a unit shows for its mate's group: the last hello's, or "Comm Failure" once it lost the mate.</summary>
-    public static string MateReasonDisplay(PairState state, UnitRole unit, int group)
+    public static string MateReasonDisplay(PairState state, UnitRole unit, FailoverGroupId group)
     {
         var view = state.Unit(unit).View;
         return view.Contact switch

@@ -25,7 +25,7 @@ public static class ShowFailover
         var t = config.Timers;
         sb.Append(CultureInfo.InvariantCulture, $"Unit Poll frequency {Duration(t.UnitPollMs)}, holdtime {Duration(t.UnitHoldMs)}\n");
         sb.Append(CultureInfo.InvariantCulture, $"Interface Poll frequency {Duration(t.InterfacePollMs)}, holdtime {Duration(t.InterfaceHoldMs)}\n");
-        sb.Append(CultureInfo.InvariantCulture, $"Interface Policy {me.Settings(1).Policy}\n");
+        sb.Append(CultureInfo.InvariantCulture, $"Interface Policy {me.Settings(FailoverGroupId.One).Policy}\n");
         sb.Append(CultureInfo.InvariantCulture, $"Monitored Interfaces {config.Interfaces.Count(i => i.Monitored)} of 250 maximum\n");
         sb.Append(CultureInfo.InvariantCulture, $"Version: Ours {config.Version}, Mate {config.Version}\n");
         foreach (var g in config.GroupIds)

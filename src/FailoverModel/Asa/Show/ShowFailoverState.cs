@@ -34,7 +34,7 @@ public static class ShowFailoverState
         }
 
         sb.Append("\n====Configuration State===\n");
-        var group1 = state.GroupState(unit, 1);
+        var group1 = state.GroupState(unit, FailoverGroupId.One);
         sb.Append(group1 switch
         {
             GroupState.StandbyReady => "        Sync Done - STANDBY\n",

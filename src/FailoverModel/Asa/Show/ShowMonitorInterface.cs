@@ -28,7 +28,7 @@ public static class ShowMonitorInterface
         sb.Append(CultureInfo.InvariantCulture, $"        {title}: {host.Display()} - {display}\n");
         foreach (var ifc in context.Interfaces.Where(i => i.Monitored))
         {
-            var index = config.InterfaceIndex(ifc.Context, ifc.Nameif);
+            var index = config.InterfaceIndex(ifc.Name);
             var health = ShowCommands.InterfaceHealth(state, viewer, host, index);
             sb.Append(CultureInfo.InvariantCulture, $"                Interface {ifc.Nameif} ({ShowCommands.Address(config, state, viewer, host, ifc)}): {health}\n");
         }

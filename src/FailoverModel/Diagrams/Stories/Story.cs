@@ -12,7 +12,7 @@ namespace FailoverModel.Diagrams.Stories;
 public sealed record StoryTimer(UnitRole? Unit, string Timer, long FromMs, long ToMs, string Step);
 
 /// <summary>A group's state on one unit over one step: where it began and where it ended (the chain in between is ASA's).</summary>
-public sealed record StoryChange(UnitRole Unit, int Group, GroupState From, GroupState To, string Reason);
+public sealed record StoryChange(UnitRole Unit, FailoverGroupId Group, GroupState From, GroupState To, string Reason);
 
 /// <summary>
 /// One step of a story, everything read from the scenario run: the event, the internal steps' timers, each group's

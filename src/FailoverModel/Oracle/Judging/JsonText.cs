@@ -18,7 +18,7 @@ internal static class JsonText
     public static string Of(IEnumerable<string> values) => "[" + string.Join(",", values.Select(Of)) + "]";
 
     public static string Of(SyslogMessage m) =>
-        "{\"unit\":" + Of(m.Unit.Token()) + ",\"id\":" + Of(m.Id) + ",\"text\":" + Of(m.Text) + (m.Group is { } g ? ",\"group\":" + Of(g) : "") + "}";
+        "{\"unit\":" + Of(m.Unit.Token()) + ",\"id\":" + Of(m.Id) + ",\"text\":" + Of(m.Text) + (m.Group is { } g ? ",\"group\":" + Of(g.Number) : "") + "}";
 
     public static string Of(SyslogObservation o)
     {

@@ -51,12 +51,12 @@ public static class StepJudge
 
         foreach (var g in config.GroupIds)
         {
-            if (observed.Groups.TryGetValue(g, out var group))
+            if (observed.Groups.TryGetValue(g.Number, out var group))
             {
                 Text(into, observed, $"groups.{g}.activeOn", state.ActiveOn(g).Token(), group.ActiveOn);
                 if (group.Outage is { } outage)
                 {
-                    Number(into, observed, $"groups.{g}.outage", model.Outage[g - 1], outage);
+                    Number(into, observed, $"groups.{g}.outage", model.Outage[g.Index], outage);
                 }
             }
         }
@@ -67,7 +67,7 @@ public static class StepJudge
             {
                 if (c.Group is { } group)
                 {
-                    Number(into, observed, $"contexts.{context.Name}.group", context.Group, group);
+                    Number(into, observed, $"contexts.{context.Name}.group", context.Group.Number, group);
                 }
 
                 Text(into, observed, $"contexts.{context.Name}.activeOn", state.ActiveOn(context.Group).Token(), c.ActiveOn);
@@ -76,7 +76,7 @@ public static class StepJudge
 
         foreach (var g in config.GroupIds)
         {
-            if (observed.Connections.TryGetValue(g, out var c))
+            if (observed.Connections.TryGetValue(g.Number, out var c))
             {
                 var table = state.Connections.Group(g);
                 List(into, observed, $"connections.{g}.open", [.. ConnectionKindValues.Tokens(table.Open)], c.Open);
@@ -91,7 +91,7 @@ public static class StepJudge
                 Text(into, observed, $"views.{unit.Token()}.contact", state.Unit(unit).View.Contact.Token(), v.Contact);
                 foreach (var g in config.GroupIds)
                 {
-                    if (v.Groups.TryGetValue(g, out var mate))
+                    if (v.Groups.TryGetValue(g.Number, out var mate))
                     {
                         Text(into, observed, $"views.{unit.Token()}.groups.{g}.state", ShowCommands.MateGroupDisplay(state, unit, g), mate.State);
                         Text(into, observed, $"views.{unit.Token()}.groups.{g}.reason", ShowCommands.MateReasonDisplay(state, unit, g), mate.Reason);
@@ -122,7 +122,7 @@ public static class StepJudge
         Text(into, o, $"{at}.status", me.Status.Display(), u.Status);
         foreach (var g in config.GroupIds)
         {
-            if (u.Groups.TryGetValue(g, out var group))
+            if (u.Groups.TryGetValue(g.Number, out var group))
             {
                 Text(into, o, $"{at}.groups.{g}.state", me.Group(g).State.Display(), group.State);
                 Text(into, o, $"{at}.groups.{g}.reason", me.Group(g).Reason.Display(), group.Reason);
@@ -131,7 +131,7 @@ public static class StepJudge
 
         if (u.FailedInterfaces is { } failed)
         {
-            List(into, o, $"{at}.failedInterfaces", [.. Enumerable.Range(0, config.Interfaces.Length).Where(me.IsInterfaceFailed).Select(i => config.Interfaces[i].Name)], failed);
+            List(into, o, $"{at}.failedInterfaces", [.. Enumerable.Range(0, config.Interfaces.Length).Where(me.IsInterfaceFailed).Select(i => config.Interfaces[i].Name.ToString())], failed);
         }
 
         for (var space = 0; space < config.Spaces; space++)

@@ -79,9 +79,9 @@ public static class SyslogDiff
                 differences.Add((i, new Divergence($"syslog[{j}].severity", JsonText.Of(expected[i].Severity), JsonText.Of(severity), Source: o.Source)));
             }
 
-            if (o.Group is { } group && group.Value != (expected[i].Group ?? -1))
+            if (o.Group is { } group && group.Value != (expected[i].Group?.Number ?? -1))
             {
-                differences.Add((i, new Divergence($"syslog[{j}].group", expected[i].Group is { } g ? JsonText.Of(g) : "(none)", group.Text, Source: o.Source)));
+                differences.Add((i, new Divergence($"syslog[{j}].group", expected[i].Group is { } g ? JsonText.Of(g.Number) : "(none)", group.Text, Source: o.Source)));
             }
         }
 
@@ -101,7 +101,7 @@ public static class SyslogDiff
         (o.Unit is null || o.Unit == e.Unit.Token())
         && (o.Id is null || o.Id.Value.Value == e.Id)
         && (o.Text is null || o.Text == e.Text)
-        && (o.Group is null || o.Group.Value.Value == (e.Group ?? -1))
+        && (o.Group is null || o.Group.Value.Value == (e.Group?.Number ?? -1))
         && (o.Severity is null || o.Severity == e.Severity);
 
     private static bool SameMessage(SyslogMessage e, SyslogObservation o) =>

@@ -1,0 +1,235 @@
+using System.CommandLine;
+using System.Globalization;
+using System.IO.Compression;
+using FailoverModel.Cli.Terminal;
+using FailoverModel.Exploration;
+using FailoverModel.Oracle;
+using FailoverModel.Oracle.Vectors;
+using FailoverModel.Pair;
+using FailoverModel.Topology;
+
+namespace FailoverModel.Cli.Commands;
+
+/// <summary>
+/// <c>failover-model oracle vectors</c>: test vectors covering every transition of the settled graph (docs/oracle.md,
+/// "Vectors"); <c>check</c> and <c>serve</c> live in <see cref="OracleCommand"/>.
+/// </summary>
+public static class OracleVectorsCommand
+{
+    /// <summary>The alphabet of the built-in or given configuration, restricted to the kinds named (the failover events when none).</summary>
+    public static IReadOnlyList<Event> Alphabet(PairConfig config, string? kinds)
+    {
+        if (string.IsNullOrWhiteSpace(kinds))
+        {
+            return VectorAlphabet.Select(config, null);
+        }
+
+        var named = kinds.Split(',', StringSplitOptions.TrimEntries);
+        if (named.Any(k => k.Length == 0))
+        {
+            throw new CliUsageException($"--events: an empty event kind in '{kinds}' (a comma-separated list of: {string.Join(", ", VectorAlphabet.Kinds.Keys)})");
+        }
+
+        try
+        {
+            return VectorAlphabet.Select(config, named);
+        }
+        catch (ArgumentException e)
+        {
+            throw new CliUsageException($"--events: {e.Message}");
+        }
+    }
+
+    public static Command Create(CliIo io)
+    {
+        var config = CommonOptions.Config();
+        var output = new Option<FileInfo?>("--out") { Description = "write the whole tour to this file (gzip when it ends in .gz); default: stdout" };
+        var suites = new Option<DirectoryInfo?>("--suites") { Description = "write the suites by feature to this folder, smallest first, with manifest.json and manifest.md, instead of the whole tour" };
+        var format = new Option<string>("--format") { Description = "jsonl (one step a line, a valid trace) or itf (one ITF trace a line)", DefaultValueFactory = _ => "jsonl" };
+        format.AcceptOnlyFromAmong("jsonl", "itf");
+        var events = new Option<string?>("--events") { Description = $"only these event kinds, comma-separated ({string.Join(", ", VectorAlphabet.Kinds.Keys)}); default: all but {string.Join(", ", VectorAlphabet.ConfigurationKinds)}" };
+        var only = new Option<string?>("--only") { Description = "with --suites: only these suites, comma-separated (their names in manifest.md)" };
+        var shard = new Option<string?>("--shard") { Description = "write only shard i of n (i/n): every n-th test case from the i-th; the n shards together are the whole" };
+        var maxSteps = new Option<int>("--max-steps") { Description = "cut test cases longer than this many steps (the next case reaches the cut from power-off)", DefaultValueFactory = _ => VectorOptions.DefaultMaxCaseSteps };
+        var command = new Command("vectors", "Test vectors: event sequences from power-off with the expected state after every step, covering every transition of the settled graph.")
+        {
+            config, output, suites, only, format, events, shard, maxSteps,
+        };
+        command.SetAction(parse => RunVectors(
+            io,
+            parse.GetValue(config),
+            parse.GetValue(output),
+            parse.GetValue(format)!,
+            parse.GetValue(events),
+            parse.GetValue(suites),
+            Options(parse.GetValue(shard), parse.GetValue(maxSteps)),
+            parse.GetValue(only)));
+        return command;
+    }
+
+    /// <summary>Reads <c>--shard i/n</c> and <c>--max-steps</c>.</summary>
+    public static VectorOptions Options(string? shard, int maxSteps)
+    {
+        Io.OptionRange.Check("--max-steps", maxSteps, Io.OptionRange.MaxCaseSteps);
+        if (shard is null)
+        {
+            return new VectorOptions(maxSteps);
+        }
+
+        var parts = shard.Split('/');
+        if (parts.Length != 2
+            || !int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var i)
+            || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var n))
+        {
+            throw new CliUsageException($"--shard: '{shard}' is not i/n (shard i of n, e.g. 2/4)");
+        }
+
+        if (n < 1 || n > Io.OptionRange.Shards.Max || i < 1 || i > n)
+        {
+            throw new CliUsageException($"--shard: '{shard}': n must be from 1 to {Io.OptionRange.Shards.Max:N0} and i from 1 to n");
+        }
+
+        return new VectorOptions(maxSteps, i, n);
+    }
+
+    public static int RunVectors(CliIo io, FileInfo? configFile, FileInfo? output, string format, string? kinds, DirectoryInfo? suites = null, VectorOptions? options = null, string? only = null)
+    {
+        options ??= VectorOptions.Whole;
+        var config = CommonOptions.Load(configFile, io.Limits);
+        var pair = new FailoverPair(config);
+        var source = configFile?.Name ?? "built-in seed LAN-based example";
+        if (suites is not null)
+        {
+            if (output is not null || kinds is not null)
+            {
+                throw new CliUsageException($"--suites writes the suites by feature, each with its own events: it takes neither {(output is not null ? "--out" : "--events")} nor the other");
+            }
+
+            return RunSuites(io, config, pair, source, format, suites, options, only);
+        }
+
+        if (only is not null)
+        {
+            throw new CliUsageException("--only names suites: it needs --suites");
+        }
+
+        var alphabet = Alphabet(config, kinds);
+        if (alphabet.Count == 0)
+        {
+            throw new CliUsageException($"--events: the configuration has no event of the kinds '{kinds}'");
+        }
+
+        // The output path is checked (and its temporary file made) before the work, not after minutes of it.
+        using var outFile = output is null ? null : Io.OutputFile.Create(output.FullName, "--out");
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var coverage = CommandProgress.Run(io, "oracle vectors", progress =>
+        {
+            var graph = Explore(io, pair, alphabet, progress);
+            return WriteInterruptible(io, progress, () => outFile is null
+                ? WriteToStdout(io, graph, config, source, format, progress, options)
+                : WriteToFile(io, outFile, graph, config, source, format, progress, options));
+        });
+
+        io.Error.WriteLine($"oracle vectors: {Summary(coverage, options, clock.Elapsed)}");
+        return Cli.Success;
+    }
+
+    /// <summary>The suites by feature (docs/oracle.md, "Suites"), one file each, smallest first, and their manifest.</summary>
+    private static int RunSuites(CliIo io, PairConfig config, FailoverPair pair, string source, string format, DirectoryInfo folder, VectorOptions options, string? only)
+    {
+        var suites = VectorSuites.For(config);
+        var named = only?.Split(',', StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal);
+        if (named?.FirstOrDefault(n => suites.All(s => s.Name != n)) is { } unknown)
+        {
+            throw new CliUsageException($"--only: unknown suite '{unknown}' (suites: {string.Join(", ", suites.Select(s => s.Name))})");
+        }
+
+        Io.OutputFolder.Prepare(folder, "--suites");
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var entries = new List<SuiteEntry>();
+        foreach (var (suite, i) in suites.Select((s, i) => (s, i + 1)))
+        {
+            if (named is not null && !named.Contains(suite.Name))
+            {
+                continue;
+            }
+
+            var file = string.Create(CultureInfo.InvariantCulture, $"{i:00}-{suite.Name}{(format == "itf" ? ".itf" : "")}.jsonl.gz");
+            using var outFile = Io.OutputFile.Create(Path.Combine(folder.FullName, file), "--suites");
+            var coverage = CommandProgress.Run(io, $"oracle vectors: suite {i} of {suites.Count}, {suite.Name}", progress =>
+            {
+                var graph = Explore(io, pair, suite.Alphabet, progress);
+                return WriteInterruptible(io, progress, () => WriteToFile(io, outFile, graph, config, source, format, progress, options));
+            });
+            entries.Add(new SuiteEntry(i, suite, coverage, file));
+            io.Error.WriteLine($"oracle vectors: suite {i}, {suite.Name}: {Summary(coverage, options, null)}");
+        }
+
+        Io.OutputFolder.WriteWhole(folder, VectorManifest.JsonFile, VectorManifest.Json(entries, source), "--suites");
+        Io.OutputFolder.WriteWhole(folder, VectorManifest.TableFile, VectorManifest.Table(entries, source), "--suites");
+        io.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"oracle vectors: {entries.Count} suites, {entries.Sum(e => e.Coverage.Steps):N0} steps in all, in {folder.FullName} ({VectorManifest.TableFile} lists them), {clock.Elapsed.TotalSeconds:0.0} s"));
+        return Cli.Success;
+    }
+
+    private static SettledGraph Explore(CliIo io, FailoverPair pair, IReadOnlyList<Event> alphabet, CommandProgress progress)
+    {
+        progress.Phase("settled graph", "states");
+        var graph = SettledGraph.Explore(pair, alphabet, progress: (done, found) => progress.Set(done, found), cancellation: io.Cancellation, selfLoops: true);
+        io.Cancellation.ThrowIfCancellationRequested();
+        progress.Phase("transition tour", "transitions", graph.EdgeCount);
+        return graph;
+    }
+
+    private static VectorCoverage WriteInterruptible(CliIo io, CommandProgress progress, Func<VectorCoverage> write)
+    {
+        try
+        {
+            return write();
+        }
+        catch (OperationCanceledException)
+        {
+            // The partial summary: what was covered before Ctrl-C; the output is not complete and is not kept.
+            io.Error.WriteLine($"oracle vectors: interrupted: {progress.Line()}");
+            throw;
+        }
+    }
+
+    private static VectorCoverage WriteToStdout(CliIo io, SettledGraph graph, PairConfig config, string source, string format, CommandProgress progress, VectorOptions options)
+    {
+        using var stdout = new TextWriterStream(io.Out);
+        var written = Write(io, stdout, graph, config, source, format, progress, options);
+        stdout.Flush();
+        return written;
+    }
+
+    /// <summary>
+    /// Written whole or not at all: the temporary file beside the target is renamed over it only when complete (Ctrl-C
+    /// and errors leave the target as it was).
+    /// </summary>
+    private static VectorCoverage WriteToFile(CliIo io, Io.OutputFile outFile, SettledGraph graph, PairConfig config, string source, string format, CommandProgress progress, VectorOptions options)
+    {
+        VectorCoverage coverage;
+        using (var stream = new BackgroundWriteStream(outFile.Path.EndsWith(".gz", StringComparison.Ordinal) ? new GZipStream(outFile.Stream, CompressionLevel.Optimal) : outFile.Stream))
+        {
+            coverage = Write(io, stream, graph, config, source, format, progress, options);
+        }
+
+        outFile.Commit();
+        return coverage;
+    }
+
+    private static VectorCoverage Write(CliIo io, Stream stream, SettledGraph graph, PairConfig config, string source, string format, CommandProgress progress, VectorOptions options)
+    {
+        IVectorSink sink = format == "itf" ? new ItfVectorSink(stream, config, source) : new JsonLinesVectorSink(stream, config);
+        return VectorGenerator.Generate(graph, sink, (covered, _) => progress.Set(covered), io.Cancellation, options);
+    }
+
+    private static string Summary(VectorCoverage c, VectorOptions options, TimeSpan? elapsed)
+    {
+        var shard = options.Shards == 1 ? "" : string.Create(CultureInfo.InvariantCulture, $"shard {options.Shard}/{options.Shards} of {c.TourCases:N0} test cases and {c.TourSteps:N0} steps: ");
+        var time = elapsed is { } t ? string.Create(CultureInfo.InvariantCulture, $", {t.TotalSeconds:0.0} s") : "";
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{shard}{c.Covered:N0} of {c.Transitions:N0} transitions covered ({c.Percent:0.##}%) between {c.States:N0} settled states, in {c.Cases:N0} test cases of {c.Steps:N0} steps in all ({c.StepsPerTransition:0.00} steps per transition, lower bound {c.LowerBoundPerTransition:0.00}; {c.SelfLoops:N0} of the transitions are self-loops){time}");
+    }
+}

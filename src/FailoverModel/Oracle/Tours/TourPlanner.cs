@@ -1,0 +1,196 @@
+using FailoverModel.Exploration;
+using Google.OrTools.Graph;
+
+namespace FailoverModel.Oracle.Tours;
+
+/// <summary>
+/// A planned transition tour: the walk, as edge indices of the settled graph from power-off with
+/// <see cref="TourPlanner.Reset"/> where it starts again from power-off, and what it costs.
+/// </summary>
+/// <param name="Walk">Every edge at least once; self-loops exactly once.</param>
+/// <param name="Repeated">Transitions taken again only to get from a state entered more often than it is left to one left more often than entered.</param>
+/// <param name="Resets">Returns to power-off the plan makes instead (each starts a new test case and costs no step).</param>
+public sealed record TourPlan(int[] Walk, long Repeated, long Resets)
+{
+    /// <summary>The fewest steps any set of walks from power-off taking every transition can have: the minimum-cost balancing is optimal, so the walk's own length before it is cut into cases.</summary>
+    public long LowerBound => Walk.LongLength - Resets;
+}
+
+/// <summary>
+/// Plans a transition tour of the settled graph as a directed Chinese postman walk with free restarts (docs/oracle.md,
+/// "Vectors"). A walk that takes every transition must leave each state as often as it enters it; a state entered
+/// more often than it has transitions out (power-off, say, entered from every combination of failed interfaces) owes
+/// departures, a state left more often than entered owes arrivals. The cheapest set of repeated transitions that
+/// settles every debt is a minimum-cost flow: from each state that owes departures, as many units as it owes, to the
+/// states that owe arrivals, along transitions of cost 1, or by starting again from power-off at (almost) no cost.
+/// An Euler circuit of the balanced graph (Hierholzer's algorithm, from power-off) then takes every transition, and
+/// its length is the optimum. The flow is solved by OR-Tools' cost-scaling minimum-cost flow.
+/// </summary>
+public static class TourPlanner
+{
+    /// <summary>Marks a return to power-off in a planned walk.</summary>
+    public const int Reset = -1;
+
+    /// <summary>A transition's cost in the flow; a restart costs 1, so of two equally long ways the one without a restart is taken.</summary>
+    private const long StepCost = 1_000;
+
+    public static TourPlan Plan(SettledGraph graph)
+    {
+        var states = graph.StateCount;
+        var edges = graph.EdgeCount;
+        if (edges == 0)
+        {
+            return new TourPlan([], 0, 0);
+        }
+
+        var first = new int[states + 1];
+        for (var s = 0; s < states; s++)
+        {
+            first[s] = graph.FirstEdge(s);
+        }
+
+        first[states] = edges;
+
+        // surplus: how many more times the walk enters a state than it has transitions out (positive: owes departures).
+        var surplus = new int[states];
+        for (var e = 0; e < edges; e++)
+        {
+            surplus[graph.EdgeTarget(e)]++;
+        }
+
+        var owed = 0L;
+        for (var s = 0; s < states; s++)
+        {
+            surplus[s] -= first[s + 1] - first[s];
+            owed += Math.Max(0, surplus[s]);
+        }
+
+        var repeats = new int[edges];
+        var resets = new int[states];
+        long repeated = 0, resetCount = 0;
+        if (owed > 0)
+        {
+            (repeated, resetCount) = Balance(graph, first, surplus, owed, repeats, resets);
+        }
+
+        return new TourPlan(EulerCircuit(graph, first, repeats, resets, checked((int)(edges + repeated + resetCount))), repeated, resetCount);
+    }
+
+    /// <summary>
+    /// Solves the balancing as a minimum-cost flow over the distinct state pairs joined by a transition (parallel
+    /// transitions to the same state cost the same, so one arc stands for them) and a restart arc from every state to
+    /// power-off; writes the repetitions of each transition and the restarts of each state.
+    /// </summary>
+    private static (long Repeated, long Resets) Balance(SettledGraph graph, int[] first, int[] surplus, long owed, int[] repeats, int[] resets)
+    {
+        var states = surplus.Length;
+        var flow = new MinCostFlow(states, first[states] + states);
+        var arcEdge = new List<int>(first[states]);
+        var seen = new int[states];
+        Array.Fill(seen, -1);
+        for (var s = 0; s < states; s++)
+        {
+            for (var e = first[s]; e < first[s + 1]; e++)
+            {
+                var t = graph.EdgeTarget(e);
+                if (t == s || seen[t] == s)
+                {
+                    continue;
+                }
+
+                seen[t] = s;
+                flow.AddArcWithCapacityAndUnitCost(s, t, owed, StepCost);
+                arcEdge.Add(e);
+            }
+        }
+
+        var firstReset = arcEdge.Count;
+        for (var s = 1; s < states; s++)
+        {
+            flow.AddArcWithCapacityAndUnitCost(s, 0, owed, 1);
+        }
+
+        for (var s = 0; s < states; s++)
+        {
+            flow.SetNodeSupply(s, surplus[s]);
+        }
+
+        var status = flow.Solve();
+        if (status != MinCostFlowBase.Status.OPTIMAL)
+        {
+            throw new InvalidOperationException($"balancing the settled graph: the minimum-cost flow ended {status}");
+        }
+
+        long repeated = 0, resetCount = 0;
+        for (var a = 0; a < firstReset; a++)
+        {
+            var f = flow.Flow(a);
+            repeats[arcEdge[a]] = checked((int)f);
+            repeated += f;
+        }
+
+        for (var s = 1; s < states; s++)
+        {
+            var f = flow.Flow(firstReset + s - 1);
+            resets[s] = checked((int)f);
+            resetCount += f;
+        }
+
+        return (repeated, resetCount);
+    }
+
+    /// <summary>Hierholzer's algorithm over the balanced multigraph, from power-off; iterative, so depth is no limit.</summary>
+    private static int[] EulerCircuit(SettledGraph graph, int[] first, int[] repeats, int[] resets, int length)
+    {
+        var states = resets.Length;
+        var cursor = new int[states];
+        Array.Copy(first, cursor, states);
+        var stackState = new int[length + 1];
+        var stackEdge = new int[length + 1];
+        var circuit = new int[length];
+        var written = length;
+        var top = 1;
+        stackState[0] = 0;
+        stackEdge[0] = Reset;
+        while (top > 0)
+        {
+            var v = stackState[top - 1];
+            while (cursor[v] < first[v + 1] && repeats[cursor[v]] < 0)
+            {
+                cursor[v]++;
+            }
+
+            if (cursor[v] < first[v + 1])
+            {
+                // repeats counts down through -1: the transition itself, then each repetition.
+                var e = cursor[v];
+                repeats[e]--;
+                stackState[top] = graph.EdgeTarget(e);
+                stackEdge[top++] = e;
+            }
+            else if (resets[v] > 0)
+            {
+                resets[v]--;
+                stackState[top] = 0;
+                stackEdge[top++] = Reset;
+            }
+            else
+            {
+                top--;
+                if (top > 0)
+                {
+                    circuit[--written] = stackEdge[top];
+                }
+            }
+        }
+
+        if (written != 0)
+        {
+            // Every state is reachable from power-off and the flow balances every state, so the balanced graph is
+            // Eulerian: a circuit that misses transitions is a fault of the planner, not of the input.
+            throw new InvalidOperationException($"the balanced settled graph has no Euler circuit: {written} transitions left over");
+        }
+
+        return circuit;
+    }
+}
