@@ -33,7 +33,7 @@ public sealed class LockStep
         {
             if (_lines.Read(request, "request", line, allowReset: true) is not { } traceLine)
             {
-                _session.Reset(renumber: true);
+                _session.Reset();
                 return Encoding.UTF8.GetString(_expected.Write([("line", line), ("step", 0L), ("event", "reset")], _session.State, null, []).Span);
             }
 

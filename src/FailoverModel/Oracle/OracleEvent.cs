@@ -17,14 +17,13 @@ public sealed record OracleWaitAction(string Text, long DurationMs) : OracleActi
 /// their text, since a long trace repeats the same few hundred events.
 /// </summary>
 /// <remarks>
-/// One reader numbers the configuration changes of a whole trace or session (<see cref="ConfigurationChanges"/>), as one
-/// scenario does: the same command text in the same space is the same change, whichever line enters it.
+/// Each event is read on its own, so a configuration change is the first (bit 0) of its space: the vectors read their
+/// events back the same way (docs/oracle.md, "Vectors"), and a reproducer replays to the same revisions.
 /// </remarks>
 public sealed class OracleEventReader(PairConfig config)
 {
     private const int CacheLimit = 4_096;
     private readonly Dictionary<string, OracleAction> _cache = new(StringComparer.Ordinal);
-    private readonly ConfigurationChanges _changes = new();
 
     /// <summary>Parses <paramref name="text"/>; throws <see cref="InputException"/> naming <paramref name="file"/> and <paramref name="line"/>.</summary>
     public OracleAction Read(string text, string file, long line)
@@ -37,7 +36,7 @@ public sealed class OracleEventReader(PairConfig config)
         Scenario scenario;
         try
         {
-            scenario = ScenarioParser.Parse(text, "event", config, changes: _changes);
+            scenario = ScenarioParser.Parse(text, "event", config);
         }
         catch (InputException e)
         {

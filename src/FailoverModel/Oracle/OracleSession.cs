@@ -33,7 +33,7 @@ public sealed record StepVerdict(ModelStep Model, IReadOnlyList<Divergence> Dive
 public sealed class OracleSession
 {
     private readonly TimedPair _timed;
-    private OracleEventReader _events;
+    private readonly OracleEventReader _events;
     private long? _lastAt;
 
     /// <param name="config">The pair's configuration.</param>
@@ -61,16 +61,11 @@ public sealed class OracleSession
     internal OracleEventReader Events => _events;
 
     /// <summary>Starts again from power-off: both units off, links up, the clock at 0.</summary>
-    /// <param name="renumber">Also forget the configuration changes seen so far (a new scenario rather than a new case of one trace).</param>
-    public void Reset(bool renumber = false)
+    public void Reset()
     {
         State = _timed.Initial;
         Steps = 0;
         _lastAt = null;
-        if (renumber)
-        {
-            _events = new OracleEventReader(Config);
-        }
     }
 
     /// <summary>Applies an external event and, unless <paramref name="settle"/> is false, the internal steps after it.</summary>

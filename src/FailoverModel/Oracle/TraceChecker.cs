@@ -67,7 +67,7 @@ public sealed class TraceChecker
         var timedCase = false;
         string? currentCase = null;
         List<TraceEvent>? caseEvents = [];
-        _session.Reset(renumber: true);
+        _session.Reset();
         while (reader.ReadLine() is { } text)
         {
             lineNo = reader.LineNumber;
@@ -91,9 +91,9 @@ public sealed class TraceChecker
 
             if (line.Case is { } c && c != currentCase)
             {
-                // Each case stands alone, as a scenario does: from power-off, its configuration changes numbered afresh.
+                // Each case stands alone, as a scenario does: from power-off.
                 currentCase = c;
-                _session.Reset(renumber: true);
+                _session.Reset();
                 cases++;
                 caseStart = lineNo;
                 timedCase = false;

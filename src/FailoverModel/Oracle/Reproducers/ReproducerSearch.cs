@@ -6,8 +6,7 @@ namespace FailoverModel.Oracle;
 
 /// <summary>
 /// Finds a short scenario that reproduces a divergence, and replays every candidate before it is handed out
-/// (docs/oracle.md, "Reproducers"). A candidate reproduces when, run from power-off on a fresh model (configuration
-/// changes numbered as a fresh scenario numbers them), it reaches the same state before its last event as the trace did
+/// (docs/oracle.md, "Reproducers"). A candidate reproduces when, run from power-off on a fresh model, it reaches the same state before its last event as the trace did
 /// (the whole state: both units' configuration revisions, startup settings and views, the links, the connections; on
 /// the clock, the same next internal step due as long after) and its last event, judged against the trace's
 /// observation, gives every divergence the trace gave. First the shortest path of settled events is searched, with the
