@@ -19,7 +19,7 @@ public class ReproducerTests
     private static readonly string[][] Cases =
     [
         [
-            "power-on primary secondary", "primary: hostname fw1", "primary: write memory", "secondary: hostname typo",
+            "power-on primary secondary", "primary: hostname fw1", "primary: write memory", "secondary/ctx: access-list b deny ip any any",
             "primary/ctx: access-list a permit ip any any", "primary: write memory all", "connect ctx tcp", "crash primary",
             "power-off secondary", "power-on secondary", "interface-down primary ctx/inside", "interface-up primary ctx/inside",
             "link-down failover", "link-up failover", "power-off primary", "power-on primary", "primary: failover reset",
@@ -102,10 +102,10 @@ public class ReproducerTests
         },
         ["a change on the standby replicated anyway"] = (e, l, previous, memory) =>
         {
-            if (e == "secondary: hostname typo" || memory.ContainsKey("replicated"))
+            if (e.StartsWith("secondary/ctx: ", StringComparison.Ordinal) || memory.ContainsKey("replicated"))
             {
                 memory["replicated"] = true;
-                l["units"]!["primary"]!["configuration"]!["system"]![0] = (long)l["units"]!["secondary"]!["configuration"]!["system"]![0]!;
+                l["units"]!["primary"]!["configuration"]!["ctx"]![0] = (long)l["units"]!["secondary"]!["configuration"]!["ctx"]![0]!;
             }
         },
         ["an interface failed on both units counted against the standby"] = (e, l, _, _) =>
