@@ -1,4 +1,4 @@
-using FailoverModel.Asa.Parsing;
+using FailoverModel.Oracle.Device;
 using FailoverModel.Pair;
 using FailoverModel.Time;
 using FailoverModel.Topology;

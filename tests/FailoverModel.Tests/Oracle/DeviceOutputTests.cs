@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using FailoverModel.Asa;
-using FailoverModel.Asa.Parsing;
+using FailoverModel.Oracle.Device;
 using FailoverModel.Oracle;
 using FailoverModel.Topology;
 

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 using FailoverModel.Oracle;
 using FailoverModel.Topology;
 
-namespace FailoverModel.Asa.Parsing;
+namespace FailoverModel.Oracle.Device;
 
 /// <summary>
 /// Reads syslog lines in ASA's format (ASA syslog messages guide): <c>%ASA-&lt;severity&gt;-&lt;id&gt;: &lt;text&gt;</c>

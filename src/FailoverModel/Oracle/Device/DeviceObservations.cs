@@ -1,7 +1,7 @@
 using FailoverModel.Oracle;
 using FailoverModel.Topology;
 
-namespace FailoverModel.Asa.Parsing;
+namespace FailoverModel.Oracle.Device;
 
 /// <summary>
 /// Turns a trace line's device text (docs/oracle.md, "Device output") into an observation: each unit's

@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 using FailoverModel.Oracle;
 using FailoverModel.Topology;
 
-namespace FailoverModel.Asa.Parsing;
+namespace FailoverModel.Oracle.Device;
 
 /// <summary>
 /// Reads <c>show failover state</c> (seed, "Use the show failover state command to verify the state"): under

@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 using FailoverModel.Oracle;
 using FailoverModel.Topology;
 
-namespace FailoverModel.Asa.Parsing;
+namespace FailoverModel.Oracle.Device;
 
 /// <summary>
 /// Reads the Active/Active layout of <c>show failover</c> (seed, "Use of the show failover Command"; the same layout in
