@@ -26,27 +26,46 @@ public static class OracleCommand
         return oracle;
     }
 
+    /// <summary><c>--syslog-order model|any</c>: whether a message logged at another place in the step is a divergence.</summary>
+    private static Option<string> SyslogOrderOption()
+    {
+        var option = new Option<string>("--syslog-order")
+        {
+            Description = "model: messages in the model's order, a moved one is reported (docs/oracle.md, \"Syslog order\"); any: order-insensitive, for implementations that log concurrently",
+            DefaultValueFactory = _ => "model",
+        };
+        option.AcceptOnlyFromAmong("model", "any");
+        return option;
+    }
+
+    private static SyslogOrder ParseSyslogOrder(string text) => text == "any" ? SyslogOrder.Any : SyslogOrder.Model;
+
     private static Command Check(CliIo io)
     {
         var config = CommonOptions.Config();
-        var trace = new Argument<FileInfo>("trace") { Description = "the trace: JSON lines (gzip when it ends in .gz), each an event and what the implementation observed" };
+        var order = SyslogOrderOption();
+        var trace = new Argument<string>("trace") { Description = "the trace: JSON lines (gzip when it ends in .gz), each an event and what the implementation observed; - for standard input" };
         var command = new Command("check", "Replay another implementation's trace on the model and report the first divergence (exit 1), or conformance (exit 0).")
         {
-            trace, config,
+            trace, config, order,
         };
-        command.SetAction(parse => RunCheck(io, parse.GetRequiredValue(trace), parse.GetValue(config)));
+        command.SetAction(parse => RunCheck(io, parse.GetRequiredValue(trace), parse.GetValue(config), ParseSyslogOrder(parse.GetValue(order)!)));
         return command;
     }
 
-    public static int RunCheck(CliIo io, FileInfo trace, FileInfo? configFile)
+    public static int RunCheck(CliIo io, string trace, FileInfo? configFile, SyslogOrder syslogOrder = SyslogOrder.Model)
     {
         var config = CommonOptions.Load(configFile, io.Limits);
-        var display = Path.GetRelativePath(Environment.CurrentDirectory, trace.FullName);
-        var checker = new TraceChecker(config);
+        var stdin = trace == "-";
+        // The trace is named as the user named it: a path relative to a folder the scenario does not live in means nothing.
+        var display = stdin ? "stdin" : trace;
+        var checker = new TraceChecker(config, syslogOrder);
         var verdict = CommandProgress.Run(io, "oracle check", progress =>
         {
             progress.Phase("trace lines", "lines");
-            using var reader = Open(trace, display, io.Limits);
+            using var reader = stdin
+                ? new LineReader(io.OpenIn(), display, io.Limits.MaxLineBytes)
+                : Open(new FileInfo(trace), display, io.Limits);
             try
             {
                 return checker.Check(reader, (lines, _) => progress.Set(lines), io.Cancellation);
@@ -64,57 +83,28 @@ public static class OracleCommand
             return Cli.Success;
         }
 
-        var first = d.Fields[0];
-        io.Out.WriteLine($"{display}:{d.Line}: diverges at step {d.Step} ({d.Event.Replace("\n", "; ", StringComparison.Ordinal)}): {first.Field}: the model has {first.Expected}, the trace {first.Observed}");
+        io.Out.WriteLine($"{display}:{d.Line}: diverges at step {d.Step} ({d.Event.Replace("\n", "; ", StringComparison.Ordinal)}): {d.Fields[0].Message}");
         foreach (var other in d.Fields.Skip(1))
         {
-            io.Out.WriteLine($"  also {other.Field}: the model has {other.Expected}, the trace {other.Observed}");
+            io.Out.WriteLine($"  also {other.Message}");
         }
 
         io.Out.WriteLine();
-        var header = new List<string> { $"Reproduces the divergence at {display}:{d.Line}: after the last event the model has {first.Field} = {first.Expected}" };
-        var configLine = configFile is null ? "" : $"config {Path.GetRelativePath(Environment.CurrentDirectory, configFile.FullName)}\n";
-        if (checker.ShortestPrefix(d) is { } shortest && checker.Reproduces(shortest, d))
+
+        // The reproducer is built from the case as it was read (kept while reading), never by reading the trace again,
+        // so a stream is fine; it is replayed on the model before it is printed.
+        var search = new ReproducerSearch(config, syslogOrder);
+        if (search.Find(d) is not { } reproducer)
         {
-            io.Out.Write(configLine + $"# {header[0]}\n# The shortest way from power-off to the state before the divergence ({shortest.Count - 1} event{(shortest.Count == 2 ? "" : "s")}), then the diverging event.\n");
-            foreach (var @event in shortest)
-            {
-                io.Out.WriteLine(@event.ToString());
-            }
-        }
-        else
-        {
-            io.Out.Write(configLine + $"# {header[0]}\n# The trace's own events from line {d.CaseStartLine} to line {d.Line}.\n");
-            using var reader = Open(trace, display, io.Limits);
-            WritePrefix(io.Out, reader, d);
+            io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"# No reproducer: the case starting at {display}:{d.CaseStartLine} is longer than the {TraceChecker.MaxCaseEvents:N0} events the checker keeps."));
+            return Cli.CheckFailed;
         }
 
+        var first = d.Fields[0];
+        io.Out.Write(reproducer.Text(
+            configFile?.FullName,
+            [$"Reproduces the divergence at {display}:{d.Line}: after the last event, {first.Message}", reproducer.Describe()]));
         return Cli.CheckFailed;
-    }
-
-    private static void WritePrefix(TextWriter output, LineReader reader, TraceDivergence d)
-    {
-        while (reader.ReadLine() is { } text && reader.LineNumber <= d.Line)
-        {
-            if (reader.LineNumber < d.CaseStartLine || string.IsNullOrWhiteSpace(text))
-            {
-                continue;
-            }
-
-            using var doc = StrictJson.Parse(text, reader.File, reader.LineNumber);
-            var line = TraceLine.Read(doc.RootElement, reader.File, reader.LineNumber);
-            if (line.Event.StartsWith('#'))
-            {
-                continue;
-            }
-
-            if (!line.Settle)
-            {
-                output.WriteLine("step");
-            }
-
-            output.WriteLine(line.Event);
-        }
     }
 
     /// <summary>The trace through the input layer: a regular file, gzip-verified when its name ends in .gz, in bounded lines.</summary>
@@ -128,17 +118,18 @@ public static class OracleCommand
     private static Command Serve(CliIo io)
     {
         var config = CommonOptions.Config();
+        var order = SyslogOrderOption();
         var command = new Command("serve", "Lock-step: read events (JSON lines) on stdin, answer each with the model's state and, for an observed state, a verdict.")
         {
-            config,
+            config, order,
         };
-        command.SetAction(parse => RunServe(io, parse.GetValue(config)));
+        command.SetAction(parse => RunServe(io, parse.GetValue(config), ParseSyslogOrder(parse.GetValue(order)!)));
         return command;
     }
 
-    public static int RunServe(CliIo io, FileInfo? configFile)
+    public static int RunServe(CliIo io, FileInfo? configFile, SyslogOrder syslogOrder = SyslogOrder.Model)
     {
-        var session = new LockStep(CommonOptions.Load(configFile, io.Limits));
+        var session = new LockStep(CommonOptions.Load(configFile, io.Limits), syslogOrder);
         using var requests = new LineReader(io.OpenIn(), "request", io.Limits.MaxLineBytes);
         while (true)
         {

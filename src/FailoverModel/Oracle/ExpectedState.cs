@@ -7,8 +7,8 @@ using FailoverModel.Topology;
 namespace FailoverModel.Oracle;
 
 /// <summary>
-/// The model's state after a step as the snapshot JSON object (docs/scenario-language.md) (the same writer as <c>run --json</c>): what an
-/// observed state is compared with, and what vectors and lock-step answers print.
+/// The model's state after a step as the oracle's state object (<see cref="OracleStateJson"/>: the snapshot JSON of
+/// <c>run --json</c> and each unit's view of its mate): what lock-step answers print.
 /// </summary>
 public sealed class ExpectedState(PairConfig config)
 {
@@ -47,7 +47,7 @@ public sealed class ExpectedState(PairConfig config)
                 w.WriteNumber("time", t.NowMs);
             }
 
-            PairStateJson.WriteStateMembers(w, Config, t.State, outage);
+            OracleStateJson.WriteStateMembers(w, Config, t.State, outage);
             PairStateJson.WriteSyslog(w, messages);
             w.WriteEndObject();
         }

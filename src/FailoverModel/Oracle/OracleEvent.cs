@@ -16,6 +16,10 @@ public sealed record OracleWaitAction(string Text, long DurationMs) : OracleActi
 /// event language (docs/scenario-language.md, "Events"): any event statement, or <c>wait &lt;duration&gt;</c>. Parsed events are remembered by
 /// their text, since a long trace repeats the same few hundred events.
 /// </summary>
+/// <remarks>
+/// Each event is read on its own, so a configuration change is the first (bit 0) of its space: the vectors read their
+/// events back the same way (docs/oracle.md, "Vectors"), and a reproducer replays to the same revisions.
+/// </remarks>
 public sealed class OracleEventReader(PairConfig config)
 {
     private const int CacheLimit = 4_096;

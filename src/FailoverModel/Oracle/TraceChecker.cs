@@ -1,11 +1,12 @@
-using System.Text.Json;
 using FailoverModel.Input;
 using FailoverModel.Pair;
-using FailoverModel.Scenarios;
 using FailoverModel.Time;
 using FailoverModel.Topology;
 
 namespace FailoverModel.Oracle;
+
+/// <summary>One event of a trace as it was read: its text, how it was applied, and its line.</summary>
+public sealed record TraceEvent(string Text, bool Settle, long Line);
 
 /// <summary>The first step where a trace and the model part.</summary>
 /// <param name="Line">The trace line (1-based).</param>
@@ -14,36 +15,39 @@ namespace FailoverModel.Oracle;
 /// <param name="Event">The diverging line's event, as the trace wrote it.</param>
 /// <param name="Fields">Each state field that differs, the first one first.</param>
 /// <param name="Before">The model's state before the diverging step.</param>
-/// <param name="Action">What the model did with the diverging event.</param>
 /// <param name="Settle">Whether the event was to be settled.</param>
 /// <param name="Timed">True when the case so far used waits or unsettled events, whose effect depends on time.</param>
-public sealed record TraceDivergence(long Line, long Step, long CaseStartLine, string Event, IReadOnlyList<Divergence> Fields, TimedState Before, OracleAction Action, bool Settle, bool Timed);
+/// <param name="Observed">What the diverging line observed (its members and its device text).</param>
+/// <param name="CaseEvents">The case's events up to and including the diverging one, as read; null when the case was longer than the checker keeps.</param>
+public sealed record TraceDivergence(long Line, long Step, long CaseStartLine, string Event, IReadOnlyList<Divergence> Fields, TimedState Before, bool Settle, bool Timed, Observation Observed, IReadOnlyList<TraceEvent>? CaseEvents);
 
 /// <summary>What checking a trace found: how much was read and the first divergence, if any.</summary>
 public sealed record TraceVerdict(long Lines, long Steps, long Cases, long Compared, TraceDivergence? Divergence);
 
 /// <summary>
 /// Replays another implementation's trace on the model, one JSON line at a time (docs/oracle.md): each line's event is
-/// applied (and settled unless <c>"settle": false</c>), then every state field the line carries is compared with the
-/// model's. A line with a new <c>case</c> starts again from power-off. Only the current line and the model's state are
-/// held, so a trace of any length is checked in constant memory.
+/// applied (and settled unless <c>"settle": false</c>), then every state field the line carries is judged by
+/// <see cref="OracleSession"/>. A line with a new <c>case</c> starts again from power-off. It holds the current line, the
+/// model's state and the current case's events (for the reproducer, at most <see cref="MaxCaseEvents"/>), so a trace of
+/// any length is checked in bounded memory, from a file or a stream.
 /// </summary>
 public sealed class TraceChecker
 {
-    private readonly TimedPair _timed;
-    private readonly OracleEventReader _events;
-    private readonly ExpectedState _expected;
+    /// <summary>The most events of one case kept for its reproducer; a longer case's divergence gets none from the trace.</summary>
+    public const int MaxCaseEvents = 100_000;
 
-    public TraceChecker(PairConfig config)
+    private readonly OracleSession _session;
+    private readonly TraceLineReader _lines;
+
+    public TraceChecker(PairConfig config, SyslogOrder syslogOrder = SyslogOrder.Model)
     {
-        _timed = new TimedPair(new FailoverPair(config), quiet: true);
-        _events = new OracleEventReader(config);
-        _expected = new ExpectedState(config);
+        _session = new OracleSession(config, syslogOrder);
+        _lines = new TraceLineReader(config);
     }
 
-    public PairConfig Config => _timed.Config;
+    public PairConfig Config => _session.Config;
 
-    public TimedPair Timed => _timed;
+    public SyslogOrder SyslogOrder => _session.SyslogOrder;
 
     /// <summary>Checks text a caller holds (a test, the benchmark) as a file would be checked.</summary>
     public TraceVerdict Check(TextReader reader, string file) =>
@@ -58,14 +62,12 @@ public sealed class TraceChecker
     {
         var file = reader.File;
         long lineNo = 0, linesRead = 0;
-        long steps = 0, cases = 0, compared = 0, step = 0;
+        long steps = 0, cases = 0, compared = 0;
         long caseStart = 1;
         var timedCase = false;
-        JsonElement? currentCase = null;
-        var t = _timed.Initial;
-        var meter = new OutageMeter(Config.GroupCount);
-        var taken = new List<TimedStep>();
-        var messages = new List<SyslogMessage>();
+        string? currentCase = null;
+        List<TraceEvent>? caseEvents = [];
+        _session.Reset();
         while (reader.ReadLine() is { } text)
         {
             lineNo = reader.LineNumber;
@@ -80,49 +82,51 @@ public sealed class TraceChecker
                 continue;
             }
 
-            using var doc = StrictJson.Parse(text, file, lineNo);
-            var root = doc.RootElement;
-            var line = TraceLine.Read(root, file, lineNo);
+            var line = _lines.Read(text, file, lineNo)!;
             if (line.Event.StartsWith('#'))
             {
                 // An internal step printed by 'run --json' (after 'advance' or 'wait'): the model takes it by itself.
                 continue;
             }
 
-            if (line.Case is { } c && (currentCase is null || !JsonElement.DeepEquals(c, currentCase.Value)))
+            if (line.Case is { } c && c != currentCase)
             {
-                currentCase = c.Clone();
-                t = _timed.Initial;
+                // Each case stands alone, as a scenario does: from power-off.
+                currentCase = c;
+                _session.Reset();
                 cases++;
-                step = 0;
                 caseStart = lineNo;
                 timedCase = false;
+                caseEvents = [];
             }
             else if (cases == 0)
             {
                 cases = 1;
             }
 
-            var action = _events.Read(line.Event, file, lineNo);
-            var before = t;
-            t = OracleSteps.Advance(_timed, t, action, line.Settle, meter, taken, messages);
-            timedCase |= action is OracleWaitAction || !line.Settle;
+            if (caseEvents is not null)
+            {
+                caseEvents.Add(new TraceEvent(line.Event, line.Settle, lineNo));
+                if (caseEvents.Count > MaxCaseEvents)
+                {
+                    caseEvents = null;
+                }
+            }
+
+            var before = _session.State;
+            var verdict = _session.Step(line, file, lineNo);
+            timedCase |= !line.Settle || _session.Events.Read(line.Event, file, lineNo) is OracleWaitAction;
             steps++;
-            step++;
             if (!line.HasState)
             {
                 continue;
             }
 
             compared++;
-            var expected = _expected.Write([], t, meter.Outage, messages);
-            using var model = JsonDocument.Parse(expected);
-            var differences = new List<Divergence>();
-            StateDiff.CollectOrThrow(model.RootElement, root, differences, file, lineNo);
-            if (differences.Count > 0)
+            if (!verdict.Conforms)
             {
-                var timed = timedCase || differences.Any(d => d.Field == "time" || d.Field.EndsWith(".outage", StringComparison.Ordinal));
-                return new TraceVerdict(lineNo, steps, cases, compared, new TraceDivergence(lineNo, step, caseStart, line.Event, differences, before, action, line.Settle, timed));
+                var timed = timedCase || verdict.Divergences.Any(d => d.Field == "time" || d.Field.EndsWith(".outage", StringComparison.Ordinal) || d.Kind == DivergenceKind.Timing);
+                return new TraceVerdict(lineNo, steps, cases, compared, new TraceDivergence(lineNo, _session.Steps, caseStart, line.Event, verdict.Divergences, before, line.Settle, timed, verdict.Observed!, caseEvents));
             }
         }
 
@@ -133,78 +137,4 @@ public sealed class TraceChecker
 
         return new TraceVerdict(lineNo, steps, cases, compared, null);
     }
-
-    /// <summary>
-    /// A short scenario that reproduces the divergence: the shortest sequence of settled events from power-off to the
-    /// state before it (a search of the model, not of the trace, so the trace need not be kept), then the diverging
-    /// event; null when the divergence depends on time or the search does not find the state within its bound.
-    /// </summary>
-    public IReadOnlyList<Event>? ShortestPrefix(TraceDivergence divergence, int maxStates = 200_000)
-    {
-        if (divergence.Timed || divergence.Action is not OracleEventAction diverging || !divergence.Settle)
-        {
-            return null;
-        }
-
-        var pair = _timed.Pair;
-        var target = divergence.Before.State;
-        var alphabet = EventAlphabet.For(Config);
-        var parent = new Dictionary<PairState, (PairState? From, Event? Via)> { [pair.Initial] = (null, null) };
-        var queue = new Queue<PairState>([pair.Initial]);
-        var found = target.Equals(pair.Initial);
-        while (!found && queue.TryDequeue(out var state) && parent.Count < maxStates)
-        {
-            foreach (var @event in alphabet)
-            {
-                var next = pair.Step(state, @event, quiet: true).State;
-                if (parent.TryAdd(next, (state, @event)))
-                {
-                    if (next.Equals(target))
-                    {
-                        found = true;
-                        break;
-                    }
-
-                    queue.Enqueue(next);
-                }
-            }
-        }
-
-        if (!found)
-        {
-            return null;
-        }
-
-        var path = new List<Event> { diverging.Event };
-        for (var at = target; parent[at].From is { } from; at = from)
-        {
-            path.Add(parent[at].Via!);
-        }
-
-        path.Reverse();
-        return path;
-    }
-
-    /// <summary>
-    /// True when running <paramref name="scenario"/> from power-off, each event settled as <c>failover-model run</c> does,
-    /// leaves every diverging field of <paramref name="divergence"/> with the value the model had at the divergence: the
-    /// check that a reproducing scenario found by search, not read from the trace, really reproduces it.
-    /// </summary>
-    public bool Reproduces(IReadOnlyList<Event> scenario, TraceDivergence divergence)
-    {
-        var t = _timed.Initial;
-        var meter = new OutageMeter(Config.GroupCount);
-        var taken = new List<TimedStep>();
-        var messages = new List<SyslogMessage>();
-        foreach (var @event in scenario)
-        {
-            t = OracleSteps.Advance(_timed, t, new OracleEventAction(@event.ToString(), @event), settle: true, meter, taken, messages);
-        }
-
-        using var model = JsonDocument.Parse(_expected.Write([], t, meter.Outage, messages));
-        return divergence.Fields.All(f => StateDiff.ValueAt(model.RootElement, f.Field) == f.Expected);
-    }
-
-    /// <summary>The model's state after replaying <paramref name="events"/> (settled) from power-off.</summary>
-    public PairState Replay(IEnumerable<Event> events) => _timed.Pair.Run(events);
 }

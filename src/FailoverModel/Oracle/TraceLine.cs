@@ -1,61 +1,48 @@
-using System.Text.Json;
 using FailoverModel.Topology;
 
 namespace FailoverModel.Oracle;
 
 /// <summary>
-/// One trace line or <c>oracle serve</c> request, read the same way for both (docs/oracle.md): an object with a string
-/// <c>event</c>, an optional boolean <c>settle</c>, the meta fields, and only state fields of the snapshot JSON
-/// (docs/scenario-language.md) beside them.
+/// One trace line or <c>oracle serve</c> request (docs/oracle.md, "Trace lines"), read the same way for both by
+/// <see cref="TraceLineReader"/>: the event and how to apply it, the meta fields, and what the implementation observed
+/// (as the state object's members, as device text, or both).
 /// </summary>
-public readonly record struct TraceLine(string Event, bool Settle, JsonElement? Case, bool HasState)
+/// <param name="Event">The event in the scenario language.</param>
+/// <param name="Settle">False for <c>"settle": false</c>: the event without the internal steps after it.</param>
+/// <param name="Case">The <c>case</c> value as written (its JSON text), or null.</param>
+/// <param name="Observation">The state members the line carries, or null when it carries none.</param>
+/// <param name="Device">The device text the line carries per unit, or null.</param>
+/// <param name="At">The line's <c>at</c>: when the implementation saw the step, in milliseconds of its own clock, or null.</param>
+public sealed record TraceLine(string Event, bool Settle, string? Case, Observation? Observation, DeviceText? Device, long? At = null)
 {
-    /// <summary>The state members of a trace line (the snapshot JSON, docs/scenario-language.md), each compared when present.</summary>
-    public static readonly IReadOnlySet<string> StateFields = new HashSet<string>(StringComparer.Ordinal) { "time", "units", "links", "groups", "contexts", "connections", "syslog" };
+    /// <summary>The members that describe the line, not the state.</summary>
+    public static readonly IReadOnlyList<string> MetaFields = ["case", "step", "line", "event", "settle", "at"];
 
-    /// <summary>Reads one trace line's object; what a trace line may not have is an error at <paramref name="line"/>.</summary>
-    /// <param name="root">The line's JSON.</param>
-    /// <param name="file">How messages name the trace.</param>
-    /// <param name="line">The line's number, 1-based.</param>
-    /// <param name="extra">A further member the caller accepts (<c>reset</c> for a session), or null.</param>
-    public static TraceLine Read(JsonElement root, string file, long line, string? extra = null)
-    {
-        if (root.ValueKind != JsonValueKind.Object)
-        {
-            throw new InputException(file, line, 1, $"a trace line is a JSON object, not {root.ValueKind.ToString().ToLowerInvariant()}");
-        }
+    /// <summary>The members of the state object, each compared when present (docs/schema/state.schema.json).</summary>
+    public static readonly IReadOnlyList<string> StateFields = ["time", "units", "links", "groups", "contexts", "connections", "views", "syslog"];
 
-        foreach (var field in root.EnumerateObject())
-        {
-            if (!StateDiff.MetaFields.Contains(field.Name) && !StateFields.Contains(field.Name) && field.Name != extra)
-            {
-                throw new InputException(file, line, 1, $"unknown field \"{field.Name}\" (a trace line has {string.Join(", ", StateDiff.MetaFields.Concat(StateFields))})");
-            }
+    /// <summary>The member that carries device text (docs/oracle.md, "Device output").</summary>
+    public const string DeviceField = "device";
 
-            if (field.Name is "step" or "line" && field.Value.ValueKind != JsonValueKind.Number)
-            {
-                throw new InputException(file, line, 1, $"\"{field.Name}\" is a number");
-            }
-        }
+    /// <summary>True when the line carries something to compare.</summary>
+    public bool HasState => Observation is not null || Device is not null || At is not null;
+}
 
-        if (!root.TryGetProperty("event", out var @event) || @event.ValueKind != JsonValueKind.String)
-        {
-            throw new InputException(file, line, 1, "a trace line needs \"event\": a string such as \"power-off primary\"");
-        }
+/// <summary>
+/// What a unit printed, as the device printed it (docs/oracle.md, "Device output"): the raw text of
+/// <c>show failover</c> and <c>show failover state</c>, and the syslog lines it logged during the step.
+/// </summary>
+public sealed class DeviceText
+{
+    public Dictionary<UnitRole, UnitDeviceText> Units { get; } = [];
+}
 
-        var settle = true;
-        if (root.TryGetProperty("settle", out var s))
-        {
-            settle = s.ValueKind switch
-            {
-                JsonValueKind.True => true,
-                JsonValueKind.False => false,
-                _ => throw new InputException(file, line, 1, "\"settle\" is true or false"),
-            };
-        }
+/// <summary>One unit's device text; each part may be left out.</summary>
+public sealed class UnitDeviceText
+{
+    public string? ShowFailover { get; set; }
 
-        JsonElement? @case = root.TryGetProperty("case", out var c) ? c : null;
-        var hasState = root.EnumerateObject().Any(p => StateFields.Contains(p.Name));
-        return new TraceLine(@event.GetString()!, settle, @case, hasState);
-    }
+    public string? ShowFailoverState { get; set; }
+
+    public List<string>? Syslog { get; set; }
 }

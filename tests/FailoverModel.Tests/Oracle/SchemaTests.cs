@@ -39,8 +39,30 @@ public class SchemaTests
         }
     }
 
+    /// <summary>The lock-step answers carry the oracle's whole state object (with <c>views</c>): each, its verdict aside, is a trace line.</summary>
+    [Fact]
+    public void EveryServeAnswerIsAValidTraceLine()
+    {
+        var requests = string.Join('\n', "power-on primary secondary", "power-off primary", "link-down failover", "primary: write memory")
+            .Split('\n').Select(e => $$"""{"event": "{{e}}"}""");
+        var serve = CommandLine.CliRun.Run(["oracle", "serve"], string.Join('\n', requests) + "\n");
+
+        foreach (var line in serve.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        {
+            Assert.Contains("\"views\":{\"primary\":{\"contact\":", line, StringComparison.Ordinal);
+            AssertValid(line);
+        }
+    }
+
+    /// <summary>A trace line with device text and a timestamp is a valid trace line.</summary>
+    [Fact]
+    public void ATraceLineWithDeviceTextAndATimeIsValid() =>
+        AssertValid("""{"event": "power-off primary", "at": 52000, "device": {"secondary": {"show failover state": "This host  -   Secondary", "syslog": ["%ASA-1-104001: (Secondary) Switching to ACTIVE - HELLO not heard from mate."]}}}""");
+
     [Theory]
     [InlineData("""{"units": {}}""")]
+    [InlineData("""{"event": "power-on primary", "views": {"primary": {"contact": "maybe"}}}""")]
+    [InlineData("""{"event": "power-on primary", "device": {"primary": {"show version": ""}}}""")]
     [InlineData("""{"event": "power-on primary", "groups": {"3": {"activeOn": "primary"}}}""")]
     [InlineData("""{"event": "power-on primary", "links": {"failover": "sideways"}}""")]
     [InlineData("""{"event": "power-on primary", "units": {"primary": {"groups": {"1": {"state": "Standby"}}}}}""")]

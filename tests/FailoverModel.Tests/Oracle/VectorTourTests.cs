@@ -150,9 +150,10 @@ public class VectorTourTests
         Assert.NotNull(d);
         Assert.EndsWith(": write memory", d.Event, StringComparison.Ordinal);
         Assert.Matches(@"^units\.(primary|secondary)\.configuration\.system", d.Fields[0].Field);
-        var reproducer = checker.ShortestPrefix(d)
-            ?? [.. trace.Split('\n').Skip((int)d.CaseStartLine - 1).Take((int)(d.Line - d.CaseStartLine + 1)).Select(l => Read(l))];
-        Assert.True(checker.Reproduces(reproducer, d), string.Join(" / ", reproducer));
+        var search = new ReproducerSearch(Config);
+        var reproducer = search.Find(d);
+        Assert.NotNull(reproducer);
+        Assert.True(search.Reproduces(reproducer.Steps, d), string.Join(" / ", reproducer.Steps.Select(e => e.Text)));
     }
 
     /// <summary>The model, except that a <c>write memory</c> leaves the mate as it was: nothing saved there.</summary>

@@ -1,0 +1,109 @@
+using FailoverModel.Oracle;
+using FailoverModel.Topology;
+
+namespace FailoverModel.Oracle.Device;
+
+/// <summary>
+/// Turns a trace line's device text (docs/oracle.md, "Device output") into an observation: each unit's
+/// <c>show failover</c>, <c>show failover state</c> and syslog lines, each value remembering the line it came from.
+/// Each output is an observation of its own (<see cref="Observation.Also"/>), so that two outputs showing the same field
+/// are both compared; the members the line gives as JSON are judged beside them.
+/// </summary>
+public static class DeviceObservations
+{
+    public static void Read(PairConfig config, DeviceText device, Observation into, string file, long line)
+    {
+        List<SyslogObservation>? syslog = null;
+        foreach (var unit in UnitRoles.Both)
+        {
+            if (!device.Units.TryGetValue(unit, out var text))
+            {
+                continue;
+            }
+
+            if (text.ShowFailover is { } show)
+            {
+                var seen = new Observation();
+                ShowFailoverParser.Read(show, unit, seen);
+                into.Also.Add(seen);
+            }
+
+            if (text.ShowFailoverState is { } state)
+            {
+                var seen = new Observation();
+                ShowFailoverStateParser.Read(state, unit, seen);
+                into.Also.Add(seen);
+            }
+
+            if (text.Syslog is { } lines)
+            {
+                syslog ??= [];
+                for (var i = 0; i < lines.Count; i++)
+                {
+                    if (AsaSyslogParser.Read(lines[i], i + 1, unit, syslog) is { } error)
+                    {
+                        throw new InputException(file, line, 1, $"device.{unit.Token()}.{error}");
+                    }
+                }
+            }
+        }
+
+        if (syslog is not null)
+        {
+            // Each unit logs in its own order; how the two units' messages interleave is not known.
+            into.Also.Add(new Observation { Syslog = syslog, SyslogPerUnit = true });
+        }
+
+        foreach (var g in into.Also.SelectMany(o => o.Units.Values.SelectMany(u => u.Groups.Keys).Concat(o.Views.Values.SelectMany(v => v.Groups.Keys))))
+        {
+            if (!config.GroupIds.Any(id => id.Number == g))
+            {
+                throw new InputException(file, line, 1, $"device text shows failover group {g}, which the configuration does not have");
+            }
+        }
+    }
+}
+
+/// <summary>Shared steps of the device text readers.</summary>
+internal static class DeviceLines
+{
+    public static string[] Split(string text) => text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
+
+    public static void Set(Observation into, UnitRole unit, string path, DeviceSource source, Action<UnitObservation> set)
+    {
+        var u = into.Units.TryGetValue(unit, out var known) ? known : into.Units[unit] = new UnitObservation();
+        set(u);
+        into.Sources.TryAdd(path, source);
+    }
+
+    /// <summary>A group's state (and reason) as <paramref name="viewer"/> shows it for <paramref name="shown"/>: its own, or its view of the mate.</summary>
+    public static void SetGroupState(Observation into, UnitRole viewer, UnitRole shown, int group, string state, string? reason, DeviceSource source)
+    {
+        GroupStateObservation g;
+        string path;
+        if (shown == viewer)
+        {
+            var u = into.Units.TryGetValue(viewer, out var known) ? known : into.Units[viewer] = new UnitObservation();
+            g = u.Groups.TryGetValue(group, out var kg) ? kg : u.Groups[group] = new GroupStateObservation();
+            path = $"units.{viewer.Token()}.groups.{group}";
+        }
+        else
+        {
+            var v = into.Views.TryGetValue(viewer, out var known) ? known : into.Views[viewer] = new MateViewObservation();
+            g = v.Groups.TryGetValue(group, out var kg) ? kg : v.Groups[group] = new GroupStateObservation();
+            path = $"views.{viewer.Token()}.groups.{group}";
+        }
+
+        if (g.State is null)
+        {
+            g.State = state;
+            into.Sources.TryAdd($"{path}.state", source);
+        }
+
+        if (reason is not null && g.Reason is null)
+        {
+            g.Reason = reason;
+            into.Sources.TryAdd($"{path}.reason", source);
+        }
+    }
+}

@@ -1,0 +1,142 @@
+using System.Text.Json.Nodes;
+using FailoverModel.Asa;
+using FailoverModel.Oracle.Device;
+using FailoverModel.Oracle;
+using FailoverModel.Topology;
+
+namespace FailoverModel.Tests.Oracle;
+
+/// <summary>
+/// docs/oracle.md, "Device output": a trace may carry what the units printed (<c>show failover</c>, <c>show failover
+/// state</c>, ASA syslog lines) instead of the state object; the seed's own outputs (tests/fixtures/device) conform to
+/// the model after the same events, and one wrong word is reported with the line it is on.
+/// </summary>
+public class DeviceOutputTests
+{
+    private static string Fixture(string name) => File.ReadAllText(RepositoryFiles.Path("tests", "fixtures", "device", name));
+
+    private static string[] SyslogLines() => Fixture("syslog-with-server-prefix.txt").Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+    [Fact]
+    public void TheSeedsShowFailoverIsReadAsTheUnitsOwnGroupsAndItsViewOfTheMate()
+    {
+        var seen = new Observation();
+
+        ShowFailoverParser.Read(Fixture("pix-7.2.2-primary-show-failover.txt"), UnitRole.Primary, seen);
+
+        var primary = seen.Units[UnitRole.Primary];
+        Assert.Equal("enabled", primary.Failover);
+        Assert.Equal(("up", "up"), (seen.Links!.Failover, seen.Links.State));
+        Assert.Equal(("Active", "Standby Ready"), (primary.Groups[1].State, primary.Groups[2].State));
+        Assert.Equal(("Standby Ready", "Active"), (seen.Views[UnitRole.Primary].Groups[1].State, seen.Views[UnitRole.Primary].Groups[2].State));
+        Assert.Equal(16, seen.Sources["units.primary.groups.2.state"].Line);
+        Assert.Equal(25, seen.Sources["views.primary.groups.1.state"].Line);
+    }
+
+    [Fact]
+    public void TheSeedsShowFailoverStateIsReadByItsColumns()
+    {
+        var seen = new Observation();
+
+        ShowFailoverStateParser.Read(Fixture("pix-7.2.2-secondary-show-failover-state.txt").Replace("\n", "\r\n", StringComparison.Ordinal), UnitRole.Secondary, seen);
+
+        var secondary = seen.Units[UnitRole.Secondary];
+        Assert.Equal(("Standby Ready", "None"), (secondary.Groups[1].State, secondary.Groups[1].Reason));
+        Assert.Equal(("Active", "None"), (secondary.Groups[2].State, secondary.Groups[2].Reason));
+        Assert.Equal(("Active", "Standby Ready"), (seen.Views[UnitRole.Secondary].Groups[1].State, seen.Views[UnitRole.Secondary].Groups[2].State));
+        Assert.Equal(7, seen.Sources["views.secondary.groups.2.reason"].Line);
+    }
+
+    [Fact]
+    public void AMisspeltStateIsReadAsWrittenAndADateIsDropped()
+    {
+        var seen = new Observation();
+        const string text = """
+                           State          Last Failure Reason      Date/Time
+            This host  -   Primary
+                Group 1    Standby Redy   Comm Failure             03:55:37 UTC Dec 20 2007
+            """;
+
+        ShowFailoverStateParser.Read(text, UnitRole.Primary, seen);
+
+        Assert.Equal(("Standby Redy", "Comm Failure"), (seen.Units[UnitRole.Primary].Groups[1].State, seen.Units[UnitRole.Primary].Groups[1].Reason));
+    }
+
+    [Fact]
+    public void ATraceOfTheSeedsDeviceOutputConforms()
+    {
+        var verdict = Check(Trace(Fixture("pix-7.2.2-primary-show-failover-state.txt"), SyslogLines()));
+
+        Assert.Null(verdict.Divergence);
+        Assert.Equal(2, verdict.Compared);
+    }
+
+    [Fact]
+    public void OneWrongWordInTheDeviceTextIsReportedWithItsLine()
+    {
+        var state = Fixture("pix-7.2.2-primary-show-failover-state.txt").Replace("    Group 2    Standby Ready  None", "    Group 2    Standby Redy   None", StringComparison.Ordinal);
+
+        var divergence = Check(Trace(state, SyslogLines())).Divergence;
+
+        Assert.NotNull(divergence);
+        Assert.Equal(1, divergence.Line);
+        var field = Assert.Single(divergence.Fields);
+        Assert.Equal(("units.primary.groups.2.state", "\"Standby Ready\"", "\"Standby Redy\""), (field.Field, field.Expected, field.Observed));
+        Assert.Equal((UnitRole.Primary, "show failover state", 4), (field.Source!.Unit, field.Source.Output, field.Source.Line));
+        Assert.EndsWith("(primary 'show failover state' line 4: \"Group 2    Standby Redy   None\")", field.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AWrongSyslogIdIsReportedWithItsLine()
+    {
+        var syslog = SyslogLines();
+        syslog[2] = syslog[2].Replace("%ASA-1-104001", "%ASA-1-104002", StringComparison.Ordinal);
+
+        var divergence = Check(Trace(Fixture("pix-7.2.2-primary-show-failover-state.txt"), syslog)).Divergence;
+
+        Assert.NotNull(divergence);
+        Assert.Equal(2, divergence.Line);
+        Assert.Contains(divergence.Fields, d => d.Kind == DivergenceKind.Missing && d.Expected.Contains("104001", StringComparison.Ordinal));
+        var extra = Assert.Single(divergence.Fields, d => d.Kind == DivergenceKind.Extra);
+        Assert.Equal((UnitRole.Secondary, "syslog", 3), (extra.Source!.Unit, extra.Source.Output, extra.Source.Line));
+    }
+
+    [Fact]
+    public void ASyslogLineThatIsNotAnAsaMessageIsBadInput()
+    {
+        var error = Assert.Throws<InputException>(() => Check(Trace(Fixture("pix-7.2.2-primary-show-failover-state.txt"), ["the mate went away"])));
+
+        Assert.Equal("trace.jsonl:2:1: device.secondary.syslog line 1: not an ASA message ('%ASA-<severity>-<id>: <text>'): \"the mate went away\"", error.Describe());
+    }
+
+    private static TraceVerdict Check(string trace) =>
+        new TraceChecker(BuiltInConfigurations.SeedLanExample).Check(new StringReader(trace), "trace.jsonl");
+
+    /// <summary>Both units boot (the seed's outputs), then the primary loses power (the secondary's syslog).</summary>
+    private static string Trace(string primaryState, IEnumerable<string> secondarySyslog)
+    {
+        var boot = new JsonObject
+        {
+            ["event"] = "power-on primary secondary",
+            ["device"] = new JsonObject
+            {
+                ["primary"] = new JsonObject
+                {
+                    ["show failover"] = Fixture("pix-7.2.2-primary-show-failover.txt"),
+                    ["show failover state"] = primaryState,
+                },
+                ["secondary"] = new JsonObject
+                {
+                    ["show failover"] = Fixture("pix-7.2.2-secondary-show-failover.txt"),
+                    ["show failover state"] = Fixture("pix-7.2.2-secondary-show-failover-state.txt"),
+                },
+            },
+        };
+        var powerOff = new JsonObject
+        {
+            ["event"] = "power-off primary",
+            ["device"] = new JsonObject { ["secondary"] = new JsonObject { ["syslog"] = new JsonArray([.. secondarySyslog.Select(l => (JsonNode)l)]) } },
+        };
+        return boot.ToJsonString() + "\n" + powerOff.ToJsonString() + "\n";
+    }
+}
