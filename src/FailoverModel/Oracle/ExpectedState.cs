@@ -10,7 +10,7 @@ namespace FailoverModel.Oracle;
 /// The model's state after a step as the oracle's state object (<see cref="OracleStateJson"/>: the snapshot JSON of
 /// <c>run --json</c> and each unit's view of its mate): what lock-step answers print.
 /// </summary>
-public sealed class ExpectedState(PairConfig config)
+internal sealed class ExpectedState(PairConfig config)
 {
     private readonly ArrayBufferWriter<byte> _buffer = new(4_096);
 

@@ -19,6 +19,7 @@ public sealed class LockStep
     private readonly TraceLineReader _lines;
     private readonly ExpectedState _expected;
 
+    /// <summary>Lock-step answers for a pair of this configuration, syslog compared in the order the model logs or in any order.</summary>
     public LockStep(PairConfig config, SyslogOrder syslogOrder = SyslogOrder.Model)
     {
         _session = new OracleSession(config, syslogOrder);

@@ -16,5 +16,6 @@ namespace FailoverModel.Oracle;
 /// <param name="Steps">The internal steps taken, each with the time it was taken at.</param>
 public sealed record ModelStep(PairConfig Config, TimedState Before, TimedState After, IReadOnlyList<long> Outage, IReadOnlyList<SyslogMessage> Messages, IReadOnlyList<TimedStep> Steps)
 {
+    /// <summary>The snapshot the model settled in after the step.</summary>
     public PairState State => After.State;
 }

@@ -9,6 +9,7 @@ namespace FailoverModel.Oracle;
 /// </summary>
 public readonly record struct ObservedNumber(decimal Value, string Text)
 {
+    /// <summary>A number observed as this value, written as ASA would print it.</summary>
     public static implicit operator ObservedNumber(long value) => new(value, value.ToString(CultureInfo.InvariantCulture));
 }
 
@@ -88,8 +89,10 @@ public sealed class UnitObservation
 /// <summary>A failover group's state and Last Failure Reason, in ASA's display names (<c>Standby Ready</c>, <c>Comm Failure</c>).</summary>
 public sealed class GroupStateObservation
 {
+    /// <summary>The group's state as observed (ASA's display name, e.g. <c>Standby Ready</c>).</summary>
     public string? State { get; set; }
 
+    /// <summary>The Last Failure Reason as observed (ASA's words, e.g. <c>Comm Failure</c>).</summary>
     public string? Reason { get; set; }
 }
 
@@ -106,32 +109,40 @@ public sealed class MateViewObservation
 /// <summary>The links' status (<c>up</c>, <c>down</c>, <c>not-configured</c>).</summary>
 public sealed class LinksObservation
 {
+    /// <summary>The failover link as observed.</summary>
     public string? Failover { get; set; }
 
+    /// <summary>The Stateful Failover link as observed.</summary>
     public string? State { get; set; }
 }
 
 /// <summary>A failover group's <c>activeOn</c> and <c>outage</c> (milliseconds).</summary>
 public sealed class GroupObservation
 {
+    /// <summary>Where the group passes traffic as observed: <c>primary</c>, <c>secondary</c>, <c>both</c> or <c>none</c>.</summary>
     public string? ActiveOn { get; set; }
 
+    /// <summary>How long the group has been without an active unit, in milliseconds, as observed.</summary>
     public ObservedNumber? Outage { get; set; }
 }
 
 /// <summary>A context's group and <c>activeOn</c>.</summary>
 public sealed class ContextObservation
 {
+    /// <summary>The failover group the context joined, as observed.</summary>
     public ObservedNumber? Group { get; set; }
 
+    /// <summary>Where the context passes traffic as observed.</summary>
     public string? ActiveOn { get; set; }
 }
 
 /// <summary>A failover group's connection kinds open on its active unit and replicated to the standby.</summary>
 public sealed class ConnectionsObservation
 {
+    /// <summary>The kinds of connection open through the group (<c>tcp</c>, <c>http</c>, <c>uauth</c>...), as observed.</summary>
     public List<string>? Open { get; set; }
 
+    /// <summary>The kinds of connection the standby holds by Stateful Failover, as observed.</summary>
     public List<string>? Replicated { get; set; }
 }
 
@@ -148,5 +159,6 @@ public sealed record SyslogObservation(string? Unit = null, ObservedNumber? Id =
 /// <summary>A line of device text an observation was read from: the unit, the command (or <c>syslog</c>), the line and its text.</summary>
 public sealed record DeviceSource(UnitRole Unit, string Output, int Line, string Text)
 {
+    /// <inheritdoc/>
     public override string ToString() => $"{Unit.Token()} '{Output}' line {Line}: \"{Text.Trim()}\"";
 }

@@ -5,11 +5,11 @@ using FailoverModel.Topology;
 namespace FailoverModel.Oracle;
 
 /// <summary>What one trace line asks the model to do: an external event (settled or not) or a wait.</summary>
-public abstract record OracleAction(string Text);
+internal abstract record OracleAction(string Text);
 
-public sealed record OracleEventAction(string Text, Event Event) : OracleAction(Text);
+internal sealed record OracleEventAction(string Text, Event Event) : OracleAction(Text);
 
-public sealed record OracleWaitAction(string Text, long DurationMs) : OracleAction(Text);
+internal sealed record OracleWaitAction(string Text, long DurationMs) : OracleAction(Text);
 
 /// <summary>
 /// Reads the <c>event</c> of a trace line with the scenario parser, so that traces, vectors and scenarios share one
@@ -20,7 +20,7 @@ public sealed record OracleWaitAction(string Text, long DurationMs) : OracleActi
 /// Each event is read on its own, so a configuration change is the first (bit 0) of its space: the vectors read their
 /// events back the same way (docs/oracle.md, "Vectors"), and a reproducer replays to the same revisions.
 /// </remarks>
-public sealed class OracleEventReader(PairConfig config)
+internal sealed class OracleEventReader(PairConfig config)
 {
     private const int CacheLimit = 4_096;
     private readonly Dictionary<string, OracleAction> _cache = new(StringComparer.Ordinal);

@@ -11,6 +11,7 @@ namespace FailoverModel.Oracle;
 /// <param name="Observed">What was judged, or null when the step carried nothing to compare.</param>
 public sealed record StepVerdict(ModelStep Model, IReadOnlyList<Divergence> Divergences, Observation? Observed = null)
 {
+    /// <summary>True when the observation agrees with the model in every field it carries.</summary>
     public bool Conforms => Divergences.Count == 0;
 }
 
@@ -46,8 +47,10 @@ public sealed class OracleSession
         State = _timed.Initial;
     }
 
+    /// <summary>The configuration the model runs.</summary>
     public PairConfig Config => _timed.Config;
 
+    /// <summary>How syslog messages are compared: in the order the model logs them, or in any order.</summary>
     public SyslogOrder SyslogOrder { get; }
 
     /// <summary>The model's state now, on its clock.</summary>
@@ -98,7 +101,7 @@ public sealed class OracleSession
     /// Takes one trace line: its event, then the judgement of what it carries (state members, device text, or both;
     /// none: the step conforms trivially). Bad input is an <see cref="InputException"/> at <paramref name="line"/>.
     /// </summary>
-    public StepVerdict Step(TraceLine traceLine, string file, long line)
+    internal StepVerdict Step(TraceLine traceLine, string file, long line)
     {
         var action = _events.Read(traceLine.Event, file, line);
         var observed = ObservationOf(traceLine, file, line);

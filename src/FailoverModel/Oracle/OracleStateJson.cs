@@ -9,7 +9,7 @@ namespace FailoverModel.Oracle;
 /// The oracle's state object (docs/schema/state.schema.json): the snapshot JSON of <c>run --json</c>
 /// (<see cref="PairStateJson"/>) and, after it, <c>views</c>: what each unit shows of its mate.
 /// </summary>
-public static class OracleStateJson
+internal static class OracleStateJson
 {
     /// <summary>Writes the state members and <c>views</c> into an object already started.</summary>
     public static void WriteStateMembers(Utf8JsonWriter w, PairConfig config, PairState state, IReadOnlyList<long>? outageMs = null)
@@ -47,7 +47,7 @@ public static class OracleStateJson
 }
 
 /// <summary>The tokens of <see cref="MateContact"/> in the state object.</summary>
-public static class MateContactValues
+internal static class MateContactValues
 {
     public static string Token(this MateContact contact) => contact switch
     {

@@ -39,14 +39,17 @@ public sealed class TraceChecker
     private readonly OracleSession _session;
     private readonly TraceLineReader _lines;
 
+    /// <summary>A checker of traces of a pair of this configuration, syslog compared in the order the model logs or in any order.</summary>
     public TraceChecker(PairConfig config, SyslogOrder syslogOrder = SyslogOrder.Model)
     {
         _session = new OracleSession(config, syslogOrder);
         _lines = new TraceLineReader(config);
     }
 
+    /// <summary>The configuration the model runs.</summary>
     public PairConfig Config => _session.Config;
 
+    /// <summary>How syslog messages are compared.</summary>
     public SyslogOrder SyslogOrder => _session.SyslogOrder;
 
     /// <summary>Checks text a caller holds (a test, the benchmark) as a file would be checked.</summary>

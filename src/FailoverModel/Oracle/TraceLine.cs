@@ -13,7 +13,7 @@ namespace FailoverModel.Oracle;
 /// <param name="Observation">The state members the line carries, or null when it carries none.</param>
 /// <param name="Device">The device text the line carries per unit, or null.</param>
 /// <param name="At">The line's <c>at</c>: when the implementation saw the step, in milliseconds of its own clock, or null.</param>
-public sealed record TraceLine(string Event, bool Settle, string? Case, Observation? Observation, DeviceText? Device, long? At = null)
+internal sealed record TraceLine(string Event, bool Settle, string? Case, Observation? Observation, DeviceText? Device, long? At = null)
 {
     /// <summary>The members that describe the line, not the state.</summary>
     public static readonly IReadOnlyList<string> MetaFields = ["case", "step", "line", "event", "settle", "at"];
@@ -32,13 +32,13 @@ public sealed record TraceLine(string Event, bool Settle, string? Case, Observat
 /// What a unit printed, as the device printed it (docs/oracle.md, "Device output"): the raw text of
 /// <c>show failover</c> and <c>show failover state</c>, and the syslog lines it logged during the step.
 /// </summary>
-public sealed class DeviceText
+internal sealed class DeviceText
 {
     public Dictionary<UnitRole, UnitDeviceText> Units { get; } = [];
 }
 
 /// <summary>One unit's device text; each part may be left out.</summary>
-public sealed class UnitDeviceText
+internal sealed class UnitDeviceText
 {
     public string? ShowFailover { get; set; }
 

@@ -14,7 +14,7 @@ namespace FailoverModel.Oracle;
 /// have, or a value of the wrong JSON type, is bad input (an <see cref="InputException"/> at the line), not a divergence:
 /// <c>oracle check</c> stops there with exit 2 and <c>oracle serve</c> answers it with an error, the same message.
 /// </summary>
-public sealed class TraceLineReader(PairConfig config)
+internal sealed class TraceLineReader(PairConfig config)
 {
     private const string Schema = " (docs/schema/state.schema.json)";
     private readonly HashSet<string> _seen = new(StringComparer.Ordinal);

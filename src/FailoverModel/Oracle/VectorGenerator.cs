@@ -15,10 +15,13 @@ namespace FailoverModel.Oracle;
 /// <param name="LowerBound">The fewest steps that take every transition (the optimal balancing, before the tour is cut into cases).</param>
 public sealed record VectorCoverage(int States, long Transitions, long SelfLoops, long Covered, long Cases, long Steps, long TourCases, long TourSteps, long LowerBound)
 {
+    /// <summary>The share of transitions covered, in percent.</summary>
     public double Percent => Transitions == 0 ? 100 : 100.0 * Covered / Transitions;
 
+    /// <summary>Steps the tour walks per transition it covers (1 would take each exactly once).</summary>
     public double StepsPerTransition => Transitions == 0 ? 0 : (double)TourSteps / Transitions;
 
+    /// <summary>The fewest steps per transition any set of walks from power-off could take (the optimal balancing).</summary>
     public double LowerBoundPerTransition => Transitions == 0 ? 0 : (double)LowerBound / Transitions;
 }
 
@@ -34,18 +37,23 @@ public sealed record VectorOptions(int MaxCaseSteps = VectorOptions.DefaultMaxCa
     /// </summary>
     public const int DefaultMaxCaseSteps = 1_000;
 
+    /// <summary>The whole tour, in cases of the default length.</summary>
     public static VectorOptions Whole { get; } = new();
 
+    /// <summary>Whether case <paramref name="case"/> belongs to this shard.</summary>
     public bool Writes(long @case) => (@case - 1) % Shards == Shard - 1;
 }
 
 /// <summary>Receives test vectors as they are made: a case begins, then its steps, each with the model's settled result.</summary>
 public interface IVectorSink
 {
+    /// <summary>A test case begins (it starts from power-off).</summary>
     void BeginCase(long @case);
 
+    /// <summary>One step of the case: the event and the model's settled result.</summary>
     void Step(long @case, long step, Event @event, SettledStep result);
 
+    /// <summary>The test case ends.</summary>
     void EndCase(long @case);
 }
 

@@ -12,10 +12,12 @@ public sealed class JsonLinesVectorSink(Stream output, PairConfig config) : IVec
 {
     private readonly Utf8JsonWriter _writer = new(output, PairStateJson.Options);
 
+    /// <inheritdoc/>
     public void BeginCase(long @case)
     {
     }
 
+    /// <inheritdoc/>
     public void Step(long @case, long step, Event @event, SettledStep result)
     {
         _writer.Reset(output);
@@ -30,6 +32,7 @@ public sealed class JsonLinesVectorSink(Stream output, PairConfig config) : IVec
         output.WriteByte((byte)'\n');
     }
 
+    /// <inheritdoc/>
     public void EndCase(long @case)
     {
     }
@@ -47,6 +50,7 @@ public sealed class ItfVectorSink(Stream output, PairConfig config, string sourc
     private readonly Utf8JsonWriter _writer = new(output, PairStateJson.Options);
     private readonly FailoverPair _pair = new(config);
 
+    /// <inheritdoc/>
     public void BeginCase(long @case)
     {
         _writer.Reset(output);
@@ -69,8 +73,10 @@ public sealed class ItfVectorSink(Stream output, PairConfig config, string sourc
         State(0, "init", _pair.Initial, []);
     }
 
+    /// <inheritdoc/>
     public void Step(long @case, long step, Event @event, SettledStep result) => State(step, @event.ToString(), result.State, result.Messages);
 
+    /// <inheritdoc/>
     public void EndCase(long @case)
     {
         _writer.WriteEndArray();

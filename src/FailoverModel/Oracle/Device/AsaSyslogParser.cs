@@ -12,7 +12,7 @@ namespace FailoverModel.Oracle.Device;
 /// is listed under, since it is part of the text compared (a message of the wrong unit shows there). The severity is
 /// compared with the id's.
 /// </summary>
-public static partial class AsaSyslogParser
+internal static partial class AsaSyslogParser
 {
     public const string Output = "syslog";
 

@@ -9,7 +9,7 @@ namespace FailoverModel.Oracle.Device;
 /// Each output is an observation of its own (<see cref="Observation.Also"/>), so that two outputs showing the same field
 /// are both compared; the members the line gives as JSON are judged beside them.
 /// </summary>
-public static class DeviceObservations
+internal static class DeviceObservations
 {
     public static void Read(PairConfig config, DeviceText device, Observation into, string file, long line)
     {

@@ -11,7 +11,7 @@ namespace FailoverModel.Oracle.Device;
 /// the Stateful Failover link's status. Lines it does not know (versions, timers, active times, interface health,
 /// statistics) are skipped: they are not in the state object. Every value it reads remembers its line.
 /// </summary>
-public static partial class ShowFailoverParser
+internal static partial class ShowFailoverParser
 {
     public const string Command = "show failover";
 

@@ -11,7 +11,7 @@ namespace FailoverModel.Oracle.Device;
 /// <c>Date/Time</c>) when it is there; a state is read as the longest state name ASA prints that starts the column, else
 /// as the column's text, so a misspelt state is reported, not skipped. A trailing date is not compared.
 /// </summary>
-public static partial class ShowFailoverStateParser
+internal static partial class ShowFailoverStateParser
 {
     public const string Command = "show failover state";
 

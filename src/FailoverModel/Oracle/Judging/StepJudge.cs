@@ -20,7 +20,7 @@ public enum SyslogOrder
 /// state after the step; a member left out is not compared. <c>oracle check</c>, <c>oracle serve</c> and the library's
 /// <see cref="OracleSession"/> all judge with this.
 /// </summary>
-public static class StepJudge
+internal static class StepJudge
 {
     /// <summary>At most this many divergences are listed for one step.</summary>
     public const int Limit = 16;

@@ -9,7 +9,7 @@ namespace FailoverModel.Oracle;
 /// the model logs alone as missing, one the trace logs alone as extra, and a missing and an extra message of the same
 /// unit and id as the members that differ. An observed message is a pattern: a member it leaves out matches anything.
 /// </summary>
-public static class SyslogDiff
+internal static class SyslogDiff
 {
     /// <param name="expected">The model's messages, in its order.</param>
     /// <param name="observed">The trace's messages, in its order.</param>

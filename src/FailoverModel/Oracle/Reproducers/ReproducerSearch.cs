@@ -15,7 +15,7 @@ namespace FailoverModel.Oracle;
 /// the case's own events are shortened by delta debugging (Zeller and Hildebrandt, "Simplifying and Isolating
 /// Failure-Inducing Input", 2002), replaying each candidate.
 /// </summary>
-public sealed class ReproducerSearch(PairConfig config, SyslogOrder syslogOrder = SyslogOrder.Model)
+internal sealed class ReproducerSearch(PairConfig config, SyslogOrder syslogOrder = SyslogOrder.Model)
 {
     /// <summary>A case prefix this short is shortened by delta debugging before the search.</summary>
     private const int ShortCase = 64;

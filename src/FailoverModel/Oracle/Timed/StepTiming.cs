@@ -13,7 +13,7 @@ namespace FailoverModel.Oracle;
 /// synchronization) take no time on the model; ASA's own history prints the whole chain within one second, so a step
 /// may take up to <see cref="ChainMs"/> more than its timers.
 /// </summary>
-public static class StepTiming
+internal static class StepTiming
 {
     /// <summary>What a step may take beyond its timers: the seed's failover history shows a chain within one second.</summary>
     public const long ChainMs = 1_000;

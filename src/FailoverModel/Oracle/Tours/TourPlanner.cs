@@ -10,7 +10,7 @@ namespace FailoverModel.Oracle.Tours;
 /// <param name="Walk">Every edge at least once; self-loops exactly once.</param>
 /// <param name="Repeated">Transitions taken again only to get from a state entered more often than it is left to one left more often than entered.</param>
 /// <param name="Resets">Returns to power-off the plan makes instead (each starts a new test case and costs no step).</param>
-public sealed record TourPlan(int[] Walk, long Repeated, long Resets)
+internal sealed record TourPlan(int[] Walk, long Repeated, long Resets)
 {
     /// <summary>The fewest steps any set of walks from power-off taking every transition can have: the minimum-cost balancing is optimal, so the walk's own length before it is cut into cases.</summary>
     public long LowerBound => Walk.LongLength - Resets;
@@ -26,7 +26,7 @@ public sealed record TourPlan(int[] Walk, long Repeated, long Resets)
 /// An Euler circuit of the balanced graph (Hierholzer's algorithm, from power-off) then takes every transition, and
 /// its length is the optimum. The flow is solved by OR-Tools' cost-scaling minimum-cost flow.
 /// </summary>
-public static class TourPlanner
+internal static class TourPlanner
 {
     /// <summary>Marks a return to power-off in a planned walk.</summary>
     public const int Reset = -1;

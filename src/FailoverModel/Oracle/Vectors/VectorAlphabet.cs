@@ -10,7 +10,7 @@ namespace FailoverModel.Oracle.Vectors;
 /// --events</c> takes), each read back as <c>oracle check</c> reads its text, so that a vector means to the checker what
 /// it meant to the generator.
 /// </summary>
-public static class VectorAlphabet
+internal static class VectorAlphabet
 {
     /// <summary>The event kinds <c>--events</c> can name, each with the events of the alphabet it selects.</summary>
     public static readonly IReadOnlyDictionary<string, Func<Event, bool>> Kinds = new Dictionary<string, Func<Event, bool>>(StringComparer.Ordinal)

@@ -6,13 +6,13 @@ using FailoverModel.Pair;
 namespace FailoverModel.Oracle.Vectors;
 
 /// <summary>One suite as the manifest lists it: what it covers and where it is.</summary>
-public sealed record SuiteEntry(int Order, VectorSuite Suite, VectorCoverage Coverage, string File);
+internal sealed record SuiteEntry(int Order, VectorSuite Suite, VectorCoverage Coverage, string File);
 
 /// <summary>
 /// The manifest of a folder of suites (docs/oracle.md, "Suites"): <c>manifest.json</c> for a CI job to read, and the
 /// same as a Markdown table for a person.
 /// </summary>
-public static class VectorManifest
+internal static class VectorManifest
 {
     public const string JsonFile = "manifest.json";
 

@@ -17,6 +17,7 @@ public sealed record VectorSuite(string Name, string Title, IReadOnlyList<Event>
 /// </summary>
 public static class VectorSuites
 {
+    /// <summary>The suites of a configuration, smallest first, each with its own alphabet.</summary>
     public static IReadOnlyList<VectorSuite> For(PairConfig config)
     {
         var universe = VectorAlphabet.Universe(config);
