@@ -25,7 +25,7 @@ public sealed class JsonLinesVectorSink(Stream output, PairConfig config) : IVec
         _writer.WriteNumber("case", @case);
         _writer.WriteNumber("step", step);
         _writer.WriteString("event", @event.ToString());
-        PairStateJson.WriteStateMembers(_writer, config, result.State);
+        OracleStateJson.WriteStateMembers(_writer, config, result.State);
         PairStateJson.WriteSyslog(_writer, result.Messages);
         _writer.WriteEndObject();
         _writer.Flush();
@@ -46,7 +46,7 @@ public sealed class JsonLinesVectorSink(Stream output, PairConfig config) : IVec
 /// </summary>
 public sealed class ItfVectorSink(Stream output, PairConfig config, string source) : IVectorSink
 {
-    private static readonly string[] Vars = ["event", "units", "links", "groups", "contexts", "connections", "syslog"];
+    private static readonly string[] Vars = ["event", "units", "links", "groups", "contexts", "connections", "views", "syslog"];
     private readonly Utf8JsonWriter _writer = new(output, PairStateJson.Options);
     private readonly FailoverPair _pair = new(config);
 
@@ -142,7 +142,7 @@ public sealed class ItfVectorSink(Stream output, PairConfig config, string sourc
         using (var w = new Utf8JsonWriter(buffer, PairStateJson.Options))
         {
             w.WriteStartObject();
-            PairStateJson.WriteStateMembers(w, config, state);
+            OracleStateJson.WriteStateMembers(w, config, state);
             PairStateJson.WriteSyslog(w, messages);
             w.WriteEndObject();
         }

@@ -68,24 +68,30 @@ public class OracleCommandTests
         var (exit, output, _) = Run(["oracle", "vectors", "--format", "itf", "--events", "power-on,power-off,failover-active"]);
 
         Assert.Equal(0, exit);
+        var hearsHellos = false;
         foreach (var line in output.Split('\n', StringSplitOptions.RemoveEmptyEntries))
         {
             using var doc = JsonDocument.Parse(line);
             var trace = doc.RootElement;
             Assert.Equal("ITF", trace.GetProperty("#meta").GetProperty("format").GetString());
-            Assert.Equal(["event", "units", "links", "groups", "contexts", "connections", "syslog"], trace.GetProperty("vars").EnumerateArray().Select(v => v.GetString()));
+            Assert.Equal(["event", "units", "links", "groups", "contexts", "connections", "views", "syslog"], trace.GetProperty("vars").EnumerateArray().Select(v => v.GetString()));
             var states = trace.GetProperty("states").EnumerateArray().ToList();
             Assert.Equal("init", states[0].GetProperty("event").GetString());
             Assert.Equal(Enumerable.Range(0, states.Count), states.Select(s => s.GetProperty("#meta").GetProperty("index").GetInt32()));
             foreach (var state in states)
             {
-                Assert.Equal(["#meta", "event", "units", "links", "groups", "contexts", "connections", "syslog"], state.EnumerateObject().Select(p => p.Name));
+                Assert.Equal(["#meta", "event", "units", "links", "groups", "contexts", "connections", "views", "syslog"], state.EnumerateObject().Select(p => p.Name));
                 var group1 = state.GetProperty("groups").GetProperty("#map")[0];
                 Assert.Equal("1", group1[0].GetProperty("#bigint").GetString());
                 Assert.Equal(JsonValueKind.String, group1[1].GetProperty("activeOn").ValueKind);
                 Assert.Equal("1", state.GetProperty("contexts").GetProperty("admin").GetProperty("group").GetProperty("#bigint").GetString());
             }
+
+            hearsHellos |= states.Any(s => s.GetProperty("views").GetProperty("secondary").GetProperty("contact").GetString() == "hellos");
         }
+
+        // Each unit's view of its mate travels with the vectors: once both run, the secondary hears the primary's hellos.
+        Assert.True(hearsHellos, "no vector state shows the secondary hearing its mate's hellos");
     }
 
     [Fact]
