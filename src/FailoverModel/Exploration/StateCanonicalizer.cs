@@ -23,16 +23,9 @@ namespace FailoverModel.Exploration;
 /// </summary>
 internal sealed class StateCanonicalizer
 {
-    private readonly int[][] _classes;
-    private readonly ulong _monitored;
+    private readonly InterfaceClasses _classes;
 
-    public StateCanonicalizer(PairConfig config)
-    {
-        var monitored = config.MonitoredMasks.Aggregate(0UL, (a, m) => a | m);
-        _monitored = monitored;
-        var unmonitored = Enumerable.Range(0, config.Interfaces.Length).Where(i => (monitored & (1UL << i)) == 0).ToArray();
-        _classes = [.. config.GroupIds.Select(g => Enumerable.Range(0, config.Interfaces.Length).Where(i => (config.MonitoredMask(g) & (1UL << i)) != 0).ToArray()), unmonitored];
-    }
+    public StateCanonicalizer(PairConfig config) => _classes = new InterfaceClasses(config);
 
     public PairState Canonical(PairState state)
     {
@@ -40,30 +33,7 @@ internal sealed class StateCanonicalizer
         var secondary = state.Secondary.FailedInterfaces;
         var primaryHeard = state.Primary.View.HearsHellos ? state.Primary.View.FailedInterfaces : 0;
         var secondaryHeard = state.Secondary.View.HearsHellos ? state.Secondary.View.FailedInterfaces : 0;
-        Span<int> tuples = stackalloc int[PairConfig.MaxInterfaces];
-        foreach (var members in _classes)
-        {
-            if (members.Length < 2)
-            {
-                continue;
-            }
-
-            for (var k = 0; k < members.Length; k++)
-            {
-                var bit = 1UL << members[k];
-                tuples[k] = ((primary & bit) != 0 ? 8 : 0) | ((secondary & bit) != 0 ? 4 : 0) | ((primaryHeard & bit) != 0 ? 2 : 0) | ((secondaryHeard & bit) != 0 ? 1 : 0);
-            }
-
-            tuples[..members.Length].Sort();
-            for (var k = 0; k < members.Length; k++)
-            {
-                var bit = 1UL << members[k];
-                primary = Set(primary, bit, (tuples[k] & 8) != 0);
-                secondary = Set(secondary, bit, (tuples[k] & 4) != 0);
-                primaryHeard = Set(primaryHeard, bit, (tuples[k] & 2) != 0);
-                secondaryHeard = Set(secondaryHeard, bit, (tuples[k] & 1) != 0);
-            }
-        }
+        _classes.Sort(ref primary, ref secondary, ref primaryHeard, ref secondaryHeard);
 
         var canonical = state with
         {
@@ -89,17 +59,11 @@ internal sealed class StateCanonicalizer
 
         return view.Contact switch
         {
-            MateContact.Hellos => new MateView(MateContact.Hellos, GuardClass(view.Group1), GuardClass(view.Group2), FailureReason.None, FailureReason.None, view.FailedInterfaces & me.FailedInterfaces & _monitored),
+            MateContact.Hellos => new MateView(MateContact.Hellos, InterfaceClasses.GuardClass(view.Group1), InterfaceClasses.GuardClass(view.Group2), FailureReason.None, FailureReason.None, view.FailedInterfaces & me.FailedInterfaces & _classes.Monitored),
             MateContact.Failed => new MateView(MateContact.Failed, GroupState.Failed, GroupState.Failed, FailureReason.None, FailureReason.None, 0),
             _ => new MateView(view.Contact, GroupState.Disabled, GroupState.Disabled, FailureReason.None, FailureReason.None, 0),
         };
     }
-
-    /// <summary>The one state of each class a stale view's guards tell apart: active, negotiating, anything else.</summary>
-    private static GroupState GuardClass(GroupState state) =>
-        state.IsActive() ? GroupState.Active : state == GroupState.Negotiation ? GroupState.Negotiation : GroupState.Disabled;
-
-    private static ulong Set(ulong word, ulong bit, bool on) => on ? word | bit : word & ~bit;
 
     private static UnitState Normalize(UnitState unit, ulong failed, ulong heard) => unit with
     {

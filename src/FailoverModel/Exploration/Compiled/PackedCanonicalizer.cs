@@ -12,17 +12,9 @@ namespace FailoverModel.Exploration.Compiled;
 /// </summary>
 internal sealed class PackedCanonicalizer
 {
-    private readonly int[][] _classes;
-    private readonly ulong _monitored;
+    private readonly InterfaceClasses _classes;
 
-    public PackedCanonicalizer(PairConfig config)
-    {
-        _monitored = config.MonitoredMasks.Aggregate(0UL, (a, m) => a | m);
-        var monitored = _monitored;
-        var unmonitored = Enumerable.Range(0, config.Interfaces.Length).Where(i => (monitored & (1UL << i)) == 0).ToArray();
-        _classes = [.. config.GroupIds.Select(g => Enumerable.Range(0, config.Interfaces.Length).Where(i => (config.MonitoredMask(g) & (1UL << i)) != 0).ToArray()), unmonitored];
-        _classes = [.. _classes.Where(c => c.Length >= 2)];
-    }
+    public PackedCanonicalizer(PairConfig config) => _classes = new InterfaceClasses(config);
 
     public StateKey Canonical(in StateKey key)
     {
@@ -31,28 +23,7 @@ internal sealed class PackedCanonicalizer
         var secondary = key.SecondaryFailed;
         var primaryHeard = PackedHead.Contact(head, 0) == MateContact.Hellos ? key.PrimaryHeard : 0;
         var secondaryHeard = PackedHead.Contact(head, 1) == MateContact.Hellos ? key.SecondaryHeard : 0;
-        if ((primary | secondary | primaryHeard | secondaryHeard) != 0)
-        {
-            Span<int> tuples = stackalloc int[PairConfig.MaxInterfaces];
-            foreach (var members in _classes)
-            {
-                for (var k = 0; k < members.Length; k++)
-                {
-                    var bit = 1UL << members[k];
-                    tuples[k] = ((primary & bit) != 0 ? 8 : 0) | ((secondary & bit) != 0 ? 4 : 0) | ((primaryHeard & bit) != 0 ? 2 : 0) | ((secondaryHeard & bit) != 0 ? 1 : 0);
-                }
-
-                tuples[..members.Length].Sort();
-                for (var k = 0; k < members.Length; k++)
-                {
-                    var bit = 1UL << members[k];
-                    primary = Set(primary, bit, (tuples[k] & 8) != 0);
-                    secondary = Set(secondary, bit, (tuples[k] & 4) != 0);
-                    primaryHeard = Set(primaryHeard, bit, (tuples[k] & 2) != 0);
-                    secondaryHeard = Set(secondaryHeard, bit, (tuples[k] & 1) != 0);
-                }
-            }
-        }
+        _classes.Sort(ref primary, ref secondary, ref primaryHeard, ref secondaryHeard);
 
         var answers = PackedHead.MatesAnswer(head);
         var canonicalHead = View(View(head, 0, answers), 1, answers);
@@ -68,7 +39,7 @@ internal sealed class PackedCanonicalizer
     private static ulong View(ulong head, int unit, bool answers) => PackedHead.Contact(head, unit) switch
     {
         MateContact.Hellos when answers => PackedHead.WithViewGroups(head, unit, PackedHead.Group(head, 1 - unit, 1), PackedHead.Group(head, 1 - unit, 2)),
-        MateContact.Hellos => PackedHead.WithViewGroups(head, unit, GuardClass(PackedHead.ViewGroup(head, unit, 1)), GuardClass(PackedHead.ViewGroup(head, unit, 2))),
+        MateContact.Hellos => PackedHead.WithViewGroups(head, unit, InterfaceClasses.GuardClass(PackedHead.ViewGroup(head, unit, 1)), InterfaceClasses.GuardClass(PackedHead.ViewGroup(head, unit, 2))),
         MateContact.Failed => PackedHead.WithViewGroups(head, unit, GroupState.Failed, GroupState.Failed),
         _ => PackedHead.WithViewGroups(head, unit, GroupState.Disabled, GroupState.Disabled),
     };
@@ -76,12 +47,8 @@ internal sealed class PackedCanonicalizer
     private ulong Heard(ulong head, int unit, bool answers, ulong heard, ulong failed, ulong mateFailed) => PackedHead.Contact(head, unit) switch
     {
         MateContact.Hellos when answers => mateFailed,
-        MateContact.Hellos => heard & failed & _monitored,
+        MateContact.Hellos => heard & failed & _classes.Monitored,
         _ => 0,
     };
 
-    private static GroupState GuardClass(GroupState state) =>
-        state.IsActive() ? GroupState.Active : state == GroupState.Negotiation ? GroupState.Negotiation : GroupState.Disabled;
-
-    private static ulong Set(ulong word, ulong bit, bool on) => on ? word | bit : word & ~bit;
 }
