@@ -12,8 +12,11 @@ namespace FailoverModel.Cli.Bench;
 /// </summary>
 public static class CsCheckPeer
 {
-    /// <summary>Explores on <paramref name="threads"/> threads; each thread steps its own pair (a pair steps one snapshot at a time).</summary>
-    public static (long States, long Transitions, double Seconds) Explore(PairConfig config, IReadOnlyList<Event> alphabet, int threads)
+    /// <summary>
+    /// Explores on <paramref name="threads"/> threads, at most <paramref name="maxStates"/> states; each thread steps its
+    /// own pair (a pair steps one snapshot at a time).
+    /// </summary>
+    public static (long States, long Transitions, bool Closed, double Seconds) Explore(PairConfig config, IReadOnlyList<Event> alphabet, int threads, int maxStates)
     {
         var events = alphabet.ToArray();
         using var pairs = new ThreadLocal<FailoverPair>(() => new FailoverPair(config));
@@ -21,8 +24,9 @@ public static class CsCheckPeer
         var spec = Spec.From(initial)
             .Action("internal", s => pairs.Value!.NextInternal(s) is not null, s => Explorer.WithoutReasons(pairs.Value!.Apply(s, pairs.Value.NextInternal(s)!, quiet: true).State))
             .Action("event", events, (s, e) => Explorer.WithoutReasons(pairs.Value!.Apply(s, e, quiet: true).State));
+        GC.Collect();
         var clock = Stopwatch.StartNew();
-        var report = Check.Exhaustive(spec, _ => { }, threads: threads);
-        return (report.States, report.Transitions, clock.Elapsed.TotalSeconds);
+        var report = Check.Exhaustive(spec, _ => { }, maxStates: maxStates, threads: threads);
+        return (report.States, report.Transitions, report.Closed, clock.Elapsed.TotalSeconds);
     }
 }

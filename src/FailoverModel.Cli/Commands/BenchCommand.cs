@@ -13,30 +13,38 @@ public static class BenchCommand
     public static Command Create(CliIo io)
     {
         var json = new Option<bool>("--json") { Description = "print the figures as one JSON array" };
-        var quick = new Option<bool>("--quick") { Description = "bound the explorations (half a million states) so that the run takes a minute, not ten" };
+        var markdown = new Option<bool>("--markdown") { Description = "print the figures as a Markdown table (docs/performance.md's)" };
+        var quick = new Option<bool>("--quick") { Description = "smaller bounds (100,000 states per exploration instead of 1,000,000): minutes, not half an hour" };
         var config = CommonOptions.Config();
         var command = new Command("bench", "Measure the standard workloads: the Stateless baseline, exploration beside CsCheck's exhaustive engine, the settled graph and random stepping.")
         {
-            json, config, quick,
+            json, markdown, config, quick,
         };
-        command.SetAction(parse => Run(io, parse.GetValue(json), parse.GetValue(config), parse.GetValue(quick)));
+        command.SetAction(parse => Run(io, parse.GetValue(json), parse.GetValue(config), parse.GetValue(quick), parse.GetValue(markdown)));
         return command;
     }
 
-    public static int Run(CliIo io, bool json, FileInfo? configFile, bool quick = false)
+    public static int Run(CliIo io, bool json, FileInfo? configFile, bool quick = false, bool markdown = false)
     {
+        if (json && markdown)
+        {
+            io.Error.WriteLine("failover-model: bench: --json and --markdown print the figures two ways; give one");
+            return Cli.BadInput;
+        }
+
         var config = CommonOptions.Load(configFile, io.Limits);
+        var bounds = quick ? BenchBounds.Quick : BenchBounds.Full;
         var workloads = new (string Name, Func<IEnumerable<BenchFigure>> Measure)[]
         {
             ("Stateless baseline", () => StatelessBaseline.Measure(2_000_000)),
-            ("exploration", () => ModelWorkloads.Exploration(config, quick)),
-            ("random checking", () => ModelWorkloads.RandomChecking(quick ? 500 : 5_000)),
-            ("oracle", () => OracleAndParsingWorkloads.OracleCheck(config)),
+            ("exploration", () => ModelWorkloads.Exploration(config, bounds)),
+            ("random checking", () => ModelWorkloads.RandomChecking(bounds.RandomRuns)),
+            ("oracle", () => OracleAndParsingWorkloads.OracleCheck(config, bounds.Vectors)),
             ("configuration parsing", () => OracleAndParsingWorkloads.ConfigParsing(2_000)),
         };
 
-        // Each figure is printed as soon as it is measured (stderr with --json, so that stdout stays one JSON array);
-        // the table of all of them follows at the end.
+        // Each figure is printed as soon as it is measured (stderr with --json or --markdown, so that stdout is only the
+        // array or the table); the table of all of them follows at the end.
         var figures = new List<BenchFigure>();
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var interrupted = false;
@@ -52,13 +60,23 @@ public static class BenchCommand
             foreach (var f in measure())
             {
                 figures.Add(f);
-                (json ? io.Error : io.Out).WriteLine($"  {f.Workload}: {f.Measure} {Value(f)} {f.Unit}");
+                (json || markdown ? io.Error : io.Out).WriteLine($"  {f.Workload}: {f.Measure} {Value(f)} {f.Unit}");
             }
         }
 
         if (json)
         {
             io.Out.WriteLine(JsonSerializer.Serialize(figures.Select(f => new { workload = f.Workload, measure = f.Measure, value = Math.Round(f.Value, 2), unit = f.Unit, reproduce = f.Reproduce })));
+        }
+        else if (markdown)
+        {
+            io.Out.WriteLine("| workload | measure | value | unit |");
+            io.Out.WriteLine("|---|---|---:|---|");
+            foreach (var f in figures)
+            {
+                var value = f.Workload.StartsWith("ratio:", StringComparison.Ordinal) ? $"**{Value(f)}**" : Value(f);
+                io.Out.WriteLine($"| {Cell(f.Workload)} | {Cell(f.Measure)} | {value} | {Cell(f.Unit)} |");
+            }
         }
         else
         {
@@ -80,6 +98,8 @@ public static class BenchCommand
 
         return Cli.Success;
     }
+
+    private static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal);
 
     private static string Value(BenchFigure f) => f.Value.ToString(f.Value < 100 ? "N2" : "N0", CultureInfo.InvariantCulture);
 }
