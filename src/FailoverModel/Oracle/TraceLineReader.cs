@@ -14,10 +14,26 @@ namespace FailoverModel.Oracle;
 /// have, or a value of the wrong JSON type, is bad input (an <see cref="InputException"/> at the line), not a divergence:
 /// <c>oracle check</c> stops there with exit 2 and <c>oracle serve</c> answers it with an error, the same message.
 /// </summary>
+/// <remarks>
+/// A trace repeats the same few hundred names and words on every line, so the reader keeps what it has read: member
+/// names and short strings are looked up in a bounded table by their characters instead of allocated again, the sets
+/// that refuse a duplicate member are reused level by level, and the path a message names (<c>units.primary.status</c>)
+/// is kept as a stack of members and only written out when a message needs it. A long trace is read with next to no
+/// allocation per line (<c>failover-model bench</c>, "oracle check").
+/// </remarks>
 internal sealed class TraceLineReader(PairConfig config)
 {
     private const string Schema = " (docs/schema/state.schema.json)";
-    private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
+
+    /// <summary>Strings longer than this are allocated each time (the table is for names and words, not text).</summary>
+    private const int InternedLength = 128;
+
+    /// <summary>At most this many distinct strings are kept, so that a hostile trace cannot grow the table without end.</summary>
+    private const int InternedLimit = 16_384;
+
+    private readonly HashSet<string> _interned = new(StringComparer.Ordinal);
+    private readonly List<HashSet<string>> _names = [];
+    private readonly List<(string Member, int Index)> _path = [];
     private byte[] _bytes = new byte[4_096];
     private string _file = "";
     private long _line;
@@ -31,6 +47,7 @@ internal sealed class TraceLineReader(PairConfig config)
     public TraceLine? Read(string text, string file, long line, bool allowReset = false)
     {
         (_file, _line) = (file, line);
+        _path.Clear();
         if (StrictJson.LoneSurrogate(text) is { } at)
         {
             throw new InputException(file, line, at + 1, "an escaped UTF-16 surrogate without its pair (\\ud800-\\udfff): not a character");
@@ -86,13 +103,13 @@ internal sealed class TraceLineReader(PairConfig config)
         long? stamp = null;
         Observation? observation = null;
         DeviceText? device = null;
-        var names = new HashSet<string>(StringComparer.Ordinal);
+        var names = Enter();
         while (Next(ref r, names) is { } name)
         {
             switch (name)
             {
                 case "event":
-                    @event = r.TokenType == JsonTokenType.String ? r.GetString() : null;
+                    @event = r.TokenType == JsonTokenType.String ? String(ref r) : null;
                     if (@event is null)
                     {
                         SkipStrict(ref r);
@@ -149,24 +166,107 @@ internal sealed class TraceLineReader(PairConfig config)
             : new TraceLine(@event, settle, @case, observation, device, stamp);
     }
 
-    /// <summary>Moves to the next member of the current object and onto its value; null at the object's end.</summary>
+    /// <summary>Opens an object's members: one more level of the path, and that level's set of names read, emptied.</summary>
+    private HashSet<string> Enter()
+    {
+        var level = _path.Count;
+        _path.Add(("", -1));
+        if (_names.Count <= level)
+        {
+            _names.Add(new HashSet<string>(StringComparer.Ordinal));
+        }
+
+        var names = _names[level];
+        names.Clear();
+        return names;
+    }
+
+    /// <summary>
+    /// Moves to the next member of the current object and onto its value, which the path then names; null at the
+    /// object's end, which leaves its level of the path.
+    /// </summary>
     private string? Next(ref Utf8JsonReader r, HashSet<string> names)
     {
         r.Read();
         if (r.TokenType == JsonTokenType.EndObject)
         {
+            _path.RemoveAt(_path.Count - 1);
             return null;
         }
 
         var at = r.TokenStartIndex;
-        var name = r.GetString()!;
+        var name = String(ref r);
         if (!names.Add(name))
         {
             throw Syntax(at, $"Duplicate property '{name}'");
         }
 
+        _path[^1] = (name, -1);
         r.Read();
         return name;
+    }
+
+    /// <summary>Opens the object the current member holds (an error there names the member).</summary>
+    private HashSet<string> Object(ref Utf8JsonReader r)
+    {
+        Expect(ref r, JsonTokenType.StartObject);
+        return Enter();
+    }
+
+    /// <summary>The path of the value being read, as messages name it: <c>units.primary.groups.1.state</c>, <c>syslog[2].text</c>.</summary>
+    private string Path()
+    {
+        var path = new StringBuilder();
+        foreach (var (member, index) in _path)
+        {
+            if (member.Length == 0)
+            {
+                continue;
+            }
+
+            path.Append(path.Length == 0 ? "" : ".").Append(member);
+            if (index >= 0)
+            {
+                path.Append('[').Append(index.ToString(CultureInfo.InvariantCulture)).Append(']');
+            }
+        }
+
+        return path.ToString();
+    }
+
+    /// <summary>Names the <paramref name="index"/>th element of the array the current member holds (-1: the array itself).</summary>
+    private void Element(int index) => _path[^1] = (_path[^1].Member, index);
+
+    /// <summary>
+    /// The current string or member name: a short one is looked up by its characters in the strings already read and
+    /// allocated only the first time (up to <see cref="InternedLimit"/> of them).
+    /// </summary>
+    private string String(ref Utf8JsonReader r)
+    {
+        if (r.ValueSpan.Length > InternedLength || r.HasValueSequence)
+        {
+            return r.GetString()!;
+        }
+
+        Span<char> chars = stackalloc char[InternedLength];
+        var count = r.CopyString(chars);
+        return Intern(chars[..count]);
+    }
+
+    private string Intern(ReadOnlySpan<char> chars)
+    {
+        if (_interned.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(chars, out var known))
+        {
+            return known;
+        }
+
+        var text = chars.ToString();
+        if (_interned.Count < InternedLimit)
+        {
+            _interned.Add(text);
+        }
+
+        return text;
     }
 
     /// <summary>The <c>case</c> value's JSON text: compared as written, so <c>3</c> and <c>"3"</c> are different cases.</summary>
@@ -179,7 +279,14 @@ internal sealed class TraceLineReader(PairConfig config)
             return Encoding.UTF8.GetString(_bytes, start, (int)r.BytesConsumed - start);
         }
 
-        return Encoding.UTF8.GetString(_bytes, start, (int)r.BytesConsumed - start);
+        var raw = _bytes.AsSpan(start, (int)r.BytesConsumed - start);
+        if (raw.Length > InternedLength)
+        {
+            return Encoding.UTF8.GetString(raw);
+        }
+
+        Span<char> chars = stackalloc char[InternedLength];
+        return Intern(chars[..Encoding.UTF8.GetChars(raw, chars)]);
     }
 
     /// <summary>Skips the current value, still refusing duplicate members inside it.</summary>
@@ -223,117 +330,123 @@ internal sealed class TraceLineReader(PairConfig config)
         switch (name)
         {
             case "time":
-                o.Time = Number(ref r, "time");
+                o.Time = Number(ref r);
                 break;
             case "units":
-                Members(ref r, "units", (ref Utf8JsonReader r, string role, string at) =>
+                for (var units = Object(ref r); Next(ref r, units) is { } role;)
                 {
-                    var unit = Role(role, at);
+                    var unit = Role(role);
                     var u = o.Units.TryGetValue(unit, out var known) ? known : o.Units[unit] = new UnitObservation();
-                    ReadUnit(ref r, u, at);
-                });
+                    ReadUnit(ref r, u);
+                }
+
                 break;
             case "links":
                 var links = o.Links ??= new LinksObservation();
-                Members(ref r, "links", (ref Utf8JsonReader r, string field, string at) =>
+                for (var fields = Object(ref r); Next(ref r, fields) is { } field;)
                 {
                     switch (field)
                     {
                         case "failover":
-                            links.Failover = Text(ref r, at);
+                            links.Failover = Text(ref r);
                             break;
                         case "state":
-                            links.State = Text(ref r, at);
+                            links.State = Text(ref r);
                             break;
                         default:
-                            throw NoSuchField(at);
+                            throw NoSuchField();
                     }
-                });
+                }
+
                 break;
             case "groups":
-                Members(ref r, "groups", (ref Utf8JsonReader r, string id, string at) =>
+                for (var groups = Object(ref r); Next(ref r, groups) is { } id;)
                 {
-                    var g = o.Groups[Group(id, at)] = new GroupObservation();
-                    Members(ref r, at, (ref Utf8JsonReader r, string field, string at2) =>
+                    var g = o.Groups[Group(id)] = new GroupObservation();
+                    for (var fields = Object(ref r); Next(ref r, fields) is { } field;)
                     {
                         switch (field)
                         {
                             case "activeOn":
-                                g.ActiveOn = Text(ref r, at2);
+                                g.ActiveOn = Text(ref r);
                                 break;
                             case "outage":
-                                g.Outage = Number(ref r, at2);
+                                g.Outage = Number(ref r);
                                 break;
                             default:
-                                throw NoSuchField(at2);
+                                throw NoSuchField();
                         }
-                    });
-                });
+                    }
+                }
+
                 break;
             case "contexts":
-                Members(ref r, "contexts", (ref Utf8JsonReader r, string context, string at) =>
+                for (var contexts = Object(ref r); Next(ref r, contexts) is { } context;)
                 {
                     if (!Config.Contexts.Any(c => c.Name == context))
                     {
-                        throw NoSuchField(at);
+                        throw NoSuchField();
                     }
 
                     var c = o.Contexts[context] = new ContextObservation();
-                    Members(ref r, at, (ref Utf8JsonReader r, string field, string at2) =>
+                    for (var fields = Object(ref r); Next(ref r, fields) is { } field;)
                     {
                         switch (field)
                         {
                             case "group":
-                                c.Group = Number(ref r, at2);
+                                c.Group = Number(ref r);
                                 break;
                             case "activeOn":
-                                c.ActiveOn = Text(ref r, at2);
+                                c.ActiveOn = Text(ref r);
                                 break;
                             default:
-                                throw NoSuchField(at2);
+                                throw NoSuchField();
                         }
-                    });
-                });
+                    }
+                }
+
                 break;
             case "connections":
-                Members(ref r, "connections", (ref Utf8JsonReader r, string id, string at) =>
+                for (var groups = Object(ref r); Next(ref r, groups) is { } id;)
                 {
-                    var c = o.Connections[Group(id, at)] = new ConnectionsObservation();
-                    Members(ref r, at, (ref Utf8JsonReader r, string field, string at2) =>
+                    var c = o.Connections[Group(id)] = new ConnectionsObservation();
+                    for (var fields = Object(ref r); Next(ref r, fields) is { } field;)
                     {
                         switch (field)
                         {
                             case "open":
-                                c.Open = Texts(ref r, at2);
+                                c.Open = Texts(ref r);
                                 break;
                             case "replicated":
-                                c.Replicated = Texts(ref r, at2);
+                                c.Replicated = Texts(ref r);
                                 break;
                             default:
-                                throw NoSuchField(at2);
+                                throw NoSuchField();
                         }
-                    });
-                });
+                    }
+                }
+
                 break;
             case "views":
-                Members(ref r, "views", (ref Utf8JsonReader r, string role, string at) =>
+                for (var views = Object(ref r); Next(ref r, views) is { } role;)
                 {
-                    var v = o.Views[Role(role, at)] = new MateViewObservation();
-                    Members(ref r, at, (ref Utf8JsonReader r, string field, string at2) =>
+                    var v = o.Views[Role(role)] = new MateViewObservation();
+                    for (var fields = Object(ref r); Next(ref r, fields) is { } field;)
                     {
                         switch (field)
                         {
                             case "contact":
-                                v.Contact = Text(ref r, at2);
+                                v.Contact = Text(ref r);
                                 break;
                             case "groups":
-                                ReadGroupStates(ref r, v.Groups, at2);
+                                ReadGroupStates(ref r, v.Groups);
                                 break;
                             default:
-                                throw NoSuchField(at2);
+                                throw NoSuchField();
                         }
-                    });
-                });
+                    }
+                }
+
                 break;
             case "syslog":
                 o.Syslog = ReadSyslog(ref r);
@@ -341,194 +454,217 @@ internal sealed class TraceLineReader(PairConfig config)
         }
     }
 
-    private void ReadUnit(ref Utf8JsonReader r, UnitObservation u, string path) =>
-        Members(ref r, path, (ref Utf8JsonReader r, string field, string at) =>
+    private void ReadUnit(ref Utf8JsonReader r, UnitObservation u)
+    {
+        for (var fields = Object(ref r); Next(ref r, fields) is { } field;)
         {
             switch (field)
             {
                 case "power":
-                    u.Power = Text(ref r, at);
+                    u.Power = Text(ref r);
                     break;
                 case "failover":
-                    u.Failover = Text(ref r, at);
+                    u.Failover = Text(ref r);
                     break;
                 case "status":
-                    u.Status = Text(ref r, at);
+                    u.Status = Text(ref r);
                     break;
                 case "groups":
-                    ReadGroupStates(ref r, u.Groups, at);
+                    ReadGroupStates(ref r, u.Groups);
                     break;
                 case "failedInterfaces":
-                    u.FailedInterfaces = Texts(ref r, at);
+                    u.FailedInterfaces = Texts(ref r);
                     break;
                 case "configuration":
-                    Members(ref r, at, (ref Utf8JsonReader r, string space, string at2) =>
+                    u.Configuration.EnsureCapacity(Config.Spaces);
+                    for (var spaces = Object(ref r); Next(ref r, spaces) is { } space;)
                     {
-                        if (!Enumerable.Range(0, Config.Spaces).Any(s => Config.SpaceName(s) == space))
+                        if (!IsSpace(space))
                         {
-                            throw NoSuchField(at2);
+                            throw NoSuchField();
                         }
 
-                        u.Configuration[space] = Numbers(ref r, at2);
-                    });
+                        u.Configuration[space] = Numbers(ref r);
+                    }
+
                     break;
                 default:
-                    throw NoSuchField(at);
+                    throw NoSuchField();
             }
-        });
+        }
+    }
 
-    private void ReadGroupStates(ref Utf8JsonReader r, Dictionary<int, GroupStateObservation> into, string path) =>
-        Members(ref r, path, (ref Utf8JsonReader r, string id, string at) =>
+    private bool IsSpace(string name)
+    {
+        for (var s = 0; s < Config.Spaces; s++)
         {
-            var g = into[Group(id, at)] = new GroupStateObservation();
-            Members(ref r, at, (ref Utf8JsonReader r, string field, string at2) =>
+            if (Config.SpaceName(s) == name)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private void ReadGroupStates(ref Utf8JsonReader r, Dictionary<int, GroupStateObservation> into)
+    {
+        for (var groups = Object(ref r); Next(ref r, groups) is { } id;)
+        {
+            var g = into[Group(id)] = new GroupStateObservation();
+            for (var fields = Object(ref r); Next(ref r, fields) is { } field;)
             {
                 switch (field)
                 {
                     case "state":
-                        g.State = Text(ref r, at2);
+                        g.State = Text(ref r);
                         break;
                     case "reason":
-                        g.Reason = Text(ref r, at2);
+                        g.Reason = Text(ref r);
                         break;
                     default:
-                        throw NoSuchField(at2);
+                        throw NoSuchField();
                 }
-            });
-        });
+            }
+        }
+    }
 
     private List<SyslogObservation> ReadSyslog(ref Utf8JsonReader r)
     {
-        Expect(ref r, JsonTokenType.StartArray, "syslog");
+        Expect(ref r, JsonTokenType.StartArray);
         var list = new List<SyslogObservation>();
         while (r.Read() && r.TokenType != JsonTokenType.EndArray)
         {
-            var at = $"syslog[{list.Count}]";
-            Expect(ref r, JsonTokenType.StartObject, at);
+            Element(list.Count);
             string? unit = null, text = null;
             ObservedNumber? id = null, group = null;
-            var names = new HashSet<string>(StringComparer.Ordinal);
-            while (Next(ref r, names) is { } field)
+            for (var fields = Object(ref r); Next(ref r, fields) is { } field;)
             {
-                var at2 = $"{at}.{field}";
                 switch (field)
                 {
                     case "unit":
-                        unit = Text(ref r, at2);
+                        unit = Text(ref r);
                         break;
                     case "id":
-                        id = Number(ref r, at2);
+                        id = Number(ref r);
                         break;
                     case "text":
-                        text = Text(ref r, at2);
+                        text = Text(ref r);
                         break;
                     case "group":
-                        group = Number(ref r, at2);
+                        group = Number(ref r);
                         break;
                     default:
-                        throw NoSuchField(at2);
+                        throw NoSuchField();
                 }
             }
 
             list.Add(new SyslogObservation(unit, id, text, group));
         }
 
+        Element(-1);
         return list;
     }
 
     private DeviceText ReadDevice(ref Utf8JsonReader r)
     {
         var device = new DeviceText();
-        Members(ref r, TraceLine.DeviceField, (ref Utf8JsonReader r, string role, string at) =>
+        for (var units = Object(ref r); Next(ref r, units) is { } role;)
         {
-            var u = device.Units[Role(role, at)] = new UnitDeviceText();
-            Members(ref r, at, (ref Utf8JsonReader r, string field, string at2) =>
+            var u = device.Units[Role(role)] = new UnitDeviceText();
+            for (var outputs = Object(ref r); Next(ref r, outputs) is { } field;)
             {
                 switch (field)
                 {
                     case "show failover":
-                        u.ShowFailover = Text(ref r, at2);
+                        u.ShowFailover = Text(ref r);
                         break;
                     case "show failover state":
-                        u.ShowFailoverState = Text(ref r, at2);
+                        u.ShowFailoverState = Text(ref r);
                         break;
                     case "syslog":
-                        u.Syslog = Texts(ref r, at2);
+                        u.Syslog = Texts(ref r);
                         break;
                     default:
-                        throw Shape($"{at2}: device text is 'show failover', 'show failover state' or 'syslog' (docs/oracle.md, \"Device output\")");
+                        throw Shape($"{Path()}: device text is 'show failover', 'show failover state' or 'syslog' (docs/oracle.md, \"Device output\")");
                 }
-            });
-        });
+            }
+        }
+
         return device;
     }
 
-    private delegate void MemberReader(ref Utf8JsonReader r, string name, string path);
+    private UnitRole Role(string name) =>
+        UnitRoles.Both.FirstOrDefault(u => u.Token() == name) is var unit && unit.Token() == name ? unit : throw NoSuchField();
 
-    private void Members(ref Utf8JsonReader r, string path, MemberReader read)
+    private int Group(string name) =>
+        FailoverGroupId.TryParse(name, out var id) && Config.HasGroup(id) ? id.Number : throw NoSuchField();
+
+    private string Text(ref Utf8JsonReader r)
     {
-        Expect(ref r, JsonTokenType.StartObject, path);
-        var names = new HashSet<string>(StringComparer.Ordinal);
-        while (Next(ref r, names) is { } name)
+        Expect(ref r, JsonTokenType.String);
+        return String(ref r);
+    }
+
+    /// <summary>A number, compared by value and kept as written for messages (the text of a short one is looked up, not allocated).</summary>
+    private ObservedNumber Number(ref Utf8JsonReader r)
+    {
+        Expect(ref r, JsonTokenType.Number);
+        var raw = r.ValueSpan;
+        string text;
+        if (raw.Length > InternedLength)
         {
-            read(ref r, name, $"{path}.{name}");
+            text = Encoding.UTF8.GetString(raw);
         }
+        else
+        {
+            Span<char> chars = stackalloc char[InternedLength];
+            text = Intern(chars[..Encoding.UTF8.GetChars(raw, chars)]);
+        }
+
+        return r.TryGetDecimal(out var value) ? new ObservedNumber(value, text) : new ObservedNumber(decimal.MinValue, text);
     }
 
-    private UnitRole Role(string name, string at) =>
-        UnitRoles.Both.FirstOrDefault(u => u.Token() == name) is var unit && unit.Token() == name ? unit : throw NoSuchField(at);
-
-    private int Group(string name, string at) =>
-        FailoverGroupId.TryParse(name, out var id) && Config.HasGroup(id) ? id.Number : throw NoSuchField(at);
-
-    private string Text(ref Utf8JsonReader r, string at)
+    private List<string> Texts(ref Utf8JsonReader r)
     {
-        Expect(ref r, JsonTokenType.String, at);
-        return r.GetString()!;
-    }
-
-    private ObservedNumber Number(ref Utf8JsonReader r, string at)
-    {
-        Expect(ref r, JsonTokenType.Number, at);
-        var raw = Encoding.UTF8.GetString(r.ValueSpan);
-        return r.TryGetDecimal(out var value) ? new ObservedNumber(value, raw) : new ObservedNumber(decimal.MinValue, raw);
-    }
-
-    private List<string> Texts(ref Utf8JsonReader r, string at)
-    {
-        Expect(ref r, JsonTokenType.StartArray, at);
+        Expect(ref r, JsonTokenType.StartArray);
         var list = new List<string>();
         while (r.Read() && r.TokenType != JsonTokenType.EndArray)
         {
-            list.Add(Text(ref r, $"{at}[{list.Count}]"));
+            Element(list.Count);
+            list.Add(Text(ref r));
         }
 
+        Element(-1);
         return list;
     }
 
-    private List<ObservedNumber> Numbers(ref Utf8JsonReader r, string at)
+    private List<ObservedNumber> Numbers(ref Utf8JsonReader r)
     {
-        Expect(ref r, JsonTokenType.StartArray, at);
+        Expect(ref r, JsonTokenType.StartArray);
         var list = new List<ObservedNumber>();
         while (r.Read() && r.TokenType != JsonTokenType.EndArray)
         {
-            list.Add(Number(ref r, $"{at}[{list.Count}]"));
+            Element(list.Count);
+            list.Add(Number(ref r));
         }
 
+        Element(-1);
         return list;
     }
 
-    private void Expect(ref Utf8JsonReader r, JsonTokenType type, string at)
+    /// <summary>Refuses a value of another JSON type than <paramref name="type"/>, naming the value's path.</summary>
+    private void Expect(ref Utf8JsonReader r, JsonTokenType type)
     {
         var found = r.TokenType is JsonTokenType.True ? JsonTokenType.False : r.TokenType;
         if (found != type)
         {
             SkipStrict(ref r);
-            throw Shape($"{at}: {Article(Kind(type))} is expected here, not {Article(Kind(found))}{Schema}");
+            throw Shape($"{Path()}: {Article(Kind(type))} is expected here, not {Article(Kind(found))}{Schema}");
         }
     }
 
-    private InputException NoSuchField(string at) => Shape($"{at}: the state object has no such field here{Schema}");
+    private InputException NoSuchField() => Shape($"{Path()}: the state object has no such field here{Schema}");
 
     private static string Kind(JsonTokenType type) => type switch
     {

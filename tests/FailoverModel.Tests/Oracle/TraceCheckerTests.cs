@@ -153,7 +153,35 @@ public class TraceCheckerTests
         { "\u0001\u0002\u0000\u00ff\n", "trace.jsonl:1:1: not a JSON object: '0x01' is an invalid start of a value" },
         { "", "trace.jsonl:1:1: the trace has no events" },
         { "{\"event\": \"expect group 1 active-on primary\"}\n", "trace.jsonl:1:1: event \"expect group 1 active-on primary\" is not an event of the scenario language or 'wait <duration>'" },
+        { "{\"event\": \"power-on primary\", \"units\": {\"primary\": {\"failedInterfaces\": [\"ctx/inside\", 7]}}}\n", "trace.jsonl:1:1: units.primary.failedInterfaces[1]: a string is expected here, not a number (docs/schema/state.schema.json)" },
+        { "{\"event\": \"power-on primary\", \"syslog\": [{\"id\": 104001}, {\"unit\": \"primary\", \"colour\": 1}]}\n", "trace.jsonl:1:1: syslog[1].colour: the state object has no such field here (docs/schema/state.schema.json)" },
+        { "{\"event\": \"power-on primary\", \"views\": {\"secondary\": {\"groups\": {\"1\": {\"state\": \"Active\"}, \"2\": {}}}}}\n", "trace.jsonl:1:1: views.secondary.groups.2: the state object has no such field here (docs/schema/state.schema.json)" },
+        { "{\"event\": \"power-on primary\", \"units\": {\"secondary\": {\"configuration\": {\"ctx\": [0, \"1\"]}}}}\n", "trace.jsonl:1:1: units.secondary.configuration.ctx[1]: a number is expected here, not a string (docs/schema/state.schema.json)" },
+        { "{\"event\": \"power-on primary\", \"groups\": {\"1\": {\"activeOn\": \"primary\", \"activeOn\": \"none\"}}}\n", "trace.jsonl:1:71: not a JSON object: Duplicate property 'activeOn'" },
     };
+
+    /// <summary>
+    /// The reader keeps the words it has read and reuses its sets of member names level by level: a line read after
+    /// another, with the same words in other places, is read as itself, and a member repeated only across two objects
+    /// is no duplicate.
+    /// </summary>
+    [Fact]
+    public void LinesThatRepeatWordsAreEachReadAsWritten()
+    {
+        const string trace = """
+            {"event": "power-on primary secondary", "units": {"primary": {"status": "Failover On"}, "secondary": {"status": "Failover On"}}, "groups": {"1": {"activeOn": "primary"}}}
+            {"event": "power-off primary", "groups": {"1": {"activeOn": "secondary"}}, "units": {"secondary": {"status": "Failover On"}}}
+            {"event": "power-on primary", "units": {"primary": {"status": "Failover On"}}, "links": {"failover": "up"}}
+            """;
+
+        var verdict = OracleFixtures.Check(OracleFixtures.OneGroup, trace);
+        var diverging = OracleFixtures.Check(OracleFixtures.OneGroup, trace.Replace("\"activeOn\": \"secondary\"}}, \"units\"", "\"activeOn\": \"primary\"}}, \"units\"", StringComparison.Ordinal));
+
+        Assert.Null(verdict.Divergence);
+        Assert.Equal(3, verdict.Compared);
+        Assert.Equal(2, diverging.Divergence!.Line);
+        Assert.Equal("groups.1.activeOn: the model has \"secondary\", the trace \"primary\"", Assert.Single(diverging.Divergence.Fields).Message);
+    }
 
     [Theory]
     [MemberData(nameof(Malformed))]

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using FailoverModel.Asa.Show;
 using FailoverModel.Machines;
 using FailoverModel.Pair;
@@ -32,7 +33,7 @@ internal static class StepJudge
         var state = model.State;
         if (observed.Time is { } time)
         {
-            Number(into, observed, "time", model.After.NowMs, time);
+            Number(into, observed, model.After.NowMs, time, $"time");
         }
 
         foreach (var unit in UnitRoles.Both)
@@ -45,18 +46,18 @@ internal static class StepJudge
 
         if (observed.Links is { } links)
         {
-            Text(into, observed, "links.failover", state.FailoverLink.Token(), links.Failover);
-            Text(into, observed, "links.state", state.StateLink.Token(), links.State);
+            Text(into, observed, state.FailoverLink.Token(), links.Failover, $"links.failover");
+            Text(into, observed, state.StateLink.Token(), links.State, $"links.state");
         }
 
         foreach (var g in config.GroupIds)
         {
             if (observed.Groups.TryGetValue(g.Number, out var group))
             {
-                Text(into, observed, $"groups.{g}.activeOn", state.ActiveOn(g).Token(), group.ActiveOn);
+                Text(into, observed, state.ActiveOn(g).Token(), group.ActiveOn, $"groups.{g}.activeOn");
                 if (group.Outage is { } outage)
                 {
-                    Number(into, observed, $"groups.{g}.outage", model.Outage[g.Index], outage);
+                    Number(into, observed, model.Outage[g.Index], outage, $"groups.{g}.outage");
                 }
             }
         }
@@ -67,10 +68,10 @@ internal static class StepJudge
             {
                 if (c.Group is { } group)
                 {
-                    Number(into, observed, $"contexts.{context.Name}.group", context.Group.Number, group);
+                    Number(into, observed, context.Group.Number, group, $"contexts.{context.Name}.group");
                 }
 
-                Text(into, observed, $"contexts.{context.Name}.activeOn", state.ActiveOn(context.Group).Token(), c.ActiveOn);
+                Text(into, observed, state.ActiveOn(context.Group).Token(), c.ActiveOn, $"contexts.{context.Name}.activeOn");
             }
         }
 
@@ -79,8 +80,8 @@ internal static class StepJudge
             if (observed.Connections.TryGetValue(g.Number, out var c))
             {
                 var table = state.Connections.Group(g);
-                List(into, observed, $"connections.{g}.open", [.. ConnectionKindValues.Tokens(table.Open)], c.Open);
-                List(into, observed, $"connections.{g}.replicated", [.. ConnectionKindValues.Tokens(table.Replicated)], c.Replicated);
+                List(into, observed, ConnectionKindValues.Tokens(table.Open), c.Open, $"connections.{g}.open");
+                List(into, observed, ConnectionKindValues.Tokens(table.Replicated), c.Replicated, $"connections.{g}.replicated");
             }
         }
 
@@ -88,13 +89,13 @@ internal static class StepJudge
         {
             if (observed.Views.TryGetValue(unit, out var v))
             {
-                Text(into, observed, $"views.{unit.Token()}.contact", state.Unit(unit).View.Contact.Token(), v.Contact);
+                Text(into, observed, state.Unit(unit).View.Contact.Token(), v.Contact, $"views.{unit.Token()}.contact");
                 foreach (var g in config.GroupIds)
                 {
                     if (v.Groups.TryGetValue(g.Number, out var mate))
                     {
-                        Text(into, observed, $"views.{unit.Token()}.groups.{g}.state", ShowCommands.MateGroupDisplay(state, unit, g), mate.State);
-                        Text(into, observed, $"views.{unit.Token()}.groups.{g}.reason", ShowCommands.MateReasonDisplay(state, unit, g), mate.Reason);
+                        Text(into, observed, ShowCommands.MateGroupDisplay(state, unit, g), mate.State, $"views.{unit.Token()}.groups.{g}.state");
+                        Text(into, observed, ShowCommands.MateReasonDisplay(state, unit, g), mate.Reason, $"views.{unit.Token()}.groups.{g}.reason");
                     }
                 }
             }
@@ -116,22 +117,22 @@ internal static class StepJudge
     private static void Unit(List<Divergence> into, Observation o, PairConfig config, PairState state, UnitRole unit, UnitObservation u)
     {
         var me = state.Unit(unit);
-        var at = $"units.{unit.Token()}";
-        Text(into, o, $"{at}.power", me.Status == UnitStatus.PoweredOff ? "off" : "on", u.Power);
-        Text(into, o, $"{at}.failover", me.Status == UnitStatus.FailoverOn ? "enabled" : "disabled", u.Failover);
-        Text(into, o, $"{at}.status", me.Status.Display(), u.Status);
+        var at = unit.Token();
+        Text(into, o, me.Status == UnitStatus.PoweredOff ? "off" : "on", u.Power, $"units.{at}.power");
+        Text(into, o, me.Status == UnitStatus.FailoverOn ? "enabled" : "disabled", u.Failover, $"units.{at}.failover");
+        Text(into, o, me.Status.Display(), u.Status, $"units.{at}.status");
         foreach (var g in config.GroupIds)
         {
             if (u.Groups.TryGetValue(g.Number, out var group))
             {
-                Text(into, o, $"{at}.groups.{g}.state", me.Group(g).State.Display(), group.State);
-                Text(into, o, $"{at}.groups.{g}.reason", me.Group(g).Reason.Display(), group.Reason);
+                Text(into, o, me.Group(g).State.Display(), group.State, $"units.{at}.groups.{g}.state");
+                Text(into, o, me.Group(g).Reason.Display(), group.Reason, $"units.{at}.groups.{g}.reason");
             }
         }
 
         if (u.FailedInterfaces is { } failed)
         {
-            List(into, o, $"{at}.failedInterfaces", [.. Enumerable.Range(0, config.Interfaces.Length).Where(me.IsInterfaceFailed).Select(i => config.Interfaces[i].Name.ToString())], failed);
+            List(into, o, FailedInterfaces(config, me), failed, $"units.{at}.failedInterfaces");
         }
 
         for (var space = 0; space < config.Spaces; space++)
@@ -142,52 +143,69 @@ internal static class StepJudge
                 continue;
             }
 
-            var path = $"{at}.configuration.{name}";
             if (revisions.Count != 2)
             {
+                var path = $"units.{at}.configuration.{name}";
                 into.Add(new Divergence($"{path}.length", "2", JsonText.Of(revisions.Count), Source: Source(o, path)));
                 continue;
             }
 
-            Number(into, o, $"{path}[0]", (long)me.Configuration.Running(space), revisions[0]);
-            Number(into, o, $"{path}[1]", (long)me.Configuration.Startup(space), revisions[1]);
+            Number(into, o, (long)me.Configuration.Running(space), revisions[0], $"units.{at}.configuration.{name}[0]");
+            Number(into, o, (long)me.Configuration.Startup(space), revisions[1], $"units.{at}.configuration.{name}[1]");
+        }
+    }
+
+    /// <summary>The unit's failed interfaces by name, in configuration order (a loop: a delegate over the unit state would box it).</summary>
+    private static IEnumerable<string> FailedInterfaces(PairConfig config, UnitState me)
+    {
+        for (var i = 0; i < config.Interfaces.Length; i++)
+        {
+            if (me.IsInterfaceFailed(i))
+            {
+                yield return config.Interfaces[i].Name.ToString();
+            }
         }
     }
 
     private static DeviceSource? Source(Observation o, string path) => o.Sources.Count == 0 ? null : o.Sources.GetValueOrDefault(path);
 
-    private static void Text(List<Divergence> into, Observation o, string path, string expected, string? observed)
+    private static void Text(List<Divergence> into, Observation o, string expected, string? observed, [InterpolatedStringHandlerArgument("expected", "observed")] FieldPath path)
     {
-        if (observed is not null && observed != expected)
+        if (path.Differs)
         {
-            into.Add(new Divergence(path, JsonText.Of(expected), JsonText.Of(observed), Source: Source(o, path)));
+            var field = path.Text();
+            into.Add(new Divergence(field, JsonText.Of(expected), JsonText.Of(observed!), Source: Source(o, field)));
         }
     }
 
-    private static void Number(List<Divergence> into, Observation o, string path, long expected, ObservedNumber observed)
+    private static void Number(List<Divergence> into, Observation o, long expected, ObservedNumber observed, [InterpolatedStringHandlerArgument("expected", "observed")] FieldPath path)
     {
-        if (observed.Value != expected)
+        if (path.Differs)
         {
-            into.Add(new Divergence(path, JsonText.Of(expected), observed.Text, Source: Source(o, path)));
+            var field = path.Text();
+            into.Add(new Divergence(field, JsonText.Of(expected), observed.Text, Source: Source(o, field)));
         }
     }
 
-    private static void List(List<Divergence> into, Observation o, string path, List<string> expected, List<string>? observed)
+    /// <summary>Compares a list: its length first, then each element (the model's list is only made when they differ).</summary>
+    private static void List(List<Divergence> into, Observation o, IEnumerable<string> expected, List<string>? observed, [InterpolatedStringHandlerArgument("expected", "observed")] FieldPath path)
     {
-        if (observed is null)
+        if (!path.Differs)
         {
             return;
         }
 
-        if (observed.Count != expected.Count)
+        var field = path.Text();
+        var model = expected.ToList();
+        if (observed!.Count != model.Count)
         {
-            into.Add(new Divergence($"{path}.length", JsonText.Of(expected.Count), JsonText.Of(observed.Count), Source: Source(o, path)));
+            into.Add(new Divergence($"{field}.length", JsonText.Of(model.Count), JsonText.Of(observed.Count), Source: Source(o, field)));
             return;
         }
 
-        for (var i = 0; i < expected.Count; i++)
+        for (var i = 0; i < model.Count; i++)
         {
-            Text(into, o, $"{path}[{i}]", expected[i], observed[i]);
+            Text(into, o, model[i], observed[i], $"{field}[{i}]");
         }
     }
 }

@@ -20,6 +20,14 @@ internal static class SyslogDiff
     {
         var n = expected.Count;
         var m = observed.Count;
+        if (n == m && PairwiseMatch(expected, observed))
+        {
+            // The common case, and nothing to report in any order: each message matched by the one at its place is a
+            // longest common run of the whole lists (each unit's too) and a complete matching, so nothing is moved,
+            // missing or extra.
+            return;
+        }
+
         var pairOfExpected = new int[n];
         var pairOfObserved = new int[m];
         Array.Fill(pairOfExpected, -1);
@@ -103,6 +111,19 @@ internal static class SyslogDiff
         && (o.Text is null || o.Text == e.Text)
         && (o.Group is null || o.Group.Value.Value == (e.Group?.Number ?? -1))
         && (o.Severity is null || o.Severity == e.Severity);
+
+    private static bool PairwiseMatch(IReadOnlyList<SyslogMessage> expected, IReadOnlyList<SyslogObservation> observed)
+    {
+        for (var i = 0; i < expected.Count; i++)
+        {
+            if (!Matches(expected[i], observed[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     private static bool SameMessage(SyslogMessage e, SyslogObservation o) =>
         o.Id is { } id && id.Value == e.Id && (o.Unit is null || o.Unit == e.Unit.Token());
