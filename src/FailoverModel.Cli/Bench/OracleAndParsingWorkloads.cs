@@ -30,26 +30,84 @@ public static class OracleAndParsingWorkloads
         var bytes = buffer.ToArray();
         var file = $"vectors of {graph.StateCount:N0} settled states{(graph.Complete ? "" : " (bounded)")}, {bytes.Length / 1_048_576.0:N1} MiB";
 
-        GC.Collect();
-        clock.Restart();
-        using var lines = new LineReader(new MemoryStream(bytes, writable: false), "vectors", InputLimits.Default.MaxLineBytes);
-        var verdict = new TraceChecker(config).Check(lines);
-        var check = clock.Elapsed.TotalSeconds;
+        // Each pass runs twice and the faster counts: the first also pays for compiling the code it runs (tiered JIT,
+        // which a busy machine delays), and whichever pass ran first would otherwise carry that for the others.
+        var (check, verdict) = Best(() =>
+        {
+            using var lines = new LineReader(new MemoryStream(bytes, writable: false), "vectors", InputLimits.Default.MaxLineBytes);
+            return new TraceChecker(config).Check(lines);
+        });
         if (verdict.Divergence is not null)
         {
             throw new InvalidOperationException("the model's own vectors diverge from the model");
         }
 
-        GC.Collect();
-        clock.Restart();
-        var tokens = JsonFloor(bytes);
-        var floor = clock.Elapsed.TotalSeconds;
+        var (floor, tokens) = Best(() => JsonFloor(bytes));
+
+        // Where the time of a check goes: the same lines only read into observations, and only their events stepped
+        // on the model (each case from power-off), nothing judged.
+        var (read, events) = Best(() => ReadOnly(config, bytes));
+        var (model, _) = Best(() => StepOnly(config, events));
 
         yield return new($"oracle vectors, {file}", "steps per second", coverage.Steps / generate, "steps/s", "failover-model oracle vectors --events power-on,power-off,...");
         yield return new($"oracle check of those vectors ({verdict.Steps:N0} steps)", "events per second, every field compared", verdict.Steps / check, "events/s", "failover-model oracle check vectors.jsonl");
         yield return new($"oracle check of those vectors ({verdict.Steps:N0} steps)", "bytes per second", bytes.Length / check, "B/s", "failover-model oracle check vectors.jsonl");
         yield return new($"floor: bare Utf8JsonReader pass over those vectors ({tokens:N0} tokens)", "bytes per second", bytes.Length / floor, "B/s", "failover-model bench");
         yield return new("ratio: oracle check vs the bare Utf8JsonReader pass (target: at most 3)", "time ratio", check / floor, "x", "failover-model bench");
+        yield return new("ratio: reading those lines into observations, nothing stepped, vs the bare pass", "time ratio", read / floor, "x", "failover-model bench");
+        yield return new("ratio: stepping their events on the model, nothing read or judged, vs the bare pass", "time ratio", model / floor, "x", "failover-model bench");
+    }
+
+    /// <summary>The faster of two runs of <paramref name="pass"/>, in seconds, and what it returned.</summary>
+    private static (double Seconds, T Result) Best<T>(Func<T> pass)
+    {
+        var best = double.MaxValue;
+        T result = default!;
+        for (var run = 0; run < 2; run++)
+        {
+            GC.Collect();
+            var clock = Stopwatch.StartNew();
+            result = pass();
+            best = Math.Min(best, clock.Elapsed.TotalSeconds);
+        }
+
+        return (best, result);
+    }
+
+    /// <summary>Reads every line as <c>oracle check</c> does, into its event and observation, and keeps only each line's event, settle and case.</summary>
+    private static List<(string Event, bool Settle, string? Case)> ReadOnly(PairConfig config, byte[] bytes)
+    {
+        var reader = new TraceLineReader(config);
+        var events = new List<(string, bool, string?)>();
+        using var lines = new LineReader(new MemoryStream(bytes, writable: false), "vectors", InputLimits.Default.MaxLineBytes);
+        while (lines.ReadLine() is { } text)
+        {
+            if (text.Length > 0 && reader.Read(text, "vectors", lines.LineNumber) is { } line)
+            {
+                events.Add((line.Event, line.Settle, line.Case));
+            }
+        }
+
+        return events;
+    }
+
+    /// <summary>Steps the events on the model as <c>oracle check</c> steps them, each case from power-off, and judges nothing.</summary>
+    private static long StepOnly(PairConfig config, List<(string Event, bool Settle, string? Case)> events)
+    {
+        var session = new OracleSession(config);
+        string? current = null;
+        foreach (var (text, settle, @case) in events)
+        {
+            if (@case != current)
+            {
+                current = @case;
+                session.Reset();
+            }
+
+            session.Apply(session.Events.Read(text, "vectors", 0), settle);
+        }
+
+        return session.Steps;
     }
 
     /// <summary>Reads every line of <paramref name="bytes"/> with a <see cref="System.Text.Json.Utf8JsonReader"/>, token by token; returns the tokens read.</summary>

@@ -7,7 +7,7 @@ using Spectre.Console;
 
 namespace FailoverModel.Cli.Commands;
 
-/// <summary><c>failover-model bench [--json]</c>: the standard workloads measured in one run.</summary>
+/// <summary><c>failover-model bench [--quick] [--json | --markdown] [--only ...]</c>: the standard workloads measured in one run.</summary>
 public static class BenchCommand
 {
     public static Command Create(CliIo io)
@@ -15,16 +15,17 @@ public static class BenchCommand
         var json = new Option<bool>("--json") { Description = "print the figures as one JSON array" };
         var markdown = new Option<bool>("--markdown") { Description = "print the figures as a Markdown table (docs/performance.md's)" };
         var quick = new Option<bool>("--quick") { Description = "smaller bounds (100,000 states per exploration instead of 1,000,000): minutes, not half an hour" };
+        var only = new Option<string[]>("--only") { Description = "only these workloads, comma-separated: stateless, exploration, random, oracle, parsing", CustomParser = r => [.. r.Tokens.SelectMany(t => t.Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))] };
         var config = CommonOptions.Config();
         var command = new Command("bench", "Measure the standard workloads: the Stateless baseline, exploration beside CsCheck's exhaustive engine, the settled graph and random stepping.")
         {
-            json, markdown, config, quick,
+            json, markdown, config, quick, only,
         };
-        command.SetAction(parse => Run(io, parse.GetValue(json), parse.GetValue(config), parse.GetValue(quick), parse.GetValue(markdown)));
+        command.SetAction(parse => Run(io, parse.GetValue(json), parse.GetValue(config), parse.GetValue(quick), parse.GetValue(markdown), parse.GetValue(only)));
         return command;
     }
 
-    public static int Run(CliIo io, bool json, FileInfo? configFile, bool quick = false, bool markdown = false)
+    public static int Run(CliIo io, bool json, FileInfo? configFile, bool quick = false, bool markdown = false, string[]? only = null)
     {
         if (json && markdown)
         {
@@ -34,14 +35,21 @@ public static class BenchCommand
 
         var config = CommonOptions.Load(configFile, io.Limits);
         var bounds = quick ? BenchBounds.Quick : BenchBounds.Full;
-        var workloads = new (string Name, Func<IEnumerable<BenchFigure>> Measure)[]
+        var all = new (string Key, string Name, Func<IEnumerable<BenchFigure>> Measure)[]
         {
-            ("Stateless baseline", () => StatelessBaseline.Measure(2_000_000)),
-            ("exploration", () => ModelWorkloads.Exploration(config, bounds)),
-            ("random checking", () => ModelWorkloads.RandomChecking(bounds.RandomRuns)),
-            ("oracle", () => OracleAndParsingWorkloads.OracleCheck(config, bounds.Vectors)),
-            ("configuration parsing", () => OracleAndParsingWorkloads.ConfigParsing(2_000)),
+            ("stateless", "Stateless baseline", () => StatelessBaseline.Measure(2_000_000)),
+            ("exploration", "exploration", () => ModelWorkloads.Exploration(config, bounds)),
+            ("random", "random checking", () => ModelWorkloads.RandomChecking(bounds.RandomRuns)),
+            ("oracle", "oracle", () => OracleAndParsingWorkloads.OracleCheck(config, bounds.Vectors)),
+            ("parsing", "configuration parsing", () => OracleAndParsingWorkloads.ConfigParsing(2_000)),
         };
+        if (only?.FirstOrDefault(o => !all.Any(w => w.Key == o)) is { } unknown)
+        {
+            io.Error.WriteLine($"failover-model: bench: --only: no workload '{unknown}' (the workloads are {string.Join(", ", all.Select(w => w.Key))})");
+            return Cli.BadInput;
+        }
+
+        var workloads = all.Where(w => only is null or [] || only.Contains(w.Key)).Select(w => (w.Name, w.Measure));
 
         // Each figure is printed as soon as it is measured (stderr with --json or --markdown, so that stdout is only the
         // array or the table); the table of all of them follows at the end.

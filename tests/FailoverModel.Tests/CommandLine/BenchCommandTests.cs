@@ -15,6 +15,16 @@ public class BenchCommandTests
         Assert.Equal("failover-model: bench: --json and --markdown print the figures two ways; give one\n", error);
     }
 
+    [Fact]
+    public void AnUnknownWorkloadIsBadInputNamingTheWorkloads()
+    {
+        var (exit, output, error) = CliRun.Run(["bench", "--only", "oracle,explorer"]);
+
+        Assert.Equal(global::FailoverModel.Cli.Cli.BadInput, exit);
+        Assert.Equal("", output);
+        Assert.Equal("failover-model: bench: --only: no workload 'explorer' (the workloads are stateless, exploration, random, oracle, parsing)\n", error);
+    }
+
     /// <summary>Issue 20: every exploration of a run is bounded, the quick run's by a tenth of the full run's or less.</summary>
     [Fact]
     public void EveryWorkloadIsBoundedAndTheQuickRunIsTheSmaller()
