@@ -25,7 +25,7 @@ public class BenchCommandTests
         Assert.Equal("failover-model: bench: --only: no workload 'explorer' (the workloads are stateless, exploration, random, oracle, parsing)\n", error);
     }
 
-    /// <summary>Issue 20: every exploration of a run is bounded, the quick run's by a tenth of the full run's or less.</summary>
+    /// <summary>Issue 20: every exploration of a run is bounded, the quick run's by a tenth of the full run's or less (CsCheck's: no more).</summary>
     [Fact]
     public void EveryWorkloadIsBoundedAndTheQuickRunIsTheSmaller()
     {
@@ -35,7 +35,7 @@ public class BenchCommandTests
         }
 
         Assert.True(BenchBounds.Quick.Exploration * 10 <= BenchBounds.Full.Exploration);
-        Assert.True(BenchBounds.Quick.CsCheck * 10 <= BenchBounds.Full.CsCheck);
+        Assert.True(BenchBounds.Quick.CsCheck <= BenchBounds.Full.CsCheck);
         Assert.True(BenchBounds.Quick.Large * 10 <= BenchBounds.Full.Large);
     }
 }

@@ -20,11 +20,11 @@ internal static class SyslogDiff
     {
         var n = expected.Count;
         var m = observed.Count;
-        if (n == m && PairwiseMatch(expected, observed))
+        if (n == m && PairwiseMatch(expected, observed, perUnit))
         {
             // The common case, and nothing to report in any order: each message matched by the one at its place is a
-            // longest common run of the whole lists (each unit's too) and a complete matching, so nothing is moved,
-            // missing or extra.
+            // longest common run of the whole lists (of each unit's too, when every observed message names its unit)
+            // and a complete matching, so nothing is moved, missing or extra.
             return;
         }
 
@@ -112,11 +112,11 @@ internal static class SyslogDiff
         && (o.Group is null || o.Group.Value.Value == (e.Group?.Number ?? -1))
         && (o.Severity is null || o.Severity == e.Severity);
 
-    private static bool PairwiseMatch(IReadOnlyList<SyslogMessage> expected, IReadOnlyList<SyslogObservation> observed)
+    private static bool PairwiseMatch(IReadOnlyList<SyslogMessage> expected, IReadOnlyList<SyslogObservation> observed, bool perUnit)
     {
         for (var i = 0; i < expected.Count; i++)
         {
-            if (!Matches(expected[i], observed[i]))
+            if (!Matches(expected[i], observed[i]) || (perUnit && observed[i].Unit is null))
             {
                 return false;
             }
