@@ -4,16 +4,17 @@ using Google.OrTools.Graph;
 namespace FailoverModel.Oracle.Tours;
 
 /// <summary>
-/// A planned transition tour: the walk, as edge indices of the settled graph from power-off with
-/// <see cref="TourPlanner.Reset"/> where it starts again from power-off, and what it costs.
+/// A planned transition tour: the walk, as edge indices of the settled graph with <see cref="TourPlanner.Reset"/> where
+/// it starts (again) from power-off, and what it costs.
 /// </summary>
-/// <param name="Walk">Every edge at least once; self-loops exactly once.</param>
+/// <param name="Walk">A <see cref="TourPlanner.Reset"/> first, then every edge at least once, self-loops exactly once.</param>
 /// <param name="Repeated">Transitions taken again only to get from a state entered more often than it is left to one left more often than entered.</param>
 /// <param name="Resets">Returns to power-off the plan makes instead (each starts a new test case and costs no step).</param>
-internal sealed record TourPlan(int[] Walk, long Repeated, long Resets)
+/// <param name="FlowArcs">Arcs of the balancing flow between distinct states (0 when the graph needed no balancing).</param>
+internal sealed record TourPlan(int[] Walk, long Repeated, long Resets, long FlowArcs = 0)
 {
     /// <summary>The fewest steps any set of walks from power-off taking every transition can have: the minimum-cost balancing is optimal, so the walk's own length before it is cut into cases.</summary>
-    public long LowerBound => Walk.LongLength - Resets;
+    public long LowerBound => Walk.LongLength - Resets - 1;
 }
 
 /// <summary>
@@ -40,7 +41,7 @@ internal static class TourPlanner
         var edges = graph.EdgeCount;
         if (edges == 0)
         {
-            return new TourPlan([], 0, 0);
+            return new TourPlan([Reset], 0, 0);
         }
 
         var first = new int[states + 1];
@@ -67,13 +68,13 @@ internal static class TourPlanner
 
         var repeats = new int[edges];
         var resets = new int[states];
-        long repeated = 0, resetCount = 0;
+        long repeated = 0, resetCount = 0, arcs = 0;
         if (owed > 0)
         {
-            (repeated, resetCount) = Balance(graph, first, surplus, owed, repeats, resets);
+            (repeated, resetCount, arcs) = Balance(graph, first, surplus, owed, repeats, resets);
         }
 
-        return new TourPlan(EulerCircuit(graph, first, repeats, resets, checked((int)(edges + repeated + resetCount))), repeated, resetCount);
+        return new TourPlan(EulerCircuit(graph, first, repeats, resets, checked((int)(edges + repeated + resetCount))), repeated, resetCount, arcs);
     }
 
     /// <summary>
@@ -81,13 +82,34 @@ internal static class TourPlanner
     /// transitions to the same state cost the same, so one arc stands for them) and a restart arc from every state to
     /// power-off; writes the repetitions of each transition and the restarts of each state.
     /// </summary>
-    private static (long Repeated, long Resets) Balance(SettledGraph graph, int[] first, int[] surplus, long owed, int[] repeats, int[] resets)
+    private static (long Repeated, long Resets, long Arcs) Balance(SettledGraph graph, int[] first, int[] surplus, long owed, int[] repeats, int[] resets)
     {
         var states = surplus.Length;
-        var flow = new MinCostFlow(states, first[states] + states);
-        var arcEdge = new List<int>(first[states]);
+
+        // The flow needs one arc per distinct pair of states joined by a transition, and none for a self-loop (it is
+        // taken in place and changes no state's balance): the arcs are counted first, so the solver reserves exactly
+        // what it holds (on the built-in configuration's full graph, a fraction of the transitions; docs/oracle.md,
+        // "The full tour").
         var seen = new int[states];
         Array.Fill(seen, -1);
+        var distinct = 0;
+        for (var s = 0; s < states; s++)
+        {
+            for (var e = first[s]; e < first[s + 1]; e++)
+            {
+                var t = graph.EdgeTarget(e);
+                if (t != s && seen[t] != s)
+                {
+                    seen[t] = s;
+                    distinct++;
+                }
+            }
+        }
+
+        var flow = new MinCostFlow(states, distinct + states - 1);
+        var arcEdge = new int[distinct];
+        Array.Fill(seen, -1);
+        var arcs = 0;
         for (var s = 0; s < states; s++)
         {
             for (var e = first[s]; e < first[s + 1]; e++)
@@ -100,11 +122,11 @@ internal static class TourPlanner
 
                 seen[t] = s;
                 flow.AddArcWithCapacityAndUnitCost(s, t, owed, StepCost);
-                arcEdge.Add(e);
+                arcEdge[arcs++] = e;
             }
         }
 
-        var firstReset = arcEdge.Count;
+        var firstReset = arcs;
         for (var s = 1; s < states; s++)
         {
             flow.AddArcWithCapacityAndUnitCost(s, 0, owed, 1);
@@ -136,25 +158,28 @@ internal static class TourPlanner
             resetCount += f;
         }
 
-        return (repeated, resetCount);
+        return (repeated, resetCount, distinct);
     }
 
-    /// <summary>Hierholzer's algorithm over the balanced multigraph, from power-off; iterative, so depth is no limit.</summary>
+    /// <summary>
+    /// Hierholzer's algorithm over the balanced multigraph, from power-off; iterative, so depth is no limit. The stack and
+    /// the circuit share one array: every transition is either on the stack (growing from the front) or already in the
+    /// circuit (filled from the back), so they never meet, and the stack's bottom, the start from power-off, stays in
+    /// front as a <see cref="Reset"/>. A stacked state is the target of its stacked transition (power-off for a reset).
+    /// </summary>
     private static int[] EulerCircuit(SettledGraph graph, int[] first, int[] repeats, int[] resets, int length)
     {
         var states = resets.Length;
         var cursor = new int[states];
         Array.Copy(first, cursor, states);
-        var stackState = new int[length + 1];
-        var stackEdge = new int[length + 1];
-        var circuit = new int[length];
-        var written = length;
+        var walk = new int[length + 1];
+        var written = length + 1;
         var top = 1;
-        stackState[0] = 0;
-        stackEdge[0] = Reset;
+        walk[0] = Reset;
         while (top > 0)
         {
-            var v = stackState[top - 1];
+            var below = walk[top - 1];
+            var v = below == Reset ? 0 : graph.EdgeTarget(below);
             while (cursor[v] < first[v + 1] && repeats[cursor[v]] < 0)
             {
                 cursor[v]++;
@@ -165,32 +190,30 @@ internal static class TourPlanner
                 // repeats counts down through -1: the transition itself, then each repetition.
                 var e = cursor[v];
                 repeats[e]--;
-                stackState[top] = graph.EdgeTarget(e);
-                stackEdge[top++] = e;
+                walk[top++] = e;
             }
             else if (resets[v] > 0)
             {
                 resets[v]--;
-                stackState[top] = 0;
-                stackEdge[top++] = Reset;
+                walk[top++] = Reset;
             }
             else
             {
                 top--;
                 if (top > 0)
                 {
-                    circuit[--written] = stackEdge[top];
+                    walk[--written] = walk[top];
                 }
             }
         }
 
-        if (written != 0)
+        if (written != 1)
         {
             // Every state is reachable from power-off and the flow balances every state, so the balanced graph is
             // Eulerian: a circuit that misses transitions is a fault of the planner, not of the input.
-            throw new InvalidOperationException($"the balanced settled graph has no Euler circuit: {written} transitions left over");
+            throw new InvalidOperationException($"the balanced settled graph has no Euler circuit: {written - 1} transitions left over");
         }
 
-        return circuit;
+        return walk;
     }
 }
