@@ -117,6 +117,27 @@ public class VectorTourTests
         Assert.Equal(all.Steps, shards.Sum(s => s.Coverage.Steps));
     }
 
+    /// <summary>
+    /// <c>--plan-only</c> costs the tour as the written vectors cost it (the same cases and steps, cuts included), and the
+    /// balancing flow holds one arc per distinct pair of states a transition joins, none for a self-loop.
+    /// </summary>
+    [Fact]
+    public void ThePlanCostsWhatTheWrittenTourCostsWithOneFlowArcPerPairOfStates()
+    {
+        var graph = SettledGraph.Explore(new FailoverPair(Config), selfLoops: true);
+        var options = new VectorOptions(20);
+
+        var (planned, plan) = VectorGenerator.Plan(graph, options);
+        var written = VectorGenerator.Generate(graph, new CountingSink(), options: options);
+
+        Assert.Equal((written.TourCases, written.TourSteps, written.LowerBound), (planned.Cases, planned.Steps, planned.LowerBound));
+        Assert.Equal(written.Transitions, planned.Covered);
+        var pairs = Enumerable.Range(0, graph.StateCount).Sum(s => graph.OutEdges(s).Where(e => e.Target != s).Select(e => e.Target).Distinct().Count());
+        Assert.Equal(pairs, plan.FlowArcs);
+        Assert.True(pairs < graph.EdgeCount - graph.SelfLoopCount, $"{pairs} arcs for {graph.EdgeCount - graph.SelfLoopCount} transitions between states");
+        Assert.Equal(TourPlanner.Reset, plan.Walk[0]);
+    }
+
     /// <summary>The planner balances with a minimum-cost flow: its walk is the lower bound, and cutting adds only the ways back to the cuts.</summary>
     [Fact]
     public void TheTourIsTheOptimalBalancingPlusTheWaysBackToItsCuts()
