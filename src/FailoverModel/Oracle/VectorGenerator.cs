@@ -76,8 +76,12 @@ public static class VectorGenerator
     public static VectorCoverage Generate(SettledGraph graph, IVectorSink sink, Action<long, long>? progress = null, CancellationToken cancellation = default, VectorOptions? options = null) =>
         Walk(graph, Tours.TourPlanner.Plan(graph), sink, progress, cancellation, options);
 
+    /// <summary>Writes the test cases of a tour already planned (the tests plan one balanced through power-off).</summary>
+    internal static VectorCoverage Generate(SettledGraph graph, Tours.TourPlan plan, IVectorSink sink, VectorOptions? options = null) =>
+        Walk(graph, plan, sink, null, default, options);
+
     /// <summary>
-    /// Plans the tour and cuts it into test cases as <see cref="Generate"/> does, without running or writing a step: what
+    /// Plans the tour and cuts it into test cases as <see cref="Generate(SettledGraph, IVectorSink, Action{long, long}?, CancellationToken, VectorOptions?)"/> does, without running or writing a step: what
     /// the whole tour costs (<c>oracle vectors --plan-only</c>), and the balancing flow's size. The planner takes every
     /// transition by construction, so all are covered.
     /// </summary>
