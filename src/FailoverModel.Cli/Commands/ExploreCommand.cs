@@ -27,16 +27,29 @@ public static class ExploreCommand
         var requireComplete = new Option<bool>("--require-complete") { Description = "exit 1 when the run is bounded or interrupted, so that CI needs a complete proof" };
         var outDir = new Option<DirectoryInfo?>("--out") { Description = "write the counterexample and the witnesses as scenario files into this folder" };
         var reference = new Option<bool>("--reference") { Description = "step every transition on the reference pair over snapshots (the old explorer, on every core) instead of the compiled packed pair; same result, slower" };
+        var with = new Option<string[]>("--with")
+        {
+            Description = $"add to the failover events: {string.Join(", ", ExplorationAlphabet.Parts)} (comma-separated or repeated; docs/checking.md, \"The whole alphabet\"); explored on the reference explorer",
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var changes = new Option<int>("--changes")
+        {
+            Description = $"with configure: tracked configuration changes typed in each space, 1 to {ExplorationAlphabet.MaxChangesPerSpace} (one reaches every way a space can differ between the units) [default: 1]",
+            DefaultValueFactory = _ => 1,
+        };
         var command = new Command("explore", "Explore every reachable state of the pair, checking every invariant on every transition; list deadlocks, trap states and unreached witnesses. Exit 0: no violation; 1: a violation (or, complete, a missing witness, trap state or deadlock; or incomplete with --require-complete); 2: bad input; 130: interrupted.")
         {
-            config, maxStates, requireComplete, outDir, reference,
+            config, maxStates, requireComplete, outDir, reference, with, changes,
         };
         command.SetAction(parse =>
         {
             // The bound is checked before the configuration is read; Run checks the output folder before the work.
             var bound = parse.GetValue(maxStates) ?? NoBound;
             CheckBound(bound);
-            return Run(io, CommonOptions.Load(parse.GetValue(config), io.Limits), bound, parse.GetValue(outDir), parse.GetValue(requireComplete), parse.GetValue(reference));
+            var parts = Parts(parse.GetValue(with) ?? []);
+            var perSpace = parse.GetValue(changes);
+            Io.OptionRange.Check("--changes", perSpace, (1, ExplorationAlphabet.MaxChangesPerSpace));
+            return Run(io, CommonOptions.Load(parse.GetValue(config), io.Limits), bound, parse.GetValue(outDir), parse.GetValue(requireComplete), parse.GetValue(reference), parts, perSpace);
         });
         return command;
     }
@@ -46,9 +59,16 @@ public static class ExploreCommand
 
     /// <param name="maxStates">The bound of every phase, or <see cref="NoBound"/>.</param>
     /// <param name="reference">Explore with the reference explorer (every transition stepped on snapshots) instead of the compiled one.</param>
-    public static int Run(CliIo io, PairConfig config, int maxStates, DirectoryInfo? outDir, bool requireComplete, bool reference = false)
+    /// <param name="with">Parts of <see cref="ExplorationAlphabet"/> added to the failover events (explored on the reference explorer).</param>
+    /// <param name="changesPerSpace">With <c>configure</c>: the tracked changes typed in each space.</param>
+    public static int Run(CliIo io, PairConfig config, int maxStates, DirectoryInfo? outDir, bool requireComplete, bool reference = false, IReadOnlyCollection<string>? with = null, int changesPerSpace = 1)
     {
         CheckBound(maxStates);
+        with ??= [];
+        var alphabet = ExplorationAlphabet.For(config, with, changesPerSpace);
+
+        // The compiled explorer's packed states hold no configuration part: a wider alphabet is stepped on snapshots.
+        reference |= with.Count > 0;
         if (outDir is not null)
         {
             Io.OutputFolder.Prepare(outDir, "--out");
@@ -61,7 +81,7 @@ public static class ExploreCommand
             progress.Phase("reachable states", "states");
             var compiled = new Exploration.Compiled.CompiledExplorer(pair);
             var explored = reference
-                ? new Explorer(pair).Explore(maxStates, expanded: (done, found, _) => progress.Set(done, found), cancellation: io.Cancellation)
+                ? new Explorer(pair, alphabet).Explore(maxStates, expanded: (done, found, _) => progress.Set(done, found), cancellation: io.Cancellation)
                 : compiled.Explore(maxStates, expanded: (done, found, _) => progress.Set(done, found), cancellation: io.Cancellation);
 
             progress.Set(explored.States, explored.States);
@@ -71,7 +91,7 @@ public static class ExploreCommand
             }
 
             progress.Phase("settled graph", "states");
-            var graph = SettledGraph.Explore(pair, maxStates: maxStates, progress: (done, found) => progress.Set(done, found), cancellation: io.Cancellation);
+            var graph = SettledGraph.Explore(pair, alphabet, maxStates: maxStates, progress: (done, found) => progress.Set(done, found), cancellation: io.Cancellation);
             return (explored, graph);
         });
 
@@ -84,6 +104,7 @@ public static class ExploreCommand
         void Row(string measure, string value) => table.AddRow(Markup.Escape(measure), Markup.Escape(value));
         Row("configuration", config.Name);
         Row("explorer", reference ? "reference (snapshots)" : "compiled (packed states)");
+        Row("alphabet", with.Count == 0 ? $"failover events ({Number(alphabet.Count)})" : $"failover events and {string.Join(", ", with.Select(p => p == "configure" ? $"configure ({changesPerSpace} per space)" : p))} ({Number(alphabet.Count)})");
         Row("bound", maxStates == NoBound ? "none" : $"{Number(maxStates)} states per phase");
         Row("states (canonical)", Number(result.States));
         Row("transitions", Number(result.Transitions));
@@ -152,6 +173,18 @@ public static class ExploreCommand
         }
 
         return missing.Count == 0 && recovery.TrapStates.Count == 0 && recovery.Deadlocks.Count == 0 ? Cli.Success : Cli.CheckFailed;
+    }
+
+    /// <summary>The parts named by <c>--with</c>, comma-separated or repeated, each once, in the documented order; an unknown one is bad input.</summary>
+    private static IReadOnlyCollection<string> Parts(IEnumerable<string> values)
+    {
+        var named = values.SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToHashSet(StringComparer.Ordinal);
+        if (named.FirstOrDefault(p => !ExplorationAlphabet.Parts.Contains(p)) is { } unknown)
+        {
+            throw new CliUsageException($"--with: unknown part '{unknown}' (known: {string.Join(", ", ExplorationAlphabet.Parts)})");
+        }
+
+        return [.. ExplorationAlphabet.Parts.Where(named.Contains)];
     }
 
     /// <summary>An explicit bound must be in its documented range (docs/input-limits.md); no bound is always allowed.</summary>

@@ -169,7 +169,7 @@ public sealed class Explorer(FailoverPair pair, IReadOnlyList<Event> alphabet)
                     }
 
                     Witness(witnesses, s, successor, Pair.Config.GroupCount, witnessTargets);
-                    if (store.Contains(successor.Target))
+                    if (store.IndexOf(successor.Target, out var slot) >= 0)
                     {
                         continue;
                     }
@@ -180,7 +180,7 @@ public sealed class Explorer(FailoverPair pair, IReadOnlyList<Event> alphabet)
                         continue;
                     }
 
-                    store.Add(successor.Target, s, successor.Via);
+                    store.AddNew(successor.Target, slot, s, successor.Via);
                     var d = depth[s] + 1;
                     depth.Add((ushort)d);
                     maxDepth = Math.Max(maxDepth, d);

@@ -1,33 +1,54 @@
 using FailoverModel.Invariants;
 using FailoverModel.Machines;
 using FailoverModel.Pair;
+using FailoverModel.Topology;
 
 namespace FailoverModel.Exploration;
 
 /// <summary>
-/// A canonical snapshot in 40 bytes: both units' status, groups and view of the mate (contact and the groups as last
-/// heard), the links and the observer's history bits in the head; each unit's failed interfaces; and the failed
-/// interfaces each unit last heard its mate report.
+/// A canonical snapshot in 48 bytes: both units' status, groups and view of the mate (contact and the groups as last
+/// heard), the links and the observer's history bits in the head; each unit's failed interfaces; the failed
+/// interfaces each unit last heard its mate report; and the number <see cref="StateCodec"/> gave the snapshot's
+/// configuration part (group settings, configuration revisions, connections), 0 for the initial one.
 /// </summary>
-internal readonly record struct StateKey(ulong Head, ulong PrimaryFailed, ulong SecondaryFailed, ulong PrimaryHeard = 0, ulong SecondaryHeard = 0)
+internal readonly record struct StateKey(ulong Head, ulong PrimaryFailed, ulong SecondaryFailed, ulong PrimaryHeard = 0, ulong SecondaryHeard = 0, uint Configuration = 0)
 {
     public override int GetHashCode()
     {
         // A multiplicative mix: the head varies in few bits, the interface words are sparse.
         var h = (Head * 0x9E3779B97F4A7C15UL) ^ (PrimaryFailed * 0xC2B2AE3D27D4EB4FUL) ^ (SecondaryFailed * 0x165667B19E3779F9UL)
-            ^ (PrimaryHeard * 0x27D4EB2F165667C5UL) ^ (SecondaryHeard * 0x94D049BB133111EBUL);
+            ^ (PrimaryHeard * 0x27D4EB2F165667C5UL) ^ (SecondaryHeard * 0x94D049BB133111EBUL) ^ (Configuration * 0xD6E8FEB86659FD93UL);
         return (int)(h ^ (h >> 29));
     }
 }
 
 /// <summary>
-/// Encodes the explorer's canonical snapshots into <see cref="StateKey"/>s and back. The explorer's events never change
-/// the failover group settings, the configuration revisions or the connections (its alphabet has no configuration
-/// command and no traffic), so those parts are the initial state's and are not stored; a snapshot where they differ
-/// cannot be encoded, and saying so is better than a wrong graph.
+/// Encodes the explorer's canonical snapshots into <see cref="StateKey"/>s and back. The configuration part of a
+/// snapshot — each unit's failover group settings (running and startup), its configuration revisions and the
+/// connections — changes only on configuration commands and traffic, and takes few values in one exploration: it is
+/// kept once in a table and the key holds its number (<see cref="StateKey.Configuration"/>), 0 for the initial
+/// state's. The usual alphabet never changes it, so its explorations hold one entry; the compiled explorer, whose
+/// packed states have no configuration part, only ever sees 0. Numbers are given in the order parts are met, which
+/// differs between runs on several threads; nothing printed depends on them, only which keys are equal.
 /// </summary>
 internal sealed class StateCodec(PairState initial)
 {
+    private readonly Dictionary<ConfigurationPart, uint> _numbers = new() { [ConfigurationPart.Of(initial)] = 0 };
+    private readonly List<ConfigurationPart> _parts = [ConfigurationPart.Of(initial)];
+    private readonly Lock _lock = new();
+
+    /// <summary>How many configuration parts the exploration has met (1 when the alphabet changes none).</summary>
+    public int ConfigurationParts
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _parts.Count;
+            }
+        }
+    }
+
     private const int UnitBits = Compiled.PackedHead.UnitBits;
 
     private const int HistoryShift = Compiled.PackedHead.HistoryShift;
@@ -44,27 +65,55 @@ internal sealed class StateCodec(PairState initial)
 
     public StateKey Encode(PairState state)
     {
-        if (!SameConstants(state.Primary, initial.Primary) || !SameConstants(state.Secondary, initial.Secondary) || state.Connections != initial.Connections)
-        {
-            throw new InvalidOperationException("the explorer's compact states hold no configuration change, group setting change or connection; explore with the default alphabet");
-        }
-
         var head = Unit(state.Primary) | (Unit(state.Secondary) << UnitBits) | ((ulong)state.FailoverLink << (2 * UnitBits)) | ((ulong)state.StateLink << ((2 * UnitBits) + 2));
-        return new StateKey(head, state.Primary.FailedInterfaces, state.Secondary.FailedInterfaces, state.Primary.View.FailedInterfaces, state.Secondary.View.FailedInterfaces);
+        return new StateKey(head, state.Primary.FailedInterfaces, state.Secondary.FailedInterfaces, state.Primary.View.FailedInterfaces, state.Secondary.View.FailedInterfaces, Number(state));
     }
 
-    public PairState Decode(StateKey key) => initial with
+    public PairState Decode(StateKey key)
     {
-        Primary = Unit(initial.Primary, key.Head, key.PrimaryFailed, key.PrimaryHeard),
-        Secondary = Unit(initial.Secondary, key.Head >> UnitBits, key.SecondaryFailed, key.SecondaryHeard),
-        FailoverLink = (LinkStatus)((key.Head >> (2 * UnitBits)) & 3),
-        StateLink = (LinkStatus)((key.Head >> ((2 * UnitBits) + 2)) & 3),
-    };
+        var part = Part(key.Configuration);
+        return part.Apply(initial) with
+        {
+            Primary = Unit(part.Primary.Apply(initial.Primary), key.Head, key.PrimaryFailed, key.PrimaryHeard),
+            Secondary = Unit(part.Secondary.Apply(initial.Secondary), key.Head >> UnitBits, key.SecondaryFailed, key.SecondaryHeard),
+            FailoverLink = (LinkStatus)((key.Head >> (2 * UnitBits)) & 3),
+            StateLink = (LinkStatus)((key.Head >> ((2 * UnitBits) + 2)) & 3),
+        };
+    }
 
-    private static bool SameConstants(UnitState unit, UnitState template) =>
-        unit.Settings1 == template.Settings1 && unit.Settings2 == template.Settings2
-        && unit.StartupSettings1 == template.StartupSettings1 && unit.StartupSettings2 == template.StartupSettings2
-        && unit.Configuration.Equals(template.Configuration);
+    private uint Number(PairState state)
+    {
+        if (ConfigurationPart.SameAs(state, initial))
+        {
+            return 0;
+        }
+
+        var part = ConfigurationPart.Of(state);
+        lock (_lock)
+        {
+            if (!_numbers.TryGetValue(part, out var number))
+            {
+                number = (uint)_parts.Count;
+                _numbers.Add(part, number);
+                _parts.Add(part);
+            }
+
+            return number;
+        }
+    }
+
+    private ConfigurationPart Part(uint number)
+    {
+        if (number == 0)
+        {
+            return _parts[0];
+        }
+
+        lock (_lock)
+        {
+            return _parts[(int)number];
+        }
+    }
 
     private static ulong Unit(UnitState u) =>
         (ulong)u.Status
@@ -86,4 +135,34 @@ internal sealed class StateCodec(PairState initial)
         FailedInterfaces = failed,
         View = new MateView((MateContact)((bits >> 14) & 3), (GroupState)((bits >> 16) & 15), (GroupState)((bits >> 20) & 15), FailureReason.None, FailureReason.None, heard),
     };
+}
+
+/// <summary>The configuration part of one unit: its failover group settings, running and startup, and its configuration revisions.</summary>
+internal readonly record struct UnitConfigurationPart(FailoverGroupConfig Settings1, FailoverGroupConfig Settings2, FailoverGroupConfig StartupSettings1, FailoverGroupConfig StartupSettings2, UnitConfiguration Configuration)
+{
+    public static UnitConfigurationPart Of(UnitState unit) => new(unit.Settings1, unit.Settings2, unit.StartupSettings1, unit.StartupSettings2, unit.Configuration);
+
+    public bool SameAs(UnitState unit) =>
+        unit.Settings1 == Settings1 && unit.Settings2 == Settings2 && unit.StartupSettings1 == StartupSettings1 && unit.StartupSettings2 == StartupSettings2
+        && unit.Configuration.Equals(Configuration);
+
+    public UnitState Apply(UnitState unit) => unit with
+    {
+        Settings1 = Settings1,
+        Settings2 = Settings2,
+        StartupSettings1 = StartupSettings1,
+        StartupSettings2 = StartupSettings2,
+        Configuration = Configuration,
+    };
+}
+
+/// <summary>The part of a snapshot the explorer numbers instead of packing: both units' configuration parts and the connections.</summary>
+internal readonly record struct ConfigurationPart(UnitConfigurationPart Primary, UnitConfigurationPart Secondary, ConnectionTable Connections)
+{
+    public static ConfigurationPart Of(PairState state) => new(UnitConfigurationPart.Of(state.Primary), UnitConfigurationPart.Of(state.Secondary), state.Connections);
+
+    public static bool SameAs(PairState state, PairState other) =>
+        UnitConfigurationPart.Of(other.Primary).SameAs(state.Primary) && UnitConfigurationPart.Of(other.Secondary).SameAs(state.Secondary) && state.Connections == other.Connections;
+
+    public PairState Apply(PairState state) => state with { Connections = Connections };
 }

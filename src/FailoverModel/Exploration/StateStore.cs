@@ -1,7 +1,7 @@
 namespace FailoverModel.Exploration;
 
 /// <summary>
-/// The explorer's visited states in about 56 bytes each: the 40-byte keys in fixed-size chunks (no copying as it
+/// The explorer's visited states in about 64 bytes each: the 48-byte keys in fixed-size chunks (no copying as it
 /// grows), an open-addressing index of 4-byte slots, and for each state its parent and the event that reached it.
 /// States are numbered in the order they were added (breadth-first).
 /// </summary>
@@ -28,6 +28,47 @@ internal sealed class StateStore
 
     public bool Contains(StateKey key) => Find(key) >= 0;
 
+    /// <summary>The index of <paramref name="key"/>, or -1 with <paramref name="slot"/> the empty slot where <see cref="AddNew"/> puts it (one probe for both).</summary>
+    public int IndexOf(in StateKey key, out int slot)
+    {
+        var mask = _slots.Length - 1;
+        for (slot = key.GetHashCode() & mask; ; slot = (slot + 1) & mask)
+        {
+            var entry = _slots[slot];
+            if (entry == 0)
+            {
+                return -1;
+            }
+
+            if (this[entry - 1] == key)
+            {
+                return entry - 1;
+            }
+        }
+    }
+
+    /// <summary>Adds a key <see cref="IndexOf"/> did not find, at the slot it gave; returns its index.</summary>
+    public int AddNew(in StateKey key, int slot, int parent, short via)
+    {
+        var grows = (Count + 1) * 4L > _slots.Length * 3L;
+        if (grows)
+        {
+            Grow();
+        }
+
+        var index = Append(key, parent, via);
+        if (grows)
+        {
+            Place(key, index);
+        }
+        else
+        {
+            _slots[slot] = index + 1;
+        }
+
+        return index;
+    }
+
     /// <summary>Adds the key unless present; returns its index, and whether it was new.</summary>
     public (int Index, bool Added) Add(StateKey key, int parent, short via)
     {
@@ -42,6 +83,13 @@ internal sealed class StateStore
             Grow();
         }
 
+        var index = Append(key, parent, via);
+        Place(key, index);
+        return (index, true);
+    }
+
+    private int Append(in StateKey key, int parent, short via)
+    {
         var index = Count++;
         if ((index & (ChunkSize - 1)) == 0)
         {
@@ -53,8 +101,7 @@ internal sealed class StateStore
         _keys[index >> ChunkBits][index & (ChunkSize - 1)] = key;
         _parents[index >> ChunkBits][index & (ChunkSize - 1)] = parent;
         _via[index >> ChunkBits][index & (ChunkSize - 1)] = via;
-        Place(key, index);
-        return (index, true);
+        return index;
     }
 
     private int Find(StateKey key)

@@ -64,18 +64,23 @@ internal static class ConfigurationAlphabet
     /// already, so it is not repeated here). <paramref name="numbering"/> gives the change its bit, as a scenario
     /// parsed with the same numbering would.
     /// </summary>
-    public static IReadOnlyList<Event> Changes(PairConfig config, int space, ConfigurationChanges? numbering = null)
+    public static IReadOnlyList<Event> Changes(PairConfig config, int space, ConfigurationChanges? numbering = null, int count = 1)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(space);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(space, config.Spaces);
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
         numbering ??= new ConfigurationChanges();
         var context = space == 0 ? null : config.Contexts[space - 1].Name;
-        var text = space == 0 ? SystemChange : ContextChange;
-        var change = numbering.Number(space, text) ?? throw new InvalidOperationException($"{config.SpaceName(space)} already has {ConfigurationChanges.MaxPerSpace} numbered changes");
         var events = new List<Event>();
         foreach (var unit in UnitRoles.Both)
         {
-            events.Add(new CommandEvent(unit, context, new ConfigurationCommand(text, change)));
+            for (var i = 0; i < count; i++)
+            {
+                var text = ChangeText(space, i);
+                var change = numbering.Number(space, text) ?? throw new InvalidOperationException($"{config.SpaceName(space)} already has {ConfigurationChanges.MaxPerSpace} numbered changes");
+                events.Add(new CommandEvent(unit, context, new ConfigurationCommand(text, change)));
+            }
+
             if (context is not null)
             {
                 events.Add(new CommandEvent(unit, context, new WriteMemory(false, false)));
@@ -84,6 +89,15 @@ internal static class ConfigurationAlphabet
 
         return events;
     }
+
+    /// <summary>The text of the <paramref name="i"/>-th tracked change of a space: <see cref="SystemChange"/> or <see cref="ContextChange"/> first, then lines of the same kind.</summary>
+    private static string ChangeText(int space, int i) => (space, i) switch
+    {
+        (0, 0) => SystemChange,
+        (0, _) => $"{SystemChange} ({i + 1})",
+        (_, 0) => ContextChange,
+        _ => $"access-list {100 + i} extended permit tcp any any eq www",
+    };
 
     /// <summary>
     /// <c>failover group n</c> with one sub-mode line, for each of <paramref name="lines"/>, each group and each unit:

@@ -44,6 +44,32 @@ public class ExploreCommandTests
         Assert.Equal(compiled.Split('\n').Where(l => !l.Contains("explorer", StringComparison.Ordinal)), reference.Split('\n').Where(l => !l.Contains("explorer", StringComparison.Ordinal)));
     }
 
+    /// <summary>Issue 20 item 3: configuration changes and connections join the alphabet on request, on the reference explorer.</summary>
+    [Fact]
+    public void WithAddsConfigurationChangesAndConnectionsToTheAlphabetOnTheReferenceExplorer()
+    {
+        var stdout = new StringWriter();
+        var io = new CliIo(stdout, new StringWriter(), TextReader.Null) { Width = 80 };
+        var exit = ExploreCommand.Run(io, ExplorerTests.OneGroup, 20_000, null, false, with: ["configure", "connect"], changesPerSpace: 2);
+        var output = stdout.ToString();
+
+        Assert.Equal(Cli.Cli.Success, exit);
+        Assert.Matches(@"│ explorer +│ reference \(snapshots\)", output);
+        Assert.Matches(@"│ alphabet +│ failover events and configure \(2 per space\), connect", output);
+        var plain = Explore(ExplorerTests.OneGroup, 20_000).Out;
+        Assert.Matches(@"│ alphabet +│ failover events \([0-9]+\)", plain);
+    }
+
+    [Theory]
+    [InlineData(new[] { "explore", "--with", "traffic" }, "failover-model: --with: unknown part 'traffic' (known: configure, failover-group, connect)\n")]
+    [InlineData(new[] { "explore", "--with", "configure", "--changes", "5" }, "failover-model: --changes must be from 1 to 4, not 5\n")]
+    public void AnUnknownPartOrTooManyChangesIsBadInputInOneLine(string[] args, string expected)
+    {
+        var stderr = new StringWriter();
+        Assert.Equal(Cli.Cli.BadInput, Cli.Cli.Invoke(args, new StringWriter(), stderr));
+        Assert.Equal(expected, stderr.ToString().Replace("\r", "", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void RequireCompleteMakesABoundedRunFail()
     {

@@ -1,4 +1,5 @@
 using FailoverModel.Asa;
+using FailoverModel.Exploration;
 using FailoverModel.Invariants;
 using FailoverModel.Machines;
 using FailoverModel.Pair;
@@ -7,15 +8,18 @@ using FailoverModel.Topology;
 
 namespace FailoverModel.Tests.Invariants;
 
-/// <summary>A deliberately wrong pair: its name, the invariant that catches it, and whether the explorer's alphabet reaches the bug.</summary>
+/// <summary>A deliberately wrong pair: its name, the invariant that catches it, and the explorer's alphabet that reaches the bug.</summary>
 /// <param name="CaughtBy">The invariants each of which alone (the explorer and random runs checking only it) finds the variant.</param>
 /// <param name="Config">The configuration the variant shows in.</param>
-/// <param name="Explorable">
-/// False for bugs only configuration commands or connections reach: the explorer's alphabet has neither yet (docs/checking.md),
-/// so only random runs find them.
+/// <param name="With">
+/// The parts of <see cref="ExplorationAlphabet"/> the explorer adds to the failover events to reach the bug (<c>explore
+/// --with</c>): bugs of replication and Stateful Failover show only with configuration commands or connections.
 /// </param>
-public sealed record BrokenVariant(string Name, IReadOnlyList<string> CaughtBy, Func<PairConfig, FailoverPair> Make, PairConfig Config, bool Explorable = true)
+public sealed record BrokenVariant(string Name, IReadOnlyList<string> CaughtBy, Func<PairConfig, FailoverPair> Make, PairConfig Config, IReadOnlyList<string>? With = null)
 {
+    /// <summary>The alphabet the explorer tries the variant with.</summary>
+    public IReadOnlyList<Event> Alphabet => ExplorationAlphabet.For(Config, With ?? []);
+
     public override string ToString() => Name;
 }
 
@@ -87,16 +91,16 @@ public static class BrokenVariants
         new("NeverClearsAFailedFailoverLink", [nameof(EveryUnitShowsItsMateAsItIsOnceThePairIsQuiet)], config => Deviating(config, new Deviations { NeverClearsAFailedFailoverLink = true }), Config),
 
         // Command Replication never runs: a change typed where its context is active stays on that unit.
-        new("NeverReplicates", [nameof(AChangeOnTheRightUnitReachesThePeer)], config => Deviating(config, new Deviations { NeverReplicates = true }), Config, Explorable: false),
+        new("NeverReplicates", [nameof(AChangeOnTheRightUnitReachesThePeer)], config => Deviating(config, new Deviations { NeverReplicates = true }), Config, With: ["configure"]),
 
         // A context's change replicated into the mate's system execution space: the system spaces diverge on a context command.
-        new("ReplicatesContextChangesIntoTheSystemSpace", [nameof(ConfigurationsDivergeOnlyThroughCommandsNotReplicated), nameof(AChangeOnTheRightUnitReachesThePeer)], config => Deviating(config, new Deviations { ReplicatesContextChangesIntoTheSystemSpace = true }), Config, Explorable: false),
+        new("ReplicatesContextChangesIntoTheSystemSpace", [nameof(ConfigurationsDivergeOnlyThroughCommandsNotReplicated), nameof(AChangeOnTheRightUnitReachesThePeer)], config => Deviating(config, new Deviations { ReplicatesContextChangesIntoTheSystemSpace = true }), Config, With: ["configure"]),
 
         // Stateful Failover passing HTTP without "replication http": HTTP connections survive a failover they should not.
-        new("ReplicatesHttpWithoutReplicationHttp", [nameof(OnlyReplicatedConnectionsSurviveAFailover)], config => Deviating(config, new Deviations { ReplicatesEveryConnection = true }), Config, Explorable: false),
+        new("ReplicatesHttpWithoutReplicationHttp", [nameof(OnlyReplicatedConnectionsSurviveAFailover)], config => Deviating(config, new Deviations { ReplicatesEveryConnection = true }), Config, With: ["connect"]),
 
         // Every context passes its traffic in failover group 1: context2 of the seed, in group 2, follows the wrong group.
-        new("OpensEveryConnectionInGroupOne", [nameof(EveryContextFollowsItsGroup)], config => Deviating(config, new Deviations { OpensEveryConnectionInGroupOne = true }), BuiltInConfigurations.SeedLanExample, Explorable: false),
+        new("OpensEveryConnectionInGroupOne", [nameof(EveryContextFollowsItsGroup)], config => Deviating(config, new Deviations { OpensEveryConnectionInGroupOne = true }), BuiltInConfigurations.SeedLanExample, With: ["connect"]),
     ];
 
     public static readonly IReadOnlyDictionary<string, Func<PairConfig, FailoverPair>> All = List.ToDictionary(v => v.Name, v => v.Make);

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 using FailoverModel.Invariants;
 using FailoverModel.Pair;
 using FailoverModel.Topology;
@@ -10,7 +11,7 @@ namespace FailoverModel.Exploration.Compiled;
 /// The explorer on packed states: the same breadth-first search as <see cref="Explorer"/> — same alphabet, same
 /// canonical keys in the same store, same invariants, witnesses and shortest counterexamples — with each transition
 /// stepped by the <see cref="PackedPair"/> instead of the reference pair over snapshots: no snapshot is built and nothing is
-/// allocated per transition. The properties check the two agree on every transition of whole explorations. One thread.
+/// allocated per transition. The properties check the two agree on every transition of whole explorations. Expansion runs on every core, the merge into the store on one.
 /// </summary>
 public sealed class CompiledExplorer(FailoverPair pair, IReadOnlyList<Event> alphabet)
 {
@@ -39,26 +40,28 @@ public sealed class CompiledExplorer(FailoverPair pair, IReadOnlyList<Event> alp
 
     /// <summary>
     /// Explores from the initial snapshot, stopping at the first violation or when <paramref name="cancellation"/> is
-    /// cancelled, with the same result <see cref="Explorer.Explore"/> gives.
+    /// cancelled, with the same result <see cref="Explorer.Explore"/> gives. States are expanded
+    /// <paramref name="threads"/> at a time (0: every core) in chunks of the breadth-first order and their successors
+    /// merged in that order, so the result is the same whatever the thread count.
     /// </summary>
     public ExplorationResult Explore(
         int maxStates = int.MaxValue,
         IReadOnlyList<Invariant>? invariants = null,
         Action<int, long>? progress = null,
         Action<int, int, long>? expanded = null,
-        CancellationToken cancellation = default)
+        CancellationToken cancellation = default,
+        int threads = 0)
     {
         invariants ??= SeedInvariants.All;
+        threads = threads > 0 ? threads : Environment.ProcessorCount;
         var clock = Stopwatch.StartNew();
         var codec = new StateCodec(Pair.Initial);
-        var stepper = new CompiledStepper(Pair, Alphabet, codec, invariants);
+        var steppers = Enumerable.Range(0, threads).Select(_ => new CompiledStepper(Pair.Clone(), Alphabet, codec, invariants)).ToArray();
         var store = new StateStore();
         store.Add(codec.Encode(_canonical.Canonical(Pair.Initial), default), -1, -2);
         var depth = new List<ushort> { 0 };
         var paths = new ShortestPaths(Pair, Alphabet, codec, store, _canonical.Canonical);
-        var witnesses = new Dictionary<string, (int Source, Event Event)>();
-        var witnessTargets = new Dictionary<string, StateKey>();
-        var commandWitness = Alphabet.Select(e => e is CommandEvent c ? $"command {c.Command}" : null).ToArray();
+        var seen = new WitnessesSeen(Alphabet, Pair.Config.GroupCount);
         long transitions = 0;
         long checks = 0;
         var complete = true;
@@ -71,101 +74,102 @@ public sealed class CompiledExplorer(FailoverPair pair, IReadOnlyList<Event> alp
             violation = new Counterexample(atStart.Invariant, atStart.Evidence, []);
         }
 
-        var successors = new List<PackedSuccessor>(Alphabet.Count + 1);
-        var nextProgress = 0;
-        for (var s = 0; s < store.Count && violation is null; s++)
+        const int Chunk = 4_096;
+        var successors = new List<PackedSuccessor>[Chunk];
+        for (var i = 0; i < Chunk; i++)
         {
-            if ((s & 4095) == 0)
-            {
-                expanded?.Invoke(s, store.Count, transitions);
-                if (cancellation.IsCancellationRequested)
-                {
-                    cancelled = true;
-                    complete = false;
-                    break;
-                }
+            successors[i] = new List<PackedSuccessor>(Alphabet.Count + 1);
+        }
 
-                if (progress is not null && s >= nextProgress)
-                {
-                    progress(store.Count, transitions);
-                    nextProgress += 50_000;
-                }
+        var nextProgress = 0;
+        for (int first = 0, count; first < store.Count && violation is null; first += count)
+        {
+            expanded?.Invoke(first, store.Count, transitions);
+            if (cancellation.IsCancellationRequested)
+            {
+                cancelled = true;
+                complete = false;
+                break;
             }
 
-            var key = store[s];
-            stepper.Expand(key, successors);
-            foreach (var successor in successors)
+            if (progress is not null && first >= nextProgress)
             {
-                var @event = successor.Event;
-                if (successor.CommandOnlyLogged)
-                {
-                    witnesses.TryAdd(commandWitness[successor.Via]!, (s, @event));
-                    continue;
-                }
+                progress(store.Count, transitions);
+                nextProgress += 50_000;
+            }
 
-                transitions++;
-                checks += invariants.Count;
-                if (successor.Verdict != CompiledStepper.Holds)
+            count = Math.Min(Chunk, store.Count - first);
+            Expand(steppers, store, first, count, successors);
+            for (var k = 0; k < count && violation is null; k++)
+            {
+                var s = first + k;
+                var key = store[s];
+                foreach (ref readonly var successor in CollectionsMarshal.AsSpan(successors[k]))
                 {
-                    var (invariant, evidence) = stepper.Violation(key, @event, successor.Verdict);
-                    violation = new Counterexample(invariant, evidence, paths.PathThrough(s, @event, successor.Target));
-                    break;
-                }
+                    if (successor.CommandOnlyLogged)
+                    {
+                        seen.Command(successor.Via, s, successor.Event);
+                        continue;
+                    }
 
-                Witness(witnesses, witnessTargets, s, @event, successor, successor.Via < 0 ? null : commandWitness[successor.Via]);
-                if (store.Contains(successor.Target))
-                {
-                    continue;
-                }
+                    transitions++;
+                    checks += invariants.Count;
+                    if (successor.Verdict != CompiledStepper.Holds)
+                    {
+                        var (invariant, evidence) = steppers[0].Violation(key, successor.Event, successor.Verdict);
+                        violation = new Counterexample(invariant, evidence, paths.PathThrough(s, successor.Event, successor.Target));
+                        break;
+                    }
 
-                if (store.Count >= maxStates)
-                {
-                    complete = false;
-                    continue;
-                }
+                    seen.Transition(s, successor);
+                    if (store.IndexOf(successor.Target, out var slot) >= 0)
+                    {
+                        continue;
+                    }
 
-                store.Add(successor.Target, s, successor.Via);
-                var d = depth[s] + 1;
-                depth.Add((ushort)d);
-                maxDepth = Math.Max(maxDepth, d);
+                    if (store.Count >= maxStates)
+                    {
+                        complete = false;
+                        continue;
+                    }
+
+                    store.AddNew(successor.Target, slot, s, successor.Via);
+                    var d = depth[s] + 1;
+                    depth.Add((ushort)d);
+                    maxDepth = Math.Max(maxDepth, d);
+                }
             }
         }
 
         expanded?.Invoke(store.Count, store.Count, transitions);
         progress?.Invoke(store.Count, transitions);
-        var found = witnesses.OrderBy(w => w.Key, StringComparer.Ordinal)
-            .Select(w => new Witness(w.Key, witnessTargets.TryGetValue(w.Key, out var target) ? paths.PathThrough(w.Value.Source, w.Value.Event, target) : [.. paths.Path(w.Value.Source).Events, w.Value.Event]));
+        var found = seen.Witnesses.OrderBy(w => w.Key, StringComparer.Ordinal)
+            .Select(w => new Witness(w.Key, w.Value.Target is { } target ? paths.PathThrough(w.Value.Source, w.Value.Event, target) : [.. paths.Path(w.Value.Source).Events, w.Value.Event]));
         LastBytesPerState = store.BytesPerState + 2;
         LastStore = KeepStore ? store : null;
         return new ExplorationResult(store.Count, transitions, maxDepth, complete && violation is null, checks, violation, [.. found], clock.Elapsed) { Cancelled = cancelled };
     }
 
-    /// <summary>The witnesses a transition shows: each group state on each unit after it, its table rows, its command.</summary>
-    private void Witness(Dictionary<string, (int, Event)> witnesses, Dictionary<string, StateKey> targets, int source, Event @event, in PackedSuccessor successor, string? command)
+    /// <summary>The successors of the chunk's states, each stepper expanding a contiguous share (the store is only read).</summary>
+    private static void Expand(CompiledStepper[] steppers, StateStore store, int first, int count, List<PackedSuccessor>[] into)
     {
-        for (var unit = 0; unit < 2; unit++)
+        if (steppers.Length == 1)
         {
-            for (var g = 1; g <= Pair.Config.GroupCount; g++)
+            for (var k = 0; k < count; k++)
             {
-                var name = Explorer.GroupStateWitness[(int)PackedHead.Group(successor.Raw.Head, unit, g)];
-                if (witnesses.TryAdd(name, (source, @event)))
-                {
-                    targets[name] = successor.Target;
-                }
+                steppers[0].Expand(store[first + k], into[k]);
             }
+
+            return;
         }
 
-        for (var row = 1; row < 8; row++)
+        var share = (count + steppers.Length - 1) / steppers.Length;
+        Parallel.For(0, steppers.Length, new ParallelOptions { MaxDegreeOfParallelism = steppers.Length }, w =>
         {
-            if ((successor.Rows & (1 << row)) != 0 && witnesses.TryAdd(Explorer.RowWitness[row], (source, @event)))
+            for (var k = w * share; k < Math.Min(count, (w + 1) * share); k++)
             {
-                targets[Explorer.RowWitness[row]] = successor.Target;
+                steppers[w].Expand(store[first + k], into[k]);
             }
-        }
-
-        if (command is not null)
-        {
-            witnesses.TryAdd(command, (source, @event));
-        }
+        });
     }
 }

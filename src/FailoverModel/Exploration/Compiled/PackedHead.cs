@@ -17,6 +17,9 @@ internal static class PackedHead
     public const int StateLinkShift = FailoverLinkShift + 2;
     public const int HistoryShift = StateLinkShift + 2;
 
+    /// <summary>How many values a group state's four bits can hold.</summary>
+    public const int GroupStateValues = 16;
+
     private const int ContactShift = 14;
     private const int ViewGroup1Shift = 16;
     private const int ViewGroup2Shift = 20;

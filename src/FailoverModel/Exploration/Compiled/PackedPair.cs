@@ -79,6 +79,8 @@ internal sealed partial class PackedPair
     private readonly int[] _rowOf;
     private readonly GroupTrigger[] _internalOrder = [.. ProtocolRules.InternalOrder];
     private readonly int _groupStepCount;
+    private readonly int[] _ownEnabled = NewDecisionTable();
+    private readonly int[] _mateAllows = NewDecisionTable();
 
     public PackedPair(FailoverPair pair, PackedPairFault fault = PackedPairFault.None)
     {
@@ -113,6 +115,13 @@ internal sealed partial class PackedPair
             .. UnitRoles.Both.Select(u => (Event)new UnitStep(u, UnitTrigger.ReloadCompletes)),
         ];
         InternalPacked = [.. InternalEvents.Select(e => PackedEvent.Of(_config, e))];
+    }
+
+    private static int[] NewDecisionTable()
+    {
+        var table = new int[PackedHead.GroupStateValues * GroupConditionsExtensions.Combinations];
+        Array.Fill(table, -1);
+        return table;
     }
 
     /// <summary>Every internal step, made once: each unit's group steps by trigger, holdtimes expiring, reloads completing.</summary>
@@ -222,29 +231,46 @@ internal sealed partial class PackedPair
     /// <summary><see cref="FailoverPair.NextInternal"/>: the index in <see cref="InternalEvents"/> of the internal step the pair takes next, or -1 when it is settled.</summary>
     public int NextInternal(in PackedWork w)
     {
-        Span<GroupConditions> conditions = stackalloc GroupConditions[2 * PairConfig.MaxGroups];
-        foreach (var unit in (ReadOnlySpan<int>)[0, 1])
+        // The pair tries the triggers in the rules' internal order, and for each the units and groups in turn (the
+        // first enabled step wins). Whether a trigger is enabled on one unit's group depends on that group's state and
+        // conditions and, through its companion, on the mate's: both are table look-ups here, one bit per trigger
+        // in internal order, so the first step is the lowest bit and then the first (unit, group) that has it.
+        Span<int> enabled = stackalloc int[2 * PairConfig.MaxGroups];
+        Span<int> conditions = stackalloc int[2 * PairConfig.MaxGroups];
+        var head = w.Head;
+        foreach (var group in _groups)
         {
+            conditions[group - 1] = (int)Conditions(w, 0, group);
+            conditions[2 + group - 1] = (int)Conditions(w, 1, group);
+        }
+
+        var any = 0;
+        for (var unit = 0; unit < 2; unit++)
+        {
+            if (!StepsItsGroups(head, unit))
+            {
+                continue;
+            }
+
             foreach (var group in _groups)
             {
-                conditions[(unit * 2) + group - 1] = Conditions(w, unit, group);
+                var own = OwnEnabled((int)PackedHead.Group(head, unit, group), conditions[(unit * 2) + group - 1]);
+                var mask = own == 0 ? 0 : own & MateAllows((int)PackedHead.Group(head, 1 - unit, group), conditions[((1 - unit) * 2) + group - 1]);
+                enabled[(unit * 2) + group - 1] = mask;
+                any |= mask;
             }
         }
 
-        foreach (var trigger in _internalOrder)
+        if (any != 0)
         {
+            var position = BitOperations.TrailingZeroCount(any);
             for (var unit = 0; unit < 2; unit++)
             {
-                if (!StepsItsGroups(w.Head, unit))
-                {
-                    continue;
-                }
-
                 foreach (var group in _groups)
                 {
-                    if (IsEnabled(w.Head, unit, group, trigger, conditions[(unit * 2) + group - 1], conditions[((1 - unit) * 2) + group - 1]))
+                    if ((enabled[(unit * 2) + group - 1] & (1 << position)) != 0)
                     {
-                        return (unit * TriggerCount) + (int)trigger;
+                        return (unit * TriggerCount) + (int)_internalOrder[position];
                     }
                 }
             }
@@ -269,9 +295,47 @@ internal sealed partial class PackedPair
         return -1;
     }
 
-    private bool IsEnabled(ulong head, int unit, int group, GroupTrigger trigger, GroupConditions own, GroupConditions mate) =>
-        _group.Fire(PackedHead.Group(head, unit, group), trigger, own) is not null
-        && (_companion[(int)trigger] is not { } companion || _group.Fire(PackedHead.Group(head, 1 - unit, group), companion, mate) is not null);
+    /// <summary>The internal-order triggers the group machine fires from <paramref name="state"/> under <paramref name="conditions"/>, one bit per position in the order.</summary>
+    private int OwnEnabled(int state, int conditions)
+    {
+        ref var known = ref _ownEnabled[(state * GroupConditionsExtensions.Combinations) + conditions];
+        if (known < 0)
+        {
+            var mask = 0;
+            for (var p = 0; p < _internalOrder.Length; p++)
+            {
+                if (_group.Fire((GroupState)state, _internalOrder[p], (GroupConditions)conditions) is not null)
+                {
+                    mask |= 1 << p;
+                }
+            }
+
+            known = mask;
+        }
+
+        return known;
+    }
+
+    /// <summary>The internal-order triggers the mate's group allows from its <paramref name="state"/>: those without a companion, and those whose companion fires there.</summary>
+    private int MateAllows(int state, int conditions)
+    {
+        ref var known = ref _mateAllows[(state * GroupConditionsExtensions.Combinations) + conditions];
+        if (known < 0)
+        {
+            var mask = 0;
+            for (var p = 0; p < _internalOrder.Length; p++)
+            {
+                if (_companion[(int)_internalOrder[p]] is not { } companion || _group.Fire((GroupState)state, companion, (GroupConditions)conditions) is not null)
+                {
+                    mask |= 1 << p;
+                }
+            }
+
+            known = mask;
+        }
+
+        return known;
+    }
 
     /// <summary><see cref="FailoverPair.Reach"/>: how the unit can hear its mate right now.</summary>
     public MateContact Reach(in PackedWork w, int unit)
