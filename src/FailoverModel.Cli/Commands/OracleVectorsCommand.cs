@@ -4,6 +4,7 @@ using System.IO.Compression;
 using FailoverModel.Cli.Terminal;
 using FailoverModel.Exploration;
 using FailoverModel.Oracle;
+using FailoverModel.Oracle.Timed;
 using FailoverModel.Oracle.Vectors;
 using FailoverModel.Pair;
 using FailoverModel.Topology;
@@ -50,10 +51,11 @@ public static class OracleVectorsCommand
         var events = new Option<string?>("--events") { Description = $"only these event kinds, comma-separated ({string.Join(", ", VectorAlphabet.Kinds.Keys)}); default: all but {string.Join(", ", VectorAlphabet.ConfigurationKinds)}" };
         var only = new Option<string?>("--only") { Description = "with --suites: only these suites, comma-separated (their names in manifest.md)" };
         var shard = new Option<string?>("--shard") { Description = "write only shard i of n (i/n): every n-th test case from the i-th; the n shards together are the whole" };
+        var planOnly = new Option<bool>("--plan-only") { Description = "plan the tour and print what it costs (test cases, steps, steps per transition, the balancing flow's size) without running or writing a step" };
         var maxSteps = new Option<int>("--max-steps") { Description = "cut test cases longer than this many steps (the next case reaches the cut from power-off)", DefaultValueFactory = _ => VectorOptions.DefaultMaxCaseSteps };
         var command = new Command("vectors", "Test vectors: event sequences from power-off with the expected state after every step, covering every transition of the settled graph.")
         {
-            config, output, suites, only, format, events, shard, maxSteps,
+            config, output, suites, only, format, events, shard, maxSteps, planOnly,
         };
         command.SetAction(parse => RunVectors(
             io,
@@ -63,7 +65,8 @@ public static class OracleVectorsCommand
             parse.GetValue(events),
             parse.GetValue(suites),
             Options(parse.GetValue(shard), parse.GetValue(maxSteps)),
-            parse.GetValue(only)));
+            parse.GetValue(only),
+            parse.GetValue(planOnly)));
         return command;
     }
 
@@ -92,12 +95,17 @@ public static class OracleVectorsCommand
         return new VectorOptions(maxSteps, i, n);
     }
 
-    public static int RunVectors(CliIo io, FileInfo? configFile, FileInfo? output, string format, string? kinds, DirectoryInfo? suites = null, VectorOptions? options = null, string? only = null)
+    public static int RunVectors(CliIo io, FileInfo? configFile, FileInfo? output, string format, string? kinds, DirectoryInfo? suites = null, VectorOptions? options = null, string? only = null, bool planOnly = false)
     {
         options ??= VectorOptions.Whole;
         var config = CommonOptions.Load(configFile, io.Limits);
         var pair = new FailoverPair(config);
         var source = configFile?.Name ?? "built-in seed LAN-based example";
+        if (planOnly && (suites is not null || output is not null || options.Shards != 1))
+        {
+            throw new CliUsageException($"--plan-only writes nothing: it takes no {(suites is not null ? "--suites" : output is not null ? "--out" : "--shard")}");
+        }
+
         if (suites is not null)
         {
             if (output is not null || kinds is not null)
@@ -119,6 +127,11 @@ public static class OracleVectorsCommand
             throw new CliUsageException($"--events: the configuration has no event of the kinds '{kinds}'");
         }
 
+        if (planOnly)
+        {
+            return RunPlanOnly(io, pair, alphabet, options);
+        }
+
         // The output path is checked (and its temporary file made) before the work, not after minutes of it.
         using var outFile = output is null ? null : Io.OutputFile.Create(output.FullName, "--out");
         var clock = System.Diagnostics.Stopwatch.StartNew();
@@ -134,14 +147,38 @@ public static class OracleVectorsCommand
         return Cli.Success;
     }
 
+    /// <summary>
+    /// <c>--plan-only</c>: the settled graph and the tour's plan, cut into cases as the vectors would be, and what it
+    /// costs, with the time each phase took (docs/oracle.md, "The full tour").
+    /// </summary>
+    private static int RunPlanOnly(CliIo io, FailoverPair pair, IReadOnlyList<Event> alphabet, VectorOptions options)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        TimeSpan explored = default;
+        var (coverage, plan) = CommandProgress.Run(io, "oracle vectors", progress =>
+        {
+            var graph = Explore(io, pair, alphabet, progress);
+            explored = clock.Elapsed;
+            progress.Phase("planning the tour", "transitions", graph.EdgeCount);
+            return VectorGenerator.Plan(graph, options, io.Cancellation);
+        });
+
+        var c = coverage;
+        io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"oracle vectors: plan: {c.Transitions:N0} transitions ({c.SelfLoops:N0} self-loops) between {c.States:N0} settled states; a tour of {c.TourCases:N0} test cases and {c.TourSteps:N0} steps, {c.StepsPerTransition:0.00} steps per transition (lower bound {c.LowerBoundPerTransition:0.00}: {plan.Repeated:N0} transitions repeated, {plan.Resets:N0} restarts, {(plan.Optimal ? $"balanced by a minimum-cost flow of {plan.FlowArcs:N0} arcs" : $"balanced through power-off: the flow would have {plan.FlowArcs:N0} arcs, more than {Oracle.Tours.TourPlanner.MaxFlowArcs:N0}")}); explored in {explored.TotalSeconds:0.0} s, planned in {(clock.Elapsed - explored).TotalSeconds:0.0} s"));
+        return Cli.Success;
+    }
+
     /// <summary>The suites by feature (docs/oracle.md, "Suites"), one file each, smallest first, and their manifest.</summary>
     private static int RunSuites(CliIo io, PairConfig config, FailoverPair pair, string source, string format, DirectoryInfo folder, VectorOptions options, string? only)
     {
         var suites = VectorSuites.For(config);
+        var timed = TimedSuites.For(config);
+        var names = suites.Select(s => s.Name).Concat(timed.Select(s => s.Name)).ToList();
         var named = only?.Split(',', StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal);
-        if (named?.FirstOrDefault(n => suites.All(s => s.Name != n)) is { } unknown)
+        if (named?.FirstOrDefault(n => !names.Contains(n)) is { } unknown)
         {
-            throw new CliUsageException($"--only: unknown suite '{unknown}' (suites: {string.Join(", ", suites.Select(s => s.Name))})");
+            throw new CliUsageException($"--only: unknown suite '{unknown}' (suites: {string.Join(", ", names)})");
         }
 
         Io.OutputFolder.Prepare(folder, "--suites");
@@ -156,7 +193,7 @@ public static class OracleVectorsCommand
 
             var file = string.Create(CultureInfo.InvariantCulture, $"{i:00}-{suite.Name}{(format == "itf" ? ".itf" : "")}.jsonl.gz");
             using var outFile = Io.OutputFile.Create(Path.Combine(folder.FullName, file), "--suites");
-            var coverage = CommandProgress.Run(io, $"oracle vectors: suite {i} of {suites.Count}, {suite.Name}", progress =>
+            var coverage = CommandProgress.Run(io, $"oracle vectors: suite {i} of {names.Count}, {suite.Name}", progress =>
             {
                 var graph = Explore(io, pair, suite.Alphabet, progress);
                 return WriteInterruptible(io, progress, () => WriteToFile(io, outFile, graph, config, source, format, progress, options));
@@ -165,10 +202,34 @@ public static class OracleVectorsCommand
             io.Error.WriteLine($"oracle vectors: suite {i}, {suite.Name}: {Summary(coverage, options, null)}");
         }
 
-        Io.OutputFolder.WriteWhole(folder, VectorManifest.JsonFile, VectorManifest.Json(entries, source), "--suites");
-        Io.OutputFolder.WriteWhole(folder, VectorManifest.TableFile, VectorManifest.Table(entries, source), "--suites");
+        var timedEntries = new List<TimedSuiteEntry>();
+        foreach (var (suite, i) in timed.Select((s, i) => (s, suites.Count + i + 1)))
+        {
+            if (named is not null && !named.Contains(suite.Name))
+            {
+                continue;
+            }
+
+            var file = string.Create(CultureInfo.InvariantCulture, $"{i:00}-{suite.Name}{(format == "itf" ? ".itf" : "")}.jsonl.gz");
+            using var outFile = Io.OutputFile.Create(Path.Combine(folder.FullName, file), "--suites");
+            TimedCoverage coverage;
+            using (var stream = new GZipStream(outFile.Stream, CompressionLevel.Optimal))
+            {
+                coverage = format == "itf"
+                    ? TimedVectors.Write(config, suite, null, new ItfVectorSink(stream, config, source) { Timed = true }, options, io.Cancellation)
+                    : TimedVectors.Write(config, suite, new JsonLinesVectorSink(stream, config), null, options, io.Cancellation);
+            }
+
+            outFile.Commit();
+            timedEntries.Add(new TimedSuiteEntry(i, suite, coverage, file));
+            io.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"oracle vectors: suite {i}, {suite.Name}: {coverage.Cases.Count:N0} timed cases ({suite.Faults.Count} faults at {suite.PhasesMs(config).Count} phases of the {(suite.Poll == TimedPoll.Unit ? "unit" : "interface")} poll) of {coverage.Steps:N0} steps, each within the window the oracle allows"));
+        }
+
+        Io.OutputFolder.WriteWhole(folder, VectorManifest.JsonFile, VectorManifest.Json(entries, timedEntries, source, config), "--suites");
+        Io.OutputFolder.WriteWhole(folder, VectorManifest.TableFile, VectorManifest.Table(entries, timedEntries, source, config), "--suites");
         io.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"oracle vectors: {entries.Count} suites, {entries.Sum(e => e.Coverage.Steps):N0} steps in all, in {folder.FullName} ({VectorManifest.TableFile} lists them), {clock.Elapsed.TotalSeconds:0.0} s"));
+            $"oracle vectors: {entries.Count + timedEntries.Count} suites, {entries.Sum(e => e.Coverage.Steps) + timedEntries.Sum(e => e.Coverage.Steps):N0} steps in all, in {folder.FullName} ({VectorManifest.TableFile} lists them), {clock.Elapsed.TotalSeconds:0.0} s"));
         return Cli.Success;
     }
 

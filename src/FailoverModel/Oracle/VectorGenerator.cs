@@ -73,10 +73,28 @@ public static class VectorGenerator
     /// <paramref name="cancellation"/> stops the writing with an <see cref="OperationCanceledException"/>, so that
     /// whoever owns the output can remove it.
     /// </summary>
-    public static VectorCoverage Generate(SettledGraph graph, IVectorSink sink, Action<long, long>? progress = null, CancellationToken cancellation = default, VectorOptions? options = null)
+    public static VectorCoverage Generate(SettledGraph graph, IVectorSink sink, Action<long, long>? progress = null, CancellationToken cancellation = default, VectorOptions? options = null) =>
+        Walk(graph, Tours.TourPlanner.Plan(graph), sink, progress, cancellation, options);
+
+    /// <summary>Writes the test cases of a tour already planned (the tests plan one balanced through power-off).</summary>
+    internal static VectorCoverage Generate(SettledGraph graph, Tours.TourPlan plan, IVectorSink sink, VectorOptions? options = null) =>
+        Walk(graph, plan, sink, null, default, options);
+
+    /// <summary>
+    /// Plans the tour and cuts it into test cases as <see cref="Generate(SettledGraph, IVectorSink, Action{long, long}?, CancellationToken, VectorOptions?)"/> does, without running or writing a step: what
+    /// the whole tour costs (<c>oracle vectors --plan-only</c>), and the balancing flow's size. The planner takes every
+    /// transition by construction, so all are covered.
+    /// </summary>
+    internal static (VectorCoverage Coverage, Tours.TourPlan Plan) Plan(SettledGraph graph, VectorOptions? options = null, CancellationToken cancellation = default)
+    {
+        var plan = Tours.TourPlanner.Plan(graph);
+        var c = Walk(graph, plan, null, null, cancellation, options);
+        return (c with { Covered = c.Transitions, Cases = c.TourCases, Steps = c.TourSteps }, plan);
+    }
+
+    private static VectorCoverage Walk(SettledGraph graph, Tours.TourPlan plan, IVectorSink? sink, Action<long, long>? progress, CancellationToken cancellation, VectorOptions? options)
     {
         options ??= VectorOptions.Whole;
-        var plan = Tours.TourPlanner.Plan(graph);
         var pair = graph.Pair;
         var covered = new bool[graph.EdgeCount];
         long coveredCount = 0, cases = 0, steps = 0, tourCases = 0, tourSteps = 0, step = 0;
@@ -133,12 +151,12 @@ public static class VectorGenerator
             step = 0;
             at = 0;
             open = true;
-            writing = options.Writes(tourCases);
+            writing = sink is not null && options.Writes(tourCases);
             if (writing)
             {
                 cases++;
                 concrete = pair.Initial;
-                sink.BeginCase(tourCases);
+                sink!.BeginCase(tourCases);
             }
         }
 
@@ -146,7 +164,7 @@ public static class VectorGenerator
         {
             if (open && writing)
             {
-                sink.EndCase(tourCases);
+                sink!.EndCase(tourCases);
             }
 
             open = false;
@@ -177,7 +195,7 @@ public static class VectorGenerator
             }
 
             steps++;
-            sink.Step(tourCases, step, @event, result);
+            sink!.Step(tourCases, step, @event, result);
         }
     }
 

@@ -18,15 +18,23 @@ public sealed class JsonLinesVectorSink(Stream output, PairConfig config) : IVec
     }
 
     /// <inheritdoc/>
-    public void Step(long @case, long step, Event @event, SettledStep result)
+    public void Step(long @case, long step, Event @event, SettledStep result) => Step(@case, step, @event.ToString(), null, result.State, result.Messages);
+
+    /// <summary>One step of a timed case (docs/oracle.md, "Timed suites"): <paramref name="at"/> is when it settled on the model's clock.</summary>
+    internal void Step(long @case, long step, string @event, long? at, PairState state, IEnumerable<SyslogMessage> messages)
     {
         _writer.Reset(output);
         _writer.WriteStartObject();
         _writer.WriteNumber("case", @case);
         _writer.WriteNumber("step", step);
-        _writer.WriteString("event", @event.ToString());
-        OracleStateJson.WriteStateMembers(_writer, config, result.State);
-        PairStateJson.WriteSyslog(_writer, result.Messages);
+        _writer.WriteString("event", @event);
+        if (at is { } ms)
+        {
+            _writer.WriteNumber("at", ms);
+        }
+
+        OracleStateJson.WriteStateMembers(_writer, config, state);
+        PairStateJson.WriteSyslog(_writer, messages);
         _writer.WriteEndObject();
         _writer.Flush();
         output.WriteByte((byte)'\n');
@@ -50,6 +58,9 @@ public sealed class ItfVectorSink(Stream output, PairConfig config, string sourc
     private readonly Utf8JsonWriter _writer = new(output, PairStateJson.Options);
     private readonly FailoverPair _pair = new(config);
 
+    /// <summary>Timed cases (docs/oracle.md, "Timed suites"): every state also carries <c>at</c>, when it settled on the model's clock.</summary>
+    internal bool Timed { get; init; }
+
     /// <inheritdoc/>
     public void BeginCase(long @case)
     {
@@ -63,18 +74,21 @@ public sealed class ItfVectorSink(Stream output, PairConfig config, string sourc
         _writer.WriteNumber("case", @case);
         _writer.WriteEndObject();
         _writer.WriteStartArray("vars");
-        foreach (var v in Vars)
+        foreach (var v in Timed ? Vars.Take(1).Append("at").Concat(Vars.Skip(1)) : Vars)
         {
             _writer.WriteStringValue(v);
         }
 
         _writer.WriteEndArray();
         _writer.WriteStartArray("states");
-        State(0, "init", _pair.Initial, []);
+        State(0, "init", Timed ? 0 : null, _pair.Initial, []);
     }
 
     /// <inheritdoc/>
-    public void Step(long @case, long step, Event @event, SettledStep result) => State(step, @event.ToString(), result.State, result.Messages);
+    public void Step(long @case, long step, Event @event, SettledStep result) => State(step, @event.ToString(), null, result.State, result.Messages);
+
+    /// <summary>One state of a timed case: <paramref name="at"/> is when it settled on the model's clock.</summary>
+    internal void Step(long step, string @event, long at, PairState state, IEnumerable<SyslogMessage> messages) => State(step, @event, at, state, messages);
 
     /// <inheritdoc/>
     public void EndCase(long @case)
@@ -136,7 +150,7 @@ public sealed class ItfVectorSink(Stream output, PairConfig config, string sourc
         }
     }
 
-    private void State(long index, string @event, PairState state, IEnumerable<SyslogMessage> messages)
+    private void State(long index, string @event, long? at, PairState state, IEnumerable<SyslogMessage> messages)
     {
         using var buffer = new MemoryStream();
         using (var w = new Utf8JsonWriter(buffer, PairStateJson.Options))
@@ -153,6 +167,13 @@ public sealed class ItfVectorSink(Stream output, PairConfig config, string sourc
         _writer.WriteNumber("index", index);
         _writer.WriteEndObject();
         _writer.WriteString("event", @event);
+        if (at is { } ms)
+        {
+            _writer.WriteStartObject("at");
+            _writer.WriteString("#bigint", ms.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            _writer.WriteEndObject();
+        }
+
         foreach (var p in doc.RootElement.EnumerateObject())
         {
             _writer.WritePropertyName(p.Name);

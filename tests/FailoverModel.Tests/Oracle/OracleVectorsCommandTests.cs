@@ -61,6 +61,31 @@ public class OracleVectorsCommandTests
         Assert.Contains($"shard 2/4 of {cases.Count:N0} test cases", shard.Err, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void PlanOnlyPrintsWhatTheWrittenTourCostsAndWritesNothing()
+    {
+        string[] events = ["--events", "power-on,power-off,failover-active,no-failover-active"];
+        var written = Run(["oracle", "vectors", .. events]);
+
+        var (exit, output, _) = Run(["oracle", "vectors", "--plan-only", .. events]);
+
+        Assert.Equal(0, exit);
+        Assert.Contains("oracle vectors: 153 of 153 transitions covered (100%) between 9 settled states, in 21 test cases of 168 steps in all (1.10 steps per transition, lower bound 1.10;", written.Err, StringComparison.Ordinal);
+        Assert.StartsWith("oracle vectors: plan: 153 transitions (102 self-loops) between 9 settled states; a tour of 21 test cases and 168 steps, 1.10 steps per transition (lower bound 1.10: ", output, StringComparison.Ordinal);
+        Assert.Single(output.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    [Theory]
+    [InlineData("--out", "x.jsonl")]
+    [InlineData("--shard", "1/2")]
+    public void PlanOnlyTakesNoOutput(string option, string value)
+    {
+        var (exit, _, error) = Run(["oracle", "vectors", "--plan-only", option, value]);
+
+        Assert.Equal(2, exit);
+        Assert.Equal($"failover-model: --plan-only writes nothing: it takes no {option}\n", error.ReplaceLineEndings("\n"));
+    }
+
     private static SortedDictionary<long, List<string>> Cases(string jsonl)
     {
         var cases = new SortedDictionary<long, List<string>>();

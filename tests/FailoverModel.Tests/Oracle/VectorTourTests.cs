@@ -117,6 +117,57 @@ public class VectorTourTests
         Assert.Equal(all.Steps, shards.Sum(s => s.Coverage.Steps));
     }
 
+    /// <summary>
+    /// <c>--plan-only</c> costs the tour as the written vectors cost it (the same cases and steps, cuts included), and the
+    /// balancing flow holds one arc per distinct pair of states a transition joins, none for a self-loop.
+    /// </summary>
+    [Fact]
+    public void ThePlanCostsWhatTheWrittenTourCostsWithOneFlowArcPerPairOfStates()
+    {
+        var graph = SettledGraph.Explore(new FailoverPair(Config), selfLoops: true);
+        var options = new VectorOptions(20);
+
+        var (planned, plan) = VectorGenerator.Plan(graph, options);
+        var written = VectorGenerator.Generate(graph, new CountingSink(), options: options);
+
+        Assert.Equal((written.TourCases, written.TourSteps, written.LowerBound), (planned.Cases, planned.Steps, planned.LowerBound));
+        Assert.Equal(written.Transitions, planned.Covered);
+        var pairs = Enumerable.Range(0, graph.StateCount).Sum(s => graph.OutEdges(s).Where(e => e.Target != s).Select(e => e.Target).Distinct().Count());
+        Assert.Equal(pairs, plan.FlowArcs);
+        Assert.True(pairs < graph.EdgeCount - graph.SelfLoopCount, $"{pairs} arcs for {graph.EdgeCount - graph.SelfLoopCount} transitions between states");
+        Assert.Equal(TourPlanner.Reset, plan.Walk[0]);
+    }
+
+    /// <summary>
+    /// A graph too large for the flow is balanced through power-off: the walk still takes every transition, self-loops
+    /// once, its vectors check back, and it costs no less than the optimal flow, whose cost is no less than the bound the
+    /// plan prints.
+    /// </summary>
+    [Fact]
+    public void ABalancingThroughPowerOffTakesEveryTransitionAndIsBoundedByTheOptimum()
+    {
+        var graph = SettledGraph.Explore(new FailoverPair(Config), selfLoops: true);
+
+        var optimal = TourPlanner.Plan(graph);
+        var hub = TourPlanner.Plan(graph, maxFlowArcs: 0);
+
+        Assert.True(optimal.Optimal);
+        Assert.False(hub.Optimal);
+        Assert.Equal(optimal.FlowArcs, hub.FlowArcs);
+        Assert.Equal(graph.EdgeCount, hub.Walk.Where(e => e >= 0).Distinct().Count());
+        var loops = Enumerable.Range(0, graph.EdgeCount).Where(e => graph.Edge(e).Source == graph.EdgeTarget(e)).ToHashSet();
+        Assert.All(hub.Walk.Where(loops.Contains).GroupBy(e => e), g => Assert.Single(g));
+        Assert.InRange(optimal.Steps, hub.LowerBound, hub.Steps);
+        Assert.True(hub.LowerBound > graph.EdgeCount, $"a bound of {hub.LowerBound} for {graph.EdgeCount} transitions");
+
+        using var buffer = new MemoryStream();
+        var coverage = VectorGenerator.Generate(graph, hub, new JsonLinesVectorSink(buffer, Config), new VectorOptions(50));
+        var verdict = new TraceChecker(Config).Check(new StringReader(System.Text.Encoding.UTF8.GetString(buffer.ToArray())), "hub");
+        Assert.Null(verdict.Divergence);
+        Assert.Equal(coverage.Transitions, coverage.Covered);
+        Assert.Equal(hub.LowerBound, coverage.LowerBound);
+    }
+
     /// <summary>The planner balances with a minimum-cost flow: its walk is the lower bound, and cutting adds only the ways back to the cuts.</summary>
     [Fact]
     public void TheTourIsTheOptimalBalancingPlusTheWaysBackToItsCuts()
@@ -127,6 +178,7 @@ public class VectorTourTests
         var uncut = VectorGenerator.Generate(graph, new CountingSink(), options: new VectorOptions(int.MaxValue));
 
         Assert.Equal(graph.EdgeCount + plan.Repeated, plan.LowerBound);
+        Assert.Equal(plan.Steps, plan.LowerBound);
         Assert.Equal(plan.LowerBound, uncut.Steps);
         Assert.Equal(plan.Walk.Where(e => e >= 0).Distinct().Count(), graph.EdgeCount);
         Assert.True(uncut.StepsPerTransition < 1.7, $"{uncut.StepsPerTransition:0.00} steps per transition");

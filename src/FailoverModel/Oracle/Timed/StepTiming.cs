@@ -18,7 +18,17 @@ internal static class StepTiming
     /// <summary>What a step may take beyond its timers: the seed's failover history shows a chain within one second.</summary>
     public const long ChainMs = 1_000;
 
-    /// <summary>The least and the most milliseconds the step may take, from its event to its settled state.</summary>
+    /// <summary>The pair whose holdtime rules the bounds read, one per configuration.</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<PairConfig, FailoverPair> Pairs = [];
+
+    /// <summary>
+    /// The least and the most milliseconds the step may take, from its event to its settled state. Each internal step
+    /// happens within its timer's window after the moment its timer started: a unit's holdtime from the moment its mate
+    /// fell silent (so when the failover link fails, both units time out their mate within the same window, not one
+    /// after the other), any other timer from the step before it (the event for the first). A step never happens before
+    /// the one before it, so the earliest and the latest time of each step are the later of the step before's and its
+    /// own timer's (docs/oracle.md, "Timing").
+    /// </summary>
     public static (long Least, long Most) Bounds(PairConfig config, OracleAction action, ModelStep step)
     {
         if (action is OracleWaitAction wait)
@@ -27,29 +37,66 @@ internal static class StepTiming
         }
 
         var t = config.Timers;
-        long least = 0, most = 0;
-        foreach (var taken in step.Steps)
+        var pair = Pairs.GetValue(config, c => new FailoverPair(c));
+
+        // The earliest and latest moment, after the event, at which each unit's holdtime started; null: not running;
+        // Carried: running since before the event, on a clock the trace does not show.
+        var silent = new (long Least, long Most)?[2];
+        var carried = new bool[2];
+        var external = step.Steps.Count > 0 ? step.Steps[0].Result.Before : step.State;
+        foreach (var unit in UnitRoles.Both)
         {
-            var (lo, hi) = FailoverTimers.Of(taken.Result.Event) switch
+            carried[(int)unit] = step.Before.SilentSinceMs(unit) >= 0 && pair.HoldtimeRuns(external, unit);
+            silent[(int)unit] = carried[(int)unit] || pair.HoldtimeRuns(external, unit) ? (0, 0) : null;
+        }
+
+        long least = 0, most = 0, previousAt = step.Before.NowMs;
+        for (var i = 0; i < step.Steps.Count; i++)
+        {
+            var taken = step.Steps[i];
+            var timer = FailoverTimers.Of(taken.Result.Event);
+
+            // A timer already running at the event (a line with "settle": false before this one) started on a clock
+            // the trace does not show: it may run out at once, or a whole window after the event.
+            var carriedOver = i == 0 && taken.Result.Event.Equals(step.Before.Pending) && step.Before.DueMs > step.Before.NowMs;
+            var (from, lo, hi) = timer switch
             {
-                FailoverTimer.UnitHold => ((long)t.UnitHoldMs, (long)t.UnitHoldMs + t.UnitPollMs),
-                FailoverTimer.UnitPoll => (0L, (long)t.UnitPollMs),
-                FailoverTimer.InterfaceHold => ((long)t.InterfaceHoldMs, (long)t.InterfaceHoldMs + t.InterfacePollMs),
-                FailoverTimer.InterfacePoll => (0L, (long)t.InterfacePollMs),
-                FailoverTimer.PreemptDelay or FailoverTimer.Reload => (taken.AtMs - Previous(step, taken), taken.AtMs - Previous(step, taken)),
-                _ => (0L, 0L),
+                FailoverTimer.UnitHold when taken.Result.Event is UnitHoldtimeExpired h && silent[(int)h.Unit] is { } since && !carried[(int)h.Unit] =>
+                    (since, (long)t.UnitHoldMs, (long)t.UnitHoldMs + t.UnitPollMs),
+                FailoverTimer.UnitHold when taken.Result.Event is UnitHoldtimeExpired => ((0L, 0L), 0L, (long)t.UnitHoldMs + t.UnitPollMs),
+                FailoverTimer.UnitHold => ((least, most), t.UnitHoldMs, (long)t.UnitHoldMs + t.UnitPollMs),
+                FailoverTimer.UnitPoll => ((least, most), 0L, (long)t.UnitPollMs),
+                FailoverTimer.InterfaceHold => ((least, most), t.InterfaceHoldMs, (long)t.InterfaceHoldMs + t.InterfacePollMs),
+                FailoverTimer.InterfacePoll => ((least, most), 0L, (long)t.InterfacePollMs),
+                FailoverTimer.PreemptDelay or FailoverTimer.Reload => ((least, most), taken.AtMs - previousAt, taken.AtMs - previousAt),
+                _ => ((least, most), 0L, 0L),
             };
-            least += lo;
-            most += hi;
+            if (carriedOver)
+            {
+                (from, lo) = ((0L, 0L), 0L);
+            }
+
+            var (fromLeast, fromMost) = from;
+            least = Math.Max(least, fromLeast + lo);
+            most = Math.Max(most, fromMost + hi);
+            previousAt = taken.AtMs;
+
+            // A holdtime that starts or stops with this step.
+            foreach (var unit in UnitRoles.Both)
+            {
+                var runs = pair.HoldtimeRuns(taken.Result.State, unit);
+                if (!runs)
+                {
+                    silent[(int)unit] = null;
+                    carried[(int)unit] = false;
+                }
+                else if (silent[(int)unit] is null)
+                {
+                    silent[(int)unit] = (least, most);
+                }
+            }
         }
 
         return (least, most + ChainMs);
-    }
-
-    /// <summary>When the step before <paramref name="taken"/> happened (the event for the first).</summary>
-    private static long Previous(ModelStep step, TimedStep taken)
-    {
-        var i = step.Steps.ToList().IndexOf(taken);
-        return i <= 0 ? step.Before.NowMs : step.Steps[i - 1].AtMs;
     }
 }

@@ -4,16 +4,22 @@ using Google.OrTools.Graph;
 namespace FailoverModel.Oracle.Tours;
 
 /// <summary>
-/// A planned transition tour: the walk, as edge indices of the settled graph from power-off with
-/// <see cref="TourPlanner.Reset"/> where it starts again from power-off, and what it costs.
+/// A planned transition tour: the walk, as edge indices of the settled graph with <see cref="TourPlanner.Reset"/> where
+/// it starts (again) from power-off, and what it costs.
 /// </summary>
-/// <param name="Walk">Every edge at least once; self-loops exactly once.</param>
+/// <param name="Walk">A <see cref="TourPlanner.Reset"/> first, then every edge at least once, self-loops exactly once.</param>
 /// <param name="Repeated">Transitions taken again only to get from a state entered more often than it is left to one left more often than entered.</param>
 /// <param name="Resets">Returns to power-off the plan makes instead (each starts a new test case and costs no step).</param>
-internal sealed record TourPlan(int[] Walk, long Repeated, long Resets)
+/// <param name="FlowArcs">Arcs of the balancing flow between distinct states (0 when the graph needed no balancing).</param>
+/// <param name="LowerBound">
+/// The fewest steps any set of walks from power-off taking every transition can have: the walk's own length when the
+/// balancing is the optimal flow (<paramref name="Optimal"/>), else a bound that does not need the flow.
+/// </param>
+/// <param name="Optimal">Whether the balancing is the minimum-cost flow (else it goes through power-off, <see cref="TourPlanner.MaxFlowArcs"/>).</param>
+internal sealed record TourPlan(int[] Walk, long Repeated, long Resets, long FlowArcs, long LowerBound, bool Optimal)
 {
-    /// <summary>The fewest steps any set of walks from power-off taking every transition can have: the minimum-cost balancing is optimal, so the walk's own length before it is cut into cases.</summary>
-    public long LowerBound => Walk.LongLength - Resets;
+    /// <summary>Steps of the walk before it is cut into cases.</summary>
+    public long Steps => Walk.LongLength - Resets - 1;
 }
 
 /// <summary>
@@ -34,13 +40,20 @@ internal static class TourPlanner
     /// <summary>A transition's cost in the flow; a restart costs 1, so of two equally long ways the one without a restart is taken.</summary>
     private const long StepCost = 1_000;
 
-    public static TourPlan Plan(SettledGraph graph)
+    /// <summary>
+    /// The largest balancing flow handed to the solver, in arcs between distinct states: OR-Tools holds about a hundred
+    /// bytes an arc and its time grows faster than the arcs (docs/oracle.md, "The full tour"); a larger graph is
+    /// balanced through power-off instead (<see cref="BalanceThroughPowerOff"/>).
+    /// </summary>
+    public const long MaxFlowArcs = 5_000_000;
+
+    public static TourPlan Plan(SettledGraph graph, long maxFlowArcs = MaxFlowArcs)
     {
         var states = graph.StateCount;
         var edges = graph.EdgeCount;
         if (edges == 0)
         {
-            return new TourPlan([], 0, 0);
+            return new TourPlan([Reset], 0, 0, 0, 0, Optimal: true);
         }
 
         var first = new int[states + 1];
@@ -67,13 +80,170 @@ internal static class TourPlanner
 
         var repeats = new int[edges];
         var resets = new int[states];
-        long repeated = 0, resetCount = 0;
+        long repeated = 0, resetCount = 0, arcs = 0, lowerBound = edges;
+        var optimal = true;
         if (owed > 0)
         {
-            (repeated, resetCount) = Balance(graph, first, surplus, owed, repeats, resets);
+            arcs = DistinctArcs(graph, first);
+            if (arcs <= maxFlowArcs)
+            {
+                (repeated, resetCount) = Balance(graph, first, surplus, owed, arcs, repeats, resets);
+                lowerBound += repeated;
+            }
+            else
+            {
+                (repeated, resetCount) = BalanceThroughPowerOff(graph, first, surplus, repeats, resets);
+                lowerBound += NearestSourceBound(graph, first, surplus);
+                optimal = false;
+            }
         }
 
-        return new TourPlan(EulerCircuit(graph, first, repeats, resets, checked((int)(edges + repeated + resetCount))), repeated, resetCount);
+        return new TourPlan(EulerCircuit(graph, first, repeats, resets, checked((int)(edges + repeated + resetCount))), repeated, resetCount, arcs, lowerBound, optimal);
+    }
+
+    /// <summary>
+    /// The flow needs one arc per distinct pair of states joined by a transition, and none for a self-loop (it is taken
+    /// in place and changes no state's balance): they are counted first, so the solver reserves exactly what it holds.
+    /// </summary>
+    private static long DistinctArcs(SettledGraph graph, int[] first)
+    {
+        var states = first.Length - 1;
+        var seen = new int[states];
+        Array.Fill(seen, -1);
+        var distinct = 0L;
+        for (var s = 0; s < states; s++)
+        {
+            for (var e = first[s]; e < first[s + 1]; e++)
+            {
+                var t = graph.EdgeTarget(e);
+                if (t != s && seen[t] != s)
+                {
+                    seen[t] = s;
+                    distinct++;
+                }
+            }
+        }
+
+        return distinct;
+    }
+
+    /// <summary>
+    /// Balances without the flow, when the graph is too large for it: a state that owes departures starts again from
+    /// power-off, once for each, and a state that owes arrivals is reached from power-off along the breadth-first tree
+    /// (a shortest path), once for each. Every state is then balanced (the paths leave power-off as often as the restarts
+    /// enter it, since the debts sum to zero), so the walk takes every transition as the optimal plan's does; it may
+    /// repeat more, which <see cref="NearestSourceBound"/> bounds.
+    /// </summary>
+    private static (long Repeated, long Resets) BalanceThroughPowerOff(SettledGraph graph, int[] first, int[] surplus, int[] repeats, int[] resets)
+    {
+        var states = surplus.Length;
+        var (order, treeEdge, parent) = BreadthFirstTree(graph, first);
+        long repeated = 0, resetCount = 0;
+        for (var s = 1; s < states; s++)
+        {
+            if (surplus[s] > 0)
+            {
+                resets[s] = surplus[s];
+                resetCount += surplus[s];
+            }
+        }
+
+        // The paths from power-off to each state that owes arrivals, summed up the tree from the deepest state: the tree
+        // edge into a state is taken as often as the arrivals owed in its subtree.
+        var below = new long[states];
+        for (var i = order.Length - 1; i > 0; i--)
+        {
+            var v = order[i];
+            below[v] += Math.Max(0, -surplus[v]);
+            var e = treeEdge[v];
+            repeats[e] = checked((int)below[v]);
+            repeated += below[v];
+            below[parent[v]] += below[v];
+        }
+
+        return (repeated, resetCount);
+    }
+
+    /// <summary>
+    /// A lower bound on the repetitions of any balancing: every arrival a state owes is the end of a repeated path that
+    /// starts at a state owing departures or at power-off (after a restart), so it costs at least the distance from the
+    /// nearest of them (one breadth-first search from all of them at once).
+    /// </summary>
+    private static long NearestSourceBound(SettledGraph graph, int[] first, int[] surplus)
+    {
+        var states = surplus.Length;
+        var distance = new int[states];
+        Array.Fill(distance, -1);
+        var queue = new int[states];
+        int head = 0, tail = 0;
+        for (var s = 0; s < states; s++)
+        {
+            if (s == 0 || surplus[s] > 0)
+            {
+                distance[s] = 0;
+                queue[tail++] = s;
+            }
+        }
+
+        while (head < tail)
+        {
+            var v = queue[head++];
+            for (var e = first[v]; e < first[v + 1]; e++)
+            {
+                var t = graph.EdgeTarget(e);
+                if (distance[t] < 0)
+                {
+                    distance[t] = distance[v] + 1;
+                    queue[tail++] = t;
+                }
+            }
+        }
+
+        var bound = 0L;
+        for (var s = 0; s < states; s++)
+        {
+            if (surplus[s] < 0)
+            {
+                bound += (long)-surplus[s] * distance[s];
+            }
+        }
+
+        return bound;
+    }
+
+    /// <summary>The states in breadth-first order from power-off, the tree edge into each and the state it leaves (-1 for power-off).</summary>
+    private static (int[] Order, int[] TreeEdge, int[] Parent) BreadthFirstTree(SettledGraph graph, int[] first)
+    {
+        var states = first.Length - 1;
+        var parent = new int[states];
+        parent[0] = -1;
+        var treeEdge = new int[states];
+        Array.Fill(treeEdge, -2);
+        treeEdge[0] = -1;
+        var order = new int[states];
+        int head = 0, tail = 0;
+        order[tail++] = 0;
+        while (head < tail)
+        {
+            var v = order[head++];
+            for (var e = first[v]; e < first[v + 1]; e++)
+            {
+                var t = graph.EdgeTarget(e);
+                if (treeEdge[t] == -2)
+                {
+                    treeEdge[t] = e;
+                    parent[t] = v;
+                    order[tail++] = t;
+                }
+            }
+        }
+
+        if (tail != states)
+        {
+            throw new InvalidOperationException($"the settled graph has {states - tail} states power-off does not reach");
+        }
+
+        return (order, treeEdge, parent);
     }
 
     /// <summary>
@@ -81,13 +251,14 @@ internal static class TourPlanner
     /// transitions to the same state cost the same, so one arc stands for them) and a restart arc from every state to
     /// power-off; writes the repetitions of each transition and the restarts of each state.
     /// </summary>
-    private static (long Repeated, long Resets) Balance(SettledGraph graph, int[] first, int[] surplus, long owed, int[] repeats, int[] resets)
+    private static (long Repeated, long Resets) Balance(SettledGraph graph, int[] first, int[] surplus, long owed, long distinct, int[] repeats, int[] resets)
     {
         var states = surplus.Length;
-        var flow = new MinCostFlow(states, first[states] + states);
-        var arcEdge = new List<int>(first[states]);
         var seen = new int[states];
         Array.Fill(seen, -1);
+        var flow = new MinCostFlow(states, checked((int)(distinct + states - 1)));
+        var arcEdge = new int[distinct];
+        var arcs = 0;
         for (var s = 0; s < states; s++)
         {
             for (var e = first[s]; e < first[s + 1]; e++)
@@ -100,11 +271,11 @@ internal static class TourPlanner
 
                 seen[t] = s;
                 flow.AddArcWithCapacityAndUnitCost(s, t, owed, StepCost);
-                arcEdge.Add(e);
+                arcEdge[arcs++] = e;
             }
         }
 
-        var firstReset = arcEdge.Count;
+        var firstReset = arcs;
         for (var s = 1; s < states; s++)
         {
             flow.AddArcWithCapacityAndUnitCost(s, 0, owed, 1);
@@ -139,22 +310,25 @@ internal static class TourPlanner
         return (repeated, resetCount);
     }
 
-    /// <summary>Hierholzer's algorithm over the balanced multigraph, from power-off; iterative, so depth is no limit.</summary>
+    /// <summary>
+    /// Hierholzer's algorithm over the balanced multigraph, from power-off; iterative, so depth is no limit. The stack and
+    /// the circuit share one array: every transition is either on the stack (growing from the front) or already in the
+    /// circuit (filled from the back), so they never meet, and the stack's bottom, the start from power-off, stays in
+    /// front as a <see cref="Reset"/>. A stacked state is the target of its stacked transition (power-off for a reset).
+    /// </summary>
     private static int[] EulerCircuit(SettledGraph graph, int[] first, int[] repeats, int[] resets, int length)
     {
         var states = resets.Length;
         var cursor = new int[states];
         Array.Copy(first, cursor, states);
-        var stackState = new int[length + 1];
-        var stackEdge = new int[length + 1];
-        var circuit = new int[length];
-        var written = length;
+        var walk = new int[length + 1];
+        var written = length + 1;
         var top = 1;
-        stackState[0] = 0;
-        stackEdge[0] = Reset;
+        walk[0] = Reset;
         while (top > 0)
         {
-            var v = stackState[top - 1];
+            var below = walk[top - 1];
+            var v = below == Reset ? 0 : graph.EdgeTarget(below);
             while (cursor[v] < first[v + 1] && repeats[cursor[v]] < 0)
             {
                 cursor[v]++;
@@ -165,32 +339,30 @@ internal static class TourPlanner
                 // repeats counts down through -1: the transition itself, then each repetition.
                 var e = cursor[v];
                 repeats[e]--;
-                stackState[top] = graph.EdgeTarget(e);
-                stackEdge[top++] = e;
+                walk[top++] = e;
             }
             else if (resets[v] > 0)
             {
                 resets[v]--;
-                stackState[top] = 0;
-                stackEdge[top++] = Reset;
+                walk[top++] = Reset;
             }
             else
             {
                 top--;
                 if (top > 0)
                 {
-                    circuit[--written] = stackEdge[top];
+                    walk[--written] = walk[top];
                 }
             }
         }
 
-        if (written != 0)
+        if (written != 1)
         {
             // Every state is reachable from power-off and the flow balances every state, so the balanced graph is
             // Eulerian: a circuit that misses transitions is a fault of the planner, not of the input.
-            throw new InvalidOperationException($"the balanced settled graph has no Euler circuit: {written} transitions left over");
+            throw new InvalidOperationException($"the balanced settled graph has no Euler circuit: {written - 1} transitions left over");
         }
 
-        return circuit;
+        return walk;
     }
 }
