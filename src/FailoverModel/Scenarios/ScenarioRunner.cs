@@ -85,9 +85,11 @@ public static class ScenarioRunner
                     }
 
                     history.Record(start, external.Changes);
+                    history.RecordHearing(start, external.State);
                     foreach (var s in taken)
                     {
                         history.Record(s.AtMs, s.Result.Changes);
+                        history.RecordHearing(s.AtMs, s.Result.State);
                     }
 
                     last = new SettledStep(external, [.. taken.Select(s => s.Result)]);
@@ -136,6 +138,7 @@ public static class ScenarioRunner
     {
         var s = taken.Single();
         history.Record(s.AtMs, s.Result.Changes);
+        history.RecordHearing(s.AtMs, s.Result.State);
         var previous = outputs.OfType<StepOutput>().LastOrDefault()?.TimeMs ?? 0;
         outputs.Add(new StepOutput(line, ++step, new SettledStep(s.Result, []), s.AtMs, meter.Outage) { StartMs = Math.Min(previous, s.AtMs) });
         return s.Result;

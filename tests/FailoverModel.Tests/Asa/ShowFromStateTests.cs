@@ -20,6 +20,31 @@ public class ShowFromStateTests
         Assert.Contains("        ARP tbl         1          0          0          0\n", primary, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// Issue 15: a unit shows its mate's active time as its last hello said it. While it hears the mate the figure runs
+    /// on; once the failover link is down it stops where the last hello left it, and its own group keeps counting.
+    /// </summary>
+    [Fact]
+    public void TheMatesActiveTimeStopsWhereTheLastHelloLeftIt()
+    {
+        const string Bringup = "power-on primary secondary\nwait 1m\n";
+        var (mineBefore, matesBefore) = ActiveTimes(Show(Bringup + "show secondary failover\n"));
+        var (_, matesHearing) = ActiveTimes(Show(Bringup + "wait 2m\nshow secondary failover\n"));
+        var (mine, mates) = ActiveTimes(Show(Bringup + "link-down failover\nwait 2m\nshow secondary failover\n"));
+
+        Assert.InRange(matesHearing - matesBefore, 119, 121);
+        Assert.Equal(matesBefore, mates);
+        Assert.True(mine >= mineBefore + 120, $"this host's group 2 counted on ({mineBefore} s, then {mine} s)");
+
+        static (int Mine, int Mates) ActiveTimes(string show)
+        {
+            var times = System.Text.RegularExpressions.Regex.Matches(show, @"Active time:\s+(\d+) \(sec\)").Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+
+            // This host's group 1 and 2, then the other host's group 1 and 2: the secondary is active for group 2, the primary for group 1.
+            return (times[1], times[2]);
+        }
+    }
+
     [Fact]
     public void WithTheStatefulLinkDownNothingIsReplicated()
     {

@@ -17,6 +17,9 @@ public sealed class FailoverHistory
 {
     private readonly List<HistoryEntry> _entries = [];
 
+    // Per unit, since when it has not heard its mate on the failover link (null: it hears it, or nothing was recorded).
+    private readonly long?[] _silentSince = new long?[2];
+
     /// <summary>Every change of both units, in the order recorded.</summary>
     public IReadOnlyList<HistoryEntry> Entries => _entries;
 
@@ -36,6 +39,27 @@ public sealed class FailoverHistory
             _entries.Add(new HistoryEntry(timeMs, c.Unit, c.Group, c.From, c.To, reason));
         }
     }
+
+    /// <summary>
+    /// Remembers, after a step at <paramref name="timeMs"/>, whether each unit hears its mate on the failover link: the
+    /// mate's figures a unit shows (its groups' active time) are those its last hello carried (ASA's configuration
+    /// guide, "Failover Health Monitoring": a unit learns its mate's state from the hellos).
+    /// </summary>
+    /// <param name="timeMs">When the step happened on the simulated clock.</param>
+    /// <param name="state">The pair after the step.</param>
+    public void RecordHearing(long timeMs, PairState state)
+    {
+        foreach (var unit in UnitRoles.Both)
+        {
+            ref var since = ref _silentSince[(int)unit];
+            since = FailoverPair.Answers(state, unit) ? null : since ?? timeMs;
+        }
+    }
+
+    /// <summary>Until when <paramref name="viewer"/> heard its mate: the last step it heard it in, or <paramref name="nowMs"/> while it still does.</summary>
+    /// <param name="viewer">The unit whose knowledge is asked.</param>
+    /// <param name="nowMs">The simulated clock now.</param>
+    public long HeardUntil(UnitRole viewer, long nowMs) => Math.Min(nowMs, _silentSince[(int)viewer] ?? nowMs);
 
     /// <summary>One unit's changes, in order: what its <c>show failover history</c> lists.</summary>
     /// <param name="unit">The unit.</param>
@@ -67,7 +91,7 @@ public sealed class FailoverHistory
         long? since = null;
         foreach (var e in _entries)
         {
-            if (e.Unit != unit || e.Group != group)
+            if (e.Unit != unit || e.Group != group || e.TimeMs > nowMs)
             {
                 continue;
             }

@@ -114,7 +114,9 @@ internal static class ShowFailover
         {
             var display = host == viewer ? state.GroupState(host, g).Display() : ShowCommands.MateGroupDisplay(state, viewer, g);
             sb.Append(CultureInfo.InvariantCulture, $"  Group {g}       State:          {display}\n");
-            sb.Append(CultureInfo.InvariantCulture, $"                Active time:    {where.Memory.ActiveSeconds(host, g, where.NowMs)} (sec)\n");
+            // The mate's active time is what its last hello said: counted up to when this unit last heard it.
+            var until = host == viewer ? where.NowMs : where.Memory.HeardUntil(viewer, where.NowMs);
+            sb.Append(CultureInfo.InvariantCulture, $"                Active time:    {where.Memory.ActiveSeconds(host, g, until)} (sec)\n");
         }
 
         sb.Append('\n');
