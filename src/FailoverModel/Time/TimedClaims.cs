@@ -47,7 +47,7 @@ internal sealed class TimedClaims
     private readonly long[,] _standbySince = new long[2, PairConfig.MaxGroups];
     private readonly long?[] _silentSince = new long?[2];
     private readonly long?[] _staleSince = new long?[2];
-    private readonly List<(FailoverGroupId Group, UnitRole Survivor, long Deadline)> _owed = [];
+    private readonly List<Owed> _owed = [];
     private TimedState _t;
     private PairState _current;
     private int _actions;
@@ -153,16 +153,16 @@ internal sealed class TimedClaims
         {
             if (before.GroupState(unit, g) == GroupState.Active && before.GroupState(unit.Mate(), g) is GroupState.StandbyReady or GroupState.Failed)
             {
-                _owed.Add((g, unit.Mate(), now + t.UnitHoldMs + t.UnitPollMs));
+                _owed.Add(new Owed(g, unit.Mate(), now, null));
             }
         }
     }
 
     private TimedViolation? Overdue(long now)
     {
-        foreach (var (group, survivor, deadline) in _owed)
+        foreach (var (group, survivor, _, deadline) in _owed)
         {
-            if (now > deadline && _current.ActiveOn(group) != ActiveOnValues.Of(survivor))
+            if (deadline is { } due && now > due && _current.ActiveOn(group) != ActiveOnValues.Of(survivor))
             {
                 var t = _timed.Config.Timers;
                 return new TimedViolation(
@@ -229,6 +229,22 @@ internal sealed class TimedClaims
         _current = state;
         _owed.RemoveAll(o => state.ActiveOn(o.Group) == ActiveOnValues.Of(o.Survivor));
 
+        // The survivor's deadline counts from the mate's failure, or later from the moment its holdtime timeout is the
+        // pair's next step: the timed layer takes one internal step at a time in the untimed order, so an interface
+        // failure of the survivor pending before the timeout comes first (a known gap: ASA's unit and interface
+        // monitoring run side by side; docs/time.md, "Claims").
+        if (_owed.Count > 0 && _timed.Pair.NextInternal(state) is UnitHoldtimeExpired expiring)
+        {
+            var t = _timed.Config.Timers;
+            for (var i = 0; i < _owed.Count; i++)
+            {
+                if (_owed[i].Survivor == expiring.Unit && _owed[i].Deadline is null)
+                {
+                    _owed[i] = _owed[i] with { Deadline = Math.Max(_owed[i].FailedAt, now) + t.UnitHoldMs + t.UnitPollMs };
+                }
+            }
+        }
+
         foreach (var unit in UnitRoles.Both)
         {
             foreach (var g in _timed.Config.GroupIds)
@@ -267,3 +283,6 @@ internal sealed class TimedClaims
         }
     }
 }
+
+/// <summary>A group owed to the survivor of its active unit: when the mate failed, and the deadline once its clock runs.</summary>
+internal readonly record struct Owed(FailoverGroupId Group, UnitRole Survivor, long FailedAt, long? Deadline);
