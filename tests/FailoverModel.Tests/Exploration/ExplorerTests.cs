@@ -65,7 +65,7 @@ public class ExplorerTests
         Assert.Equal(211_392, one.States);
     }
 
-    /// <summary>The compact store keeps a state in a few dozen bytes: 24 for the key, the rest for the index, the parent and the event.</summary>
+    /// <summary>The compact store keeps a state in a few dozen bytes: 44 for the key, the rest for the index, the parent and the event.</summary>
     [Fact]
     public void AStoredStateCostsAtMostSixtyFourBytes()
     {
