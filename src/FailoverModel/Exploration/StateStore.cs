@@ -1,7 +1,7 @@
 namespace FailoverModel.Exploration;
 
 /// <summary>
-/// The explorer's visited states in about 60 bytes each: the 44-byte keys in fixed-size chunks (no copying as it
+/// The explorer's visited states in about 63 bytes each: the 44-byte keys in fixed-size chunks (no copying as it
 /// grows), an open-addressing index of 4-byte slots, and for each state its parent and the event that reached it.
 /// States are numbered in the order they were added (breadth-first).
 /// </summary>
