@@ -31,11 +31,13 @@ public static class ExploreCommand
         {
             Description = $"add to the failover events: {string.Join(", ", ExplorationAlphabet.Parts)} (comma-separated or repeated; docs/checking.md, \"The whole alphabet\"); explored on the reference explorer",
             AllowMultipleArgumentsPerToken = true,
+            HelpName = "parts",
         };
         var changes = new Option<int>("--changes")
         {
-            Description = $"with configure: tracked configuration changes typed in each space, 1 to {ExplorationAlphabet.MaxChangesPerSpace} (one reaches every way a space can differ between the units) [default: 1]",
+            Description = $"with configure: tracked configuration changes typed in each space, 1 to {ExplorationAlphabet.MaxChangesPerSpace} (one reaches every way a space can differ between the units)",
             DefaultValueFactory = _ => 1,
+            HelpName = "k",
         };
         var command = new Command("explore", "Explore every reachable state of the pair, checking every invariant on every transition; list deadlocks, trap states and unreached witnesses. Exit 0: no violation; 1: a violation (or, complete, a missing witness, trap state or deadlock; or incomplete with --require-complete); 2: bad input; 130: interrupted.")
         {
