@@ -16,27 +16,13 @@ namespace FailoverModel.Properties.Time;
 /// </summary>
 public class StepTimingProperties
 {
-    private static readonly int Runs = Environment.GetEnvironmentVariable("FAILOVER_SOAK") is "1" ? 10_000 : 200;
-
-    private static readonly Gen<UnitTimers> Timers =
-        from unitPoll in Gen.Elements(200, 500, 1_000, 5_000, 15_000)
-        from holdFactor in Gen.Choose(3, 5)
-        from interfacePoll in Gen.Elements(500, 1_000, 5_000)
-        from interfaceHoldFactor in Gen.Choose(3, 5)
-        select new UnitTimers(unitPoll, Math.Min(unitPoll * holdFactor, unitPoll < 1_000 ? 999 * holdFactor : 45_000), interfacePoll, interfacePoll * interfaceHoldFactor);
-
-    private static readonly Gen<long> Waits = Gen.Frequency(
-        (3, Gen.Constant(0L)),
-        (2, Gen.Choose(1, 999).Select(ms => (long)ms)),
-        (2, Gen.Choose(1, 90).Select(s => s * 1_000L)));
-
     [Fact]
     public void EveryStepOfTheModelTakesATimeTheOracleAllows()
     {
         var runs = Arb.From(
             from run in RandomRuns.Runs(30)
-            from timers in Timers
-            from waits in Gen.ArrayOf(Waits, run.Steps.Length)
+            from timers in TimedRunGenerators.Timers
+            from waits in Gen.ArrayOf(TimedRunGenerators.Waits, run.Steps.Length)
             select new TimedRun(run.Config.WithTimers(timers), [.. run.Steps.SelectMany((s, i) => waits[i] > 0
                 ? (Step[])[new Step(new OracleEventAction(s.Event.ToString(), s.Event), s.Settle), new Step(new OracleWaitAction($"wait {waits[i]}ms", waits[i]), true)]
                 : [new Step(new OracleEventAction(s.Event.ToString(), s.Event), s.Settle)])]),
@@ -56,7 +42,7 @@ public class StepTimingProperties
             }
 
             return true.ToProperty();
-        }).Check(FsCheck.Config.QuickThrowOnFailure.WithMaxTest(Runs).WithQuietOnSuccess(true));
+        }).Check(FsCheck.Config.QuickThrowOnFailure.WithMaxTest(TimedRunGenerators.Runs).WithQuietOnSuccess(true));
     }
 
     private sealed record Step(OracleAction Action, bool Settle)
@@ -71,7 +57,7 @@ public class StepTimingProperties
         public override int GetHashCode() => HashCode.Combine(Config, Steps.Length);
 
         public override string ToString() =>
-            $"# timers: unit poll {Config.Timers.UnitPollMs}ms hold {Config.Timers.UnitHoldMs}ms, interface poll {Config.Timers.InterfacePollMs}ms hold {Config.Timers.InterfaceHoldMs}ms\n"
+            TimedRunGenerators.TimersLine(Config)
             + string.Join('\n', Steps);
     }
 }

@@ -16,24 +16,10 @@ namespace FailoverModel.Properties.Time;
 /// </summary>
 public class TimedClaimProperties
 {
-    private static readonly int Runs = Environment.GetEnvironmentVariable("FAILOVER_SOAK") is "1" ? 10_000 : 200;
-
-    private static readonly Gen<UnitTimers> Timers =
-        from unitPoll in Gen.Elements(200, 500, 1_000, 5_000, 15_000)
-        from holdFactor in Gen.Choose(3, 5)
-        from interfacePoll in Gen.Elements(500, 1_000, 5_000)
-        from interfaceHoldFactor in Gen.Choose(3, 5)
-        select new UnitTimers(unitPoll, Math.Min(unitPoll * holdFactor, unitPoll < 1_000 ? 999 * holdFactor : 45_000), interfacePoll, interfacePoll * interfaceHoldFactor);
-
-    private static readonly Gen<long> Waits = Gen.Frequency(
-        (3, Gen.Constant(0L)),
-        (2, Gen.Choose(1, 999).Select(ms => (long)ms)),
-        (2, Gen.Choose(1, 90).Select(s => s * 1_000L)));
-
     private static Arbitrary<TimedRun> TimedRuns { get; } = Arb.From(
         from run in RandomRuns.Runs(30)
-        from timers in Timers
-        from waits in Gen.ArrayOf(Waits, run.Steps.Length)
+        from timers in TimedRunGenerators.Timers
+        from waits in Gen.ArrayOf(TimedRunGenerators.Waits, run.Steps.Length)
         select new TimedRun(run.Config.WithTimers(timers), Actions(run, waits)),
         r => Enumerable.Range(0, r.Actions.Length).Select(i => r with { Actions = r.Actions.RemoveAt(i) }));
 
@@ -60,7 +46,7 @@ public class TimedClaimProperties
         var runs = Arb.From(
             from generated in RandomRuns.RunsFor(config, 40)
             let run = generated with { Steps = [.. generated.Steps.Where(s => explorer.Alphabet.Contains(s.Event))] }
-            from waits in Gen.ArrayOf(Waits, run.Steps.Length)
+            from waits in Gen.ArrayOf(TimedRunGenerators.Waits, run.Steps.Length)
             select new TimedRun(config, Actions(run, waits)));
         Prop.ForAll(runs, run =>
         {
@@ -87,7 +73,7 @@ public class TimedClaimProperties
 
             var outside = seen.FirstOrDefault(s => !reachable.Contains(explorer.Canonical(s)));
             return (outside is null).Label($"{outside} is not in the explored graph\n{run}");
-        }).Check(FsCheck.Config.QuickThrowOnFailure.WithMaxTest(Runs).WithQuietOnSuccess(true));
+        }).Check(FsCheck.Config.QuickThrowOnFailure.WithMaxTest(TimedRunGenerators.Runs).WithQuietOnSuccess(true));
     }
 
     /// <summary>One group, one context with one monitored interface: small enough to explore in a test.</summary>
@@ -129,7 +115,7 @@ public class TimedClaimProperties
         {
             var violation = TimedClaims.Check(new TimedPair(new FailoverPair(run.Config)), run.Actions);
             return (violation?.Claim != claim).Label($"{violation?.Evidence}\n{run}");
-        }).Check(FsCheck.Config.QuickThrowOnFailure.WithMaxTest(Runs).WithQuietOnSuccess(true).WithName(claim));
+        }).Check(FsCheck.Config.QuickThrowOnFailure.WithMaxTest(TimedRunGenerators.Runs).WithQuietOnSuccess(true).WithName(claim));
     }
 
     private sealed record TimedRun(PairConfig Config, ImmutableArray<TimedAction> Actions)
@@ -139,7 +125,7 @@ public class TimedClaimProperties
         public override int GetHashCode() => HashCode.Combine(Config, Actions.Length);
 
         public override string ToString() =>
-            $"# timers: unit poll {Config.Timers.UnitPollMs}ms hold {Config.Timers.UnitHoldMs}ms, interface poll {Config.Timers.InterfacePollMs}ms hold {Config.Timers.InterfaceHoldMs}ms\n"
+            TimedRunGenerators.TimersLine(Config)
             + string.Join('\n', Actions);
     }
 }

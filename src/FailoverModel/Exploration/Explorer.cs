@@ -95,14 +95,11 @@ public sealed class Explorer(FailoverPair pair, IReadOnlyList<Event> alphabet)
         var codec = new StateCodec(Pair.Initial);
         var store = new StateStore();
         store.Add(codec.Encode(Canonical(Pair.Initial), default), -1, -2);
-        var depth = new List<ushort> { 0 };
         var witnesses = new Dictionary<string, (int Source, Event Event)>();
         var witnessTargets = new Dictionary<string, StateKey>();
         long transitions = 0;
         long checks = 0;
-        var complete = true;
         Counterexample? violation = null;
-        var maxDepth = 0;
         var paths = new ShortestPaths(Pair, Alphabet, codec, store, Canonical);
 
         var start = new InvariantContext(Pair, null, null, Pair.Initial);
@@ -112,46 +109,21 @@ public sealed class Explorer(FailoverPair pair, IReadOnlyList<Event> alphabet)
         }
 
         var workers = Enumerable.Range(0, threads).Select(_ => new Worker(Pair.Clone(), this, codec, invariants)).ToArray();
-        const int Chunk = 4_096;
-        var successors = new List<Successor>[Chunk];
-        for (var i = 0; i < Chunk; i++)
-        {
-            successors[i] = [];
-        }
-
         var cancelled = false;
-
-        var nextProgress = 0;
+        var chunks = new BreadthFirstChunks<Successor>(store, Alphabet.Count + 1, maxStates, progress, expanded, cancellation);
         for (int first = 0, count; first < store.Count && violation is null; first += count)
         {
-            expanded?.Invoke(first, store.Count, transitions);
-            if (cancellation.IsCancellationRequested)
+            if (!chunks.Continue(first, transitions))
             {
                 cancelled = true;
-                complete = false;
                 break;
             }
 
-            if (progress is not null && first >= nextProgress)
-            {
-                progress(store.Count, transitions);
-                nextProgress += 50_000;
-            }
-
-            count = Math.Min(Chunk, store.Count - first);
-            var share = (count + threads - 1) / threads;
-            Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, w =>
-            {
-                for (var k = w * share; k < Math.Min(count, (w + 1) * share); k++)
-                {
-                    workers[w].Expand(store[first + k], successors[k]);
-                }
-            });
-
+            count = chunks.Expand(workers, first, static (worker, key, into) => worker.Expand(key, into));
             for (var k = 0; k < count && violation is null; k++)
             {
                 var s = first + k;
-                foreach (var successor in successors[k])
+                foreach (var successor in chunks.Successors(k))
                 {
                     if (successor.CommandOnlyLogged)
                     {
@@ -169,21 +141,7 @@ public sealed class Explorer(FailoverPair pair, IReadOnlyList<Event> alphabet)
                     }
 
                     Witness(witnesses, s, successor, Pair.Config.GroupCount, witnessTargets);
-                    if (store.IndexOf(successor.Target, out var slot) >= 0)
-                    {
-                        continue;
-                    }
-
-                    if (store.Count >= maxStates)
-                    {
-                        complete = false;
-                        continue;
-                    }
-
-                    store.AddNew(successor.Target, slot, s, successor.Via);
-                    var d = depth[s] + 1;
-                    depth.Add((ushort)d);
-                    maxDepth = Math.Max(maxDepth, d);
+                    chunks.Store(successor.Target, s, successor.Via);
                 }
             }
         }
@@ -192,7 +150,7 @@ public sealed class Explorer(FailoverPair pair, IReadOnlyList<Event> alphabet)
         var found = witnesses.OrderBy(w => w.Key, StringComparer.Ordinal)
             .Select(w => new Witness(w.Key, witnessTargets.TryGetValue(w.Key, out var target) ? paths.PathThrough(w.Value.Source, w.Value.Event, target) : [.. paths.Path(w.Value.Source).Events, w.Value.Event]));
         LastBytesPerState = store.BytesPerState + 2;
-        return new ExplorationResult(store.Count, transitions, maxDepth, complete && violation is null, checks, violation, [.. found], clock.Elapsed) { Cancelled = cancelled };
+        return new ExplorationResult(store.Count, transitions, chunks.MaxDepth, !cancelled && !chunks.Bounded && violation is null, checks, violation, [.. found], clock.Elapsed) { Cancelled = cancelled };
     }
 
     /// <summary>Bytes per stored state of the last exploration (the benchmark reports it).</summary>

@@ -35,21 +35,10 @@ internal readonly record struct StateKey(ulong Head, ulong PrimaryFailed, ulong 
 /// </summary>
 internal sealed class StateCodec(PairState initial)
 {
-    private readonly Dictionary<ConfigurationPart, uint> _numbers = new() { [ConfigurationPart.Of(initial)] = 0 };
-    private readonly List<ConfigurationPart> _parts = [ConfigurationPart.Of(initial)];
+    private readonly ConfigurationPart _initial = ConfigurationPart.Of(initial);
+    private readonly Dictionary<ConfigurationPart, uint> _numbers = [];
+    private readonly List<ConfigurationPart> _parts = [];
     private readonly Lock _lock = new();
-
-    /// <summary>How many configuration parts the exploration has met (1 when the alphabet changes none).</summary>
-    public int ConfigurationParts
-    {
-        get
-        {
-            lock (_lock)
-            {
-                return _parts.Count;
-            }
-        }
-    }
 
     private const int UnitBits = Compiled.PackedHead.UnitBits;
 
@@ -85,7 +74,7 @@ internal sealed class StateCodec(PairState initial)
 
     private uint Number(PairState state)
     {
-        if (ConfigurationPart.SameAs(state, initial))
+        if (_initial.Holds(state))
         {
             return 0;
         }
@@ -95,7 +84,7 @@ internal sealed class StateCodec(PairState initial)
         {
             if (!_numbers.TryGetValue(part, out var number))
             {
-                number = (uint)_parts.Count;
+                number = (uint)_parts.Count + 1;
                 _numbers.Add(part, number);
                 _parts.Add(part);
             }
@@ -108,12 +97,12 @@ internal sealed class StateCodec(PairState initial)
     {
         if (number == 0)
         {
-            return _parts[0];
+            return _initial;
         }
 
         lock (_lock)
         {
-            return _parts[(int)number];
+            return _parts[(int)number - 1];
         }
     }
 
@@ -163,8 +152,8 @@ internal readonly record struct ConfigurationPart(UnitConfigurationPart Primary,
 {
     public static ConfigurationPart Of(PairState state) => new(UnitConfigurationPart.Of(state.Primary), UnitConfigurationPart.Of(state.Secondary), state.Connections);
 
-    public static bool SameAs(PairState state, PairState other) =>
-        UnitConfigurationPart.Of(other.Primary).SameAs(state.Primary) && UnitConfigurationPart.Of(other.Secondary).SameAs(state.Secondary) && state.Connections == other.Connections;
+    /// <summary>Whether <paramref name="state"/>'s configuration part is this one (no copy made).</summary>
+    public bool Holds(PairState state) => Primary.SameAs(state.Primary) && Secondary.SameAs(state.Secondary) && state.Connections == Connections;
 
     public PairState Apply(PairState state) => state with { Connections = Connections };
 }

@@ -59,52 +59,32 @@ public sealed class CompiledExplorer(FailoverPair pair, IReadOnlyList<Event> alp
         var steppers = Enumerable.Range(0, threads).Select(_ => new CompiledStepper(Pair.Clone(), Alphabet, codec, invariants)).ToArray();
         var store = new StateStore();
         store.Add(codec.Encode(_canonical.Canonical(Pair.Initial), default), -1, -2);
-        var depth = new List<ushort> { 0 };
         var paths = new ShortestPaths(Pair, Alphabet, codec, store, _canonical.Canonical);
         var seen = new WitnessesSeen(Alphabet, Pair.Config.GroupCount);
         long transitions = 0;
         long checks = 0;
-        var complete = true;
         var cancelled = false;
         Counterexample? violation = null;
-        var maxDepth = 0;
 
         if (SeedInvariants.FirstViolation(new InvariantContext(Pair, null, null, Pair.Initial), invariants) is { } atStart)
         {
             violation = new Counterexample(atStart.Invariant, atStart.Evidence, []);
         }
 
-        const int Chunk = 4_096;
-        var successors = new List<PackedSuccessor>[Chunk];
-        for (var i = 0; i < Chunk; i++)
-        {
-            successors[i] = new List<PackedSuccessor>(Alphabet.Count + 1);
-        }
-
-        var nextProgress = 0;
+        var chunks = new BreadthFirstChunks<PackedSuccessor>(store, Alphabet.Count + 1, maxStates, progress, expanded, cancellation);
         for (int first = 0, count; first < store.Count && violation is null; first += count)
         {
-            expanded?.Invoke(first, store.Count, transitions);
-            if (cancellation.IsCancellationRequested)
+            if (!chunks.Continue(first, transitions))
             {
                 cancelled = true;
-                complete = false;
                 break;
             }
 
-            if (progress is not null && first >= nextProgress)
-            {
-                progress(store.Count, transitions);
-                nextProgress += 50_000;
-            }
-
-            count = Math.Min(Chunk, store.Count - first);
-            Expand(steppers, store, first, count, successors);
+            count = chunks.Expand(steppers, first, static (stepper, key, into) => stepper.Expand(key, into));
             for (var k = 0; k < count && violation is null; k++)
             {
                 var s = first + k;
-                var key = store[s];
-                foreach (ref readonly var successor in CollectionsMarshal.AsSpan(successors[k]))
+                foreach (ref readonly var successor in CollectionsMarshal.AsSpan(chunks.Successors(k)))
                 {
                     if (successor.CommandOnlyLogged)
                     {
@@ -116,27 +96,13 @@ public sealed class CompiledExplorer(FailoverPair pair, IReadOnlyList<Event> alp
                     checks += invariants.Count;
                     if (successor.Verdict != CompiledStepper.Holds)
                     {
-                        var (invariant, evidence) = steppers[0].Violation(key, successor.Event, successor.Verdict);
+                        var (invariant, evidence) = steppers[0].Violation(store[s], successor.Event, successor.Verdict);
                         violation = new Counterexample(invariant, evidence, paths.PathThrough(s, successor.Event, successor.Target));
                         break;
                     }
 
                     seen.Transition(s, successor);
-                    if (store.IndexOf(successor.Target, out var slot) >= 0)
-                    {
-                        continue;
-                    }
-
-                    if (store.Count >= maxStates)
-                    {
-                        complete = false;
-                        continue;
-                    }
-
-                    store.AddNew(successor.Target, slot, s, successor.Via);
-                    var d = depth[s] + 1;
-                    depth.Add((ushort)d);
-                    maxDepth = Math.Max(maxDepth, d);
+                    chunks.Store(successor.Target, s, successor.Via);
                 }
             }
         }
@@ -147,29 +113,6 @@ public sealed class CompiledExplorer(FailoverPair pair, IReadOnlyList<Event> alp
             .Select(w => new Witness(w.Key, w.Value.Target is { } target ? paths.PathThrough(w.Value.Source, w.Value.Event, target) : [.. paths.Path(w.Value.Source).Events, w.Value.Event]));
         LastBytesPerState = store.BytesPerState + 2;
         LastStore = KeepStore ? store : null;
-        return new ExplorationResult(store.Count, transitions, maxDepth, complete && violation is null, checks, violation, [.. found], clock.Elapsed) { Cancelled = cancelled };
-    }
-
-    /// <summary>The successors of the chunk's states, each stepper expanding a contiguous share (the store is only read).</summary>
-    private static void Expand(CompiledStepper[] steppers, StateStore store, int first, int count, List<PackedSuccessor>[] into)
-    {
-        if (steppers.Length == 1)
-        {
-            for (var k = 0; k < count; k++)
-            {
-                steppers[0].Expand(store[first + k], into[k]);
-            }
-
-            return;
-        }
-
-        var share = (count + steppers.Length - 1) / steppers.Length;
-        Parallel.For(0, steppers.Length, new ParallelOptions { MaxDegreeOfParallelism = steppers.Length }, w =>
-        {
-            for (var k = w * share; k < Math.Min(count, (w + 1) * share); k++)
-            {
-                steppers[w].Expand(store[first + k], into[k]);
-            }
-        });
+        return new ExplorationResult(store.Count, transitions, chunks.MaxDepth, !cancelled && !chunks.Bounded && violation is null, checks, violation, [.. found], clock.Elapsed) { Cancelled = cancelled };
     }
 }

@@ -108,6 +108,12 @@ internal sealed partial class PackedPair
         _companion = [.. Enum.GetValues<GroupTrigger>().Select(t => ProtocolRules.Companions.TryGetValue(t, out var c) ? c : (GroupTrigger?)null)];
         _rowOf = [.. Enum.GetValues<GroupTrigger>().Select(t => FailureEventTable.RowOf(t) is { } row ? (int)row.Event : 0)];
         _groupStepCount = 2 * TriggerCount;
+
+        // NextInternal keeps the enabled triggers as bits of an int, one per position in the internal order.
+        if (_internalOrder.Length > 31)
+        {
+            throw new NotSupportedException($"the compiled pair keeps the internal order in 31 bits; the rules list {_internalOrder.Length} triggers");
+        }
         InternalEvents =
         [
             .. UnitRoles.Both.SelectMany(u => Enum.GetValues<GroupTrigger>().Select(t => (Event)new Pair.GroupStep(u, Pair.GroupStep.EveryGroup, t))),
