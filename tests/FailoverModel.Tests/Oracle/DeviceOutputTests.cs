@@ -109,6 +109,63 @@ public class DeviceOutputTests
         Assert.Equal("trace.jsonl:2:1: device.secondary.syslog line 1: not an ASA message ('%ASA-<severity>-<id>: <text>'): \"the mate went away\"", error.Describe());
     }
 
+    /// <summary>
+    /// An output of another release (ASA 7.0, the command reference's Active/Active example, tests/fixtures/device/README.md)
+    /// is laid out differently (no indentation, <c>failover replication http</c>, each context's interfaces, other
+    /// statistics); the fields read are the same, each with its line.
+    /// </summary>
+    [Fact]
+    public void AnotherReleasesShowFailoverIsReadTheSameWay()
+    {
+        var seen = new Observation();
+
+        Assert.Null(ShowFailoverParser.Read(Fixture("asa-7.0-primary-show-failover.txt"), UnitRole.Primary, seen));
+
+        var primary = seen.Units[UnitRole.Primary];
+        Assert.Equal("enabled", primary.Failover);
+        Assert.Equal(("up", "up"), (seen.Links!.Failover, seen.Links.State));
+        Assert.Equal(("Active", "Standby Ready"), (primary.Groups[1].State, primary.Groups[2].State));
+        Assert.Equal(("Standby Ready", "Active"), (seen.Views[UnitRole.Primary].Groups[1].State, seen.Views[UnitRole.Primary].Groups[2].State));
+        Assert.Equal(15, seen.Sources["units.primary.groups.2.state"].Line);
+        Assert.Equal(29, seen.Sources["views.primary.groups.1.state"].Line);
+    }
+
+    [Fact]
+    public void AnotherReleasesShowFailoverConformsAfterTheBootAndOneWrongWordIsReportedWithItsLine()
+    {
+        var output = Fixture("asa-7.0-primary-show-failover.txt");
+        var wrong = output.Replace("Other host: Secondary\nGroup 1 State: Standby Ready", "Other host: Secondary\nGroup 1 State: Standby", StringComparison.Ordinal);
+        Assert.NotEqual(output, wrong);
+
+        var conforming = Check(Boot(output));
+        var divergence = Check(Boot(wrong)).Divergence;
+
+        Assert.Null(conforming.Divergence);
+        Assert.NotNull(divergence);
+        var field = Assert.Single(divergence.Fields);
+        Assert.Equal(("views.primary.groups.1.state", "\"Standby Ready\"", "\"Standby\""), (field.Field, field.Expected, field.Observed));
+        Assert.EndsWith("(primary 'show failover' line 29: \"Group 1 State: Standby\")", field.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// An Active/Standby output (ASA 8.6, tests/fixtures/device/README.md) shows one state for the whole unit and no
+    /// groups: read as Active/Active it would compare nothing, so it is bad input, with its line.
+    /// </summary>
+    [Fact]
+    public void AnActiveStandbyShowFailoverIsBadInputWithItsLine()
+    {
+        var error = Assert.Throws<InputException>(() => Check(Boot(Fixture("asa-8.6-primary-show-failover-active-standby.txt"))));
+
+        Assert.Equal("trace.jsonl:1:1: device.primary.show failover line 10: \"This host: Primary - Active\" is the Active/Standby layout (one state for the whole unit); an Active/Active unit shows each failover group's state", error.Describe());
+    }
+
+    /// <summary>Both units boot; the primary's <c>show failover</c> is <paramref name="primaryShowFailover"/>.</summary>
+    private static string Boot(string primaryShowFailover) => new JsonObject
+    {
+        ["event"] = "power-on primary secondary",
+        ["device"] = new JsonObject { ["primary"] = new JsonObject { ["show failover"] = primaryShowFailover } },
+    }.ToJsonString() + "\n";
+
     private static TraceVerdict Check(string trace) =>
         new TraceChecker(BuiltInConfigurations.SeedLanExample).Check(new StringReader(trace), "trace.jsonl");
 

@@ -24,7 +24,11 @@ internal static class DeviceObservations
             if (text.ShowFailover is { } show)
             {
                 var seen = new Observation();
-                ShowFailoverParser.Read(show, unit, seen);
+                if (ShowFailoverParser.Read(show, unit, seen) is { } error)
+                {
+                    throw new InputException(file, line, 1, $"device.{unit.Token()}.{error}");
+                }
+
                 into.Also.Add(seen);
             }
 

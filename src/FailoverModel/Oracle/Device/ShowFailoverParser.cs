@@ -9,13 +9,16 @@ namespace FailoverModel.Oracle.Device;
 /// later releases' command references): <c>Failover On|Off</c>, the failover LAN interface's status, each group's
 /// <c>State:</c> under <c>This host:</c> (the unit's own groups) and under <c>Other host:</c> (its view of the mate), and
 /// the Stateful Failover link's status. Lines it does not know (versions, timers, active times, interface health,
-/// statistics) are skipped: they are not in the state object. Every value it reads remembers its line.
+/// statistics) are skipped: they are not in the state object. Every value it reads remembers its line. An
+/// Active/Standby output (<c>This host: Primary - Active</c>: a state for the whole unit, no groups) is refused: read as
+/// Active/Active it would show no group at all, and a trace of it would conform without being compared.
 /// </summary>
 internal static partial class ShowFailoverParser
 {
     public const string Command = "show failover";
 
-    public static void Read(string text, UnitRole unit, Observation into)
+    /// <summary>Reads one unit's output into <paramref name="into"/>; an output this parser cannot read is an error message, else null.</summary>
+    public static string? Read(string text, UnitRole unit, Observation into)
     {
         var host = (UnitRole?)null;
         var lines = DeviceLines.Split(text);
@@ -48,6 +51,11 @@ internal static partial class ShowFailoverParser
             }
             else if (Host().Match(trimmed) is { Success: true } h)
             {
+                if (h.Groups[2].Success)
+                {
+                    return $"show failover line {i + 1}: \"{trimmed}\" is the Active/Standby layout (one state for the whole unit); an Active/Active unit shows each failover group's state";
+                }
+
                 host = h.Groups[1].Value == "This" ? unit : unit.Mate();
             }
             else if (host is { } shown && GroupState().Match(trimmed) is { Success: true } g && int.TryParse(g.Groups[1].Value, out var group))
@@ -55,6 +63,8 @@ internal static partial class ShowFailoverParser
                 DeviceLines.SetGroupState(into, unit, shown, group, g.Groups[2].Value.Trim(), null, source);
             }
         }
+
+        return null;
     }
 
     [GeneratedRegex(@"^Failover (On|Off)$")]
@@ -66,7 +76,7 @@ internal static partial class ShowFailoverParser
     [GeneratedRegex(@"^Link\s*:\s*\S+\s+\S+\s+\((\w+)\)")]
     private static partial Regex StatefulLink();
 
-    [GeneratedRegex(@"^(This|Other) host:")]
+    [GeneratedRegex(@"^(This|Other) host:\s*(?:\S+(\s+-\s+\S.*)?)?")]
     private static partial Regex Host();
 
     [GeneratedRegex(@"^Group (\d+)\s+State:\s+(.+)$")]
