@@ -165,7 +165,7 @@ public static class OracleVectorsCommand
 
         var c = coverage;
         io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"oracle vectors: plan: {c.Transitions:N0} transitions ({c.SelfLoops:N0} self-loops) between {c.States:N0} settled states; a tour of {c.TourCases:N0} test cases and {c.TourSteps:N0} steps, {c.StepsPerTransition:0.00} steps per transition (lower bound {c.LowerBoundPerTransition:0.00}: {plan.Repeated:N0} transitions repeated, {plan.Resets:N0} restarts, {(plan.Optimal ? $"balanced by a minimum-cost flow of {plan.FlowArcs:N0} arcs" : $"balanced through power-off: the flow would have {plan.FlowArcs:N0} arcs, more than {Oracle.Tours.TourPlanner.MaxFlowArcs:N0}")}); explored in {explored.TotalSeconds:0.0} s, planned in {(clock.Elapsed - explored).TotalSeconds:0.0} s"));
+            $"oracle vectors: plan: {c.Transitions:N0} transitions ({c.SelfLoops:N0} self-loops) between {c.States:N0} settled states; a tour of {c.TourCases:N0} test cases and {c.TourSteps:N0} steps, {c.StepsPerTransition:0.00} steps per transition (lower bound {c.LowerBoundPerTransition:0.00}: {plan.Repeated:N0} transitions repeated, {plan.Resets:N0} restarts, {(plan.Optimal ? $"balanced by a minimum-cost flow of {plan.FlowArcs:N0} arcs" : $"balanced from the nearest sources: the flow would have {plan.FlowArcs:N0} arcs, more than {Oracle.Tours.TourPlanner.MaxFlowArcs:N0}")}); explored in {explored.TotalSeconds:0.0} s, planned in {(clock.Elapsed - explored).TotalSeconds:0.0} s"));
         return Cli.Success;
     }
 

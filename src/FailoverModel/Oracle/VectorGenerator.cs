@@ -76,7 +76,7 @@ public static class VectorGenerator
     public static VectorCoverage Generate(SettledGraph graph, IVectorSink sink, Action<long, long>? progress = null, CancellationToken cancellation = default, VectorOptions? options = null) =>
         Walk(graph, Tours.TourPlanner.Plan(graph), sink, progress, cancellation, options);
 
-    /// <summary>Writes the test cases of a tour already planned (the tests plan one balanced through power-off).</summary>
+    /// <summary>Writes the test cases of a tour already planned (the tests plan one balanced from the nearest sources).</summary>
     internal static VectorCoverage Generate(SettledGraph graph, Tours.TourPlan plan, IVectorSink sink, VectorOptions? options = null) =>
         Walk(graph, plan, sink, null, default, options);
 
