@@ -1,4 +1,5 @@
 using System.Text.Json;
+using FailoverModel.Asa;
 using FailoverModel.Exploration;
 using FailoverModel.Oracle;
 using FailoverModel.Oracle.Tours;
@@ -167,6 +168,34 @@ public class VectorTourTests
         Assert.Null(verdict.Divergence);
         Assert.Equal(coverage.Transitions, coverage.Covered);
         Assert.Equal(hub.LowerBound, coverage.LowerBound);
+    }
+
+    /// <summary>
+    /// The bound printed for a graph too large for the flow comes from potentials (weak duality): on the preempt
+    /// configuration suite, where the nearest-source bound (the first round) is far below the optimum, the ascent raises it
+    /// and stays at or below the optimal flow's repetitions.
+    /// </summary>
+    [Fact]
+    public void TheRepetitionBoundRisesAboveTheNearestSourceBoundAndStaysBelowTheOptimum()
+    {
+        var config = BuiltInConfigurations.SeedLanExample;
+        var suite = VectorSuites.For(config).Single(s => s.Name == "preempt-configuration");
+        var graph = SettledGraph.Explore(new FailoverPair(config), suite.Alphabet, selfLoops: true);
+        var first = Enumerable.Range(0, graph.StateCount + 1).Select(s => s < graph.StateCount ? graph.FirstEdge(s) : graph.EdgeCount).ToArray();
+        var surplus = new int[graph.StateCount];
+        for (var e = 0; e < graph.EdgeCount; e++)
+        {
+            surplus[graph.EdgeTarget(e)]++;
+            surplus[graph.Edge(e).Source]--;
+        }
+
+        var nearest = RepetitionBound.Of(graph, first, surplus, rounds: 1);
+        var ascended = RepetitionBound.Of(graph, first, surplus);
+        var optimal = TourPlanner.Plan(graph);
+
+        Assert.True(optimal.Optimal);
+        Assert.InRange(nearest, 1, ascended - 1);
+        Assert.InRange(ascended, nearest + 1, optimal.Repeated);
     }
 
     /// <summary>The planner balances with a minimum-cost flow: its walk is the lower bound, and cutting adds only the ways back to the cuts.</summary>

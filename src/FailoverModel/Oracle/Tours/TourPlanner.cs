@@ -43,7 +43,7 @@ internal static class TourPlanner
     /// <summary>
     /// The largest balancing flow handed to the solver, in arcs between distinct states: OR-Tools holds about a hundred
     /// bytes an arc and its time grows faster than the arcs (docs/oracle.md, "The full tour"); a larger graph is
-    /// balanced from the nearest sources instead (<see cref="BalanceByNearestSource"/>).
+    /// balanced from the nearest sources instead (<see cref="NearestSourceBalancing"/>), and the lower bound is <see cref="RepetitionBound"/>.
     /// </summary>
     public const long MaxFlowArcs = 5_000_000;
 
@@ -92,8 +92,8 @@ internal static class TourPlanner
             }
             else
             {
-                (repeated, resetCount) = BalanceByNearestSource(graph, first, surplus, repeats, resets);
-                lowerBound += NearestSourceBound(graph, first, surplus);
+                (repeated, resetCount) = NearestSourceBalancing.Balance(graph, first, surplus, repeats, resets);
+                lowerBound += RepetitionBound.Of(graph, first, surplus);
                 optimal = false;
             }
         }
@@ -125,192 +125,6 @@ internal static class TourPlanner
         }
 
         return distinct;
-    }
-
-    /// <summary>
-    /// Balances without the flow, when the graph is too large for it, by sending each arrival owed from the nearest place
-    /// a repeated path can start: a state that still owes departures, or power-off after a restart (always there). Rounds
-    /// of one breadth-first search from all of them at once: each state that owes arrivals takes, nearest first, what
-    /// its nearest source still owes (power-off gives without end) along that search's tree; a state whose source ran out
-    /// waits for the next round, which searches again from the sources left. A state that still owes departures at the
-    /// end starts again from power-off, once for each. Every state is then balanced (the paths leave power-off as often
-    /// as the restarts enter it, since the debts sum to zero), no arrival costs more than the way from power-off, and an
-    /// arrival whose nearest source had enough costs what <see cref="NearestSourceBound"/> counts for it.
-    /// </summary>
-    private static (long Repeated, long Resets) BalanceByNearestSource(SettledGraph graph, int[] first, int[] surplus, int[] repeats, int[] resets)
-    {
-        var states = surplus.Length;
-        var supply = new int[states];
-        var demand = new int[states];
-        long demandLeft = 0;
-        for (var s = 1; s < states; s++)
-        {
-            supply[s] = Math.Max(0, surplus[s]);
-            demand[s] = Math.Max(0, -surplus[s]);
-            demandLeft += demand[s];
-        }
-
-        var root = new int[states];
-        var parent = new int[states];
-        var treeEdge = new int[states];
-        var order = new int[states];
-        var below = new long[states];
-        long repeated = 0;
-        for (var round = 0; demandLeft > 0; round++)
-        {
-            // After MaxRounds only power-off is a source: one last round settles every arrival still owed.
-            var reached = SearchFromSources(graph, first, round < MaxRounds ? supply : null, demand, root, parent, treeEdge, order);
-            for (var i = 0; i < reached; i++)
-            {
-                var v = order[i];
-                if (demand[v] == 0)
-                {
-                    continue;
-                }
-
-                var r = root[v];
-                var taken = r == 0 ? demand[v] : Math.Min(demand[v], supply[r]);
-                below[v] = taken;
-                demand[v] -= taken;
-                demandLeft -= taken;
-                if (r != 0)
-                {
-                    supply[r] -= taken;
-                }
-            }
-
-            // The paths taken this round, summed up the search's trees from the farthest state: the tree edge into a
-            // state is repeated as often as arrivals were taken in its subtree.
-            for (var i = reached - 1; i >= 0; i--)
-            {
-                var v = order[i];
-                if (root[v] != v && below[v] > 0)
-                {
-                    repeats[treeEdge[v]] = checked(repeats[treeEdge[v]] + (int)below[v]);
-                    repeated += below[v];
-                    below[parent[v]] += below[v];
-                }
-
-                below[v] = 0;
-            }
-        }
-
-        long resetCount = 0;
-        for (var s = 1; s < states; s++)
-        {
-            resets[s] = supply[s];
-            resetCount += supply[s];
-        }
-
-        return (repeated, resetCount);
-    }
-
-    /// <summary>
-    /// Rounds of <see cref="BalanceByNearestSource"/> before the rest is sent from power-off: each round takes at least
-    /// one arrival, most take far more; the bound keeps a graph whose sources run out one at a time from searching
-    /// without end.
-    /// </summary>
-    private const int MaxRounds = 256;
-
-    /// <summary>
-    /// One breadth-first search from power-off and every state with departures still owed (<paramref name="supply"/>;
-    /// none when it is null), stopped once every state that owes arrivals is reached; writes the order states were
-    /// reached in, the root, parent and tree edge of each, and returns how many were reached. The owing states go first
-    /// so that of two equally near sources a real path wins over a restart.
-    /// </summary>
-    private static int SearchFromSources(SettledGraph graph, int[] first, int[]? supply, int[] demand, int[] root, int[] parent, int[] treeEdge, int[] order)
-    {
-        var states = demand.Length;
-        Array.Fill(root, -1);
-        var pending = 0;
-        var tail = 0;
-        for (var s = 1; s < states; s++)
-        {
-            pending += demand[s] > 0 ? 1 : 0;
-            if (supply is not null && supply[s] > 0)
-            {
-                root[s] = s;
-                order[tail++] = s;
-            }
-        }
-
-        root[0] = 0;
-        order[tail++] = 0;
-        for (var head = 0; head < tail && pending > 0; head++)
-        {
-            var v = order[head];
-            for (var e = first[v]; e < first[v + 1]; e++)
-            {
-                var t = graph.EdgeTarget(e);
-                if (root[t] >= 0)
-                {
-                    continue;
-                }
-
-                root[t] = root[v];
-                parent[t] = v;
-                treeEdge[t] = e;
-                order[tail++] = t;
-                if (demand[t] > 0 && --pending == 0)
-                {
-                    break;
-                }
-            }
-        }
-
-        if (pending > 0)
-        {
-            throw new InvalidOperationException($"the settled graph has {pending} states owing arrivals that power-off does not reach");
-        }
-
-        return tail;
-    }
-
-    /// <summary>
-    /// A lower bound on the repetitions of any balancing: every arrival a state owes is the end of a repeated path that
-    /// starts at a state owing departures or at power-off (after a restart), so it costs at least the distance from the
-    /// nearest of them (one breadth-first search from all of them at once).
-    /// </summary>
-    private static long NearestSourceBound(SettledGraph graph, int[] first, int[] surplus)
-    {
-        var states = surplus.Length;
-        var distance = new int[states];
-        Array.Fill(distance, -1);
-        var queue = new int[states];
-        int head = 0, tail = 0;
-        for (var s = 0; s < states; s++)
-        {
-            if (s == 0 || surplus[s] > 0)
-            {
-                distance[s] = 0;
-                queue[tail++] = s;
-            }
-        }
-
-        while (head < tail)
-        {
-            var v = queue[head++];
-            for (var e = first[v]; e < first[v + 1]; e++)
-            {
-                var t = graph.EdgeTarget(e);
-                if (distance[t] < 0)
-                {
-                    distance[t] = distance[v] + 1;
-                    queue[tail++] = t;
-                }
-            }
-        }
-
-        var bound = 0L;
-        for (var s = 0; s < states; s++)
-        {
-            if (surplus[s] < 0)
-            {
-                bound += (long)-surplus[s] * distance[s];
-            }
-        }
-
-        return bound;
     }
 
     /// <summary>
