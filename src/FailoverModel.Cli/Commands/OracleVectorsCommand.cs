@@ -159,8 +159,7 @@ public static class OracleVectorsCommand
         {
             var graph = Explore(io, pair, alphabet, progress);
             explored = clock.Elapsed;
-            progress.Phase("planning the tour", "transitions", graph.EdgeCount);
-            return VectorGenerator.Plan(graph, options, io.Cancellation);
+            return VectorGenerator.Plan(graph, options, io.Cancellation, Planning(progress).Report);
         });
 
         var c = coverage;
@@ -233,6 +232,25 @@ public static class OracleVectorsCommand
         return Cli.Success;
     }
 
+    /// <summary>Shows the planner's phases (balancing, bounding) as phases of the command's progress, each once.</summary>
+    private static PlanningProgress Planning(CommandProgress progress) => new(progress);
+
+    private sealed class PlanningProgress(CommandProgress progress)
+    {
+        public string? Last { get; private set; }
+
+        public void Report(string phase, string unit, long done, long total)
+        {
+            if (phase != Last)
+            {
+                Last = phase;
+                progress.Phase(phase, unit, total);
+            }
+
+            progress.Set(done);
+        }
+    }
+
     private static SettledGraph Explore(CliIo io, FailoverPair pair, IReadOnlyList<Event> alphabet, CommandProgress progress)
     {
         progress.Phase("settled graph", "states");
@@ -283,7 +301,25 @@ public static class OracleVectorsCommand
     private static VectorCoverage Write(CliIo io, Stream stream, SettledGraph graph, PairConfig config, string source, string format, CommandProgress progress, VectorOptions options)
     {
         IVectorSink sink = format == "itf" ? new ItfVectorSink(stream, config, source) : new JsonLinesVectorSink(stream, config);
-        return VectorGenerator.Generate(graph, sink, (covered, _) => progress.Set(covered), io.Cancellation, options);
+        var planning = Planning(progress);
+        var tourAgain = false;
+        return VectorGenerator.Generate(
+            graph,
+            sink,
+            (covered, total) =>
+            {
+                // Planning showed phases of its own: the tour's is started again once the first cases are written.
+                if (planning.Last is not null && !tourAgain)
+                {
+                    tourAgain = true;
+                    progress.Phase("transition tour", "transitions", total);
+                }
+
+                progress.Set(covered);
+            },
+            io.Cancellation,
+            options,
+            planning.Report);
     }
 
     private static string Summary(VectorCoverage c, VectorOptions options, TimeSpan? elapsed)

@@ -71,23 +71,24 @@ public static class VectorGenerator
     /// Plans the tour and writes its test cases (those of <paramref name="options"/>' shard) to <paramref name="sink"/>;
     /// <paramref name="progress"/> sees the transitions covered (of the graph's) every 4,096 steps;
     /// <paramref name="cancellation"/> stops the writing with an <see cref="OperationCanceledException"/>, so that
-    /// whoever owns the output can remove it.
+    /// whoever owns the output can remove it; <paramref name="planning"/> sees the planning phases that take long on a
+    /// large graph before the first case is written (name, what is counted, done, total).
     /// </summary>
-    public static VectorCoverage Generate(SettledGraph graph, IVectorSink sink, Action<long, long>? progress = null, CancellationToken cancellation = default, VectorOptions? options = null) =>
-        Walk(graph, Tours.TourPlanner.Plan(graph), sink, progress, cancellation, options);
+    public static VectorCoverage Generate(SettledGraph graph, IVectorSink sink, Action<long, long>? progress = null, CancellationToken cancellation = default, VectorOptions? options = null, Action<string, string, long, long>? planning = null) =>
+        Walk(graph, Tours.TourPlanner.Plan(graph, planning: planning), sink, progress, cancellation, options);
 
     /// <summary>Writes the test cases of a tour already planned (the tests plan one balanced from the nearest sources).</summary>
     internal static VectorCoverage Generate(SettledGraph graph, Tours.TourPlan plan, IVectorSink sink, VectorOptions? options = null) =>
         Walk(graph, plan, sink, null, default, options);
 
     /// <summary>
-    /// Plans the tour and cuts it into test cases as <see cref="Generate(SettledGraph, IVectorSink, Action{long, long}?, CancellationToken, VectorOptions?)"/> does, without running or writing a step: what
+    /// Plans the tour and cuts it into test cases as <see cref="Generate(SettledGraph, IVectorSink, Action{long, long}?, CancellationToken, VectorOptions?, Action{string, string, long, long}?)"/> does, without running or writing a step: what
     /// the whole tour costs (<c>oracle vectors --plan-only</c>), and the balancing flow's size. The planner takes every
     /// transition by construction, so all are covered.
     /// </summary>
-    internal static (VectorCoverage Coverage, Tours.TourPlan Plan) Plan(SettledGraph graph, VectorOptions? options = null, CancellationToken cancellation = default)
+    internal static (VectorCoverage Coverage, Tours.TourPlan Plan) Plan(SettledGraph graph, VectorOptions? options = null, CancellationToken cancellation = default, Action<string, string, long, long>? planning = null)
     {
-        var plan = Tours.TourPlanner.Plan(graph);
+        var plan = Tours.TourPlanner.Plan(graph, planning: planning);
         var c = Walk(graph, plan, null, null, cancellation, options);
         return (c with { Covered = c.Transitions, Cases = c.TourCases, Steps = c.TourSteps }, plan);
     }

@@ -150,7 +150,8 @@ public class VectorTourTests
         var graph = SettledGraph.Explore(new FailoverPair(Config), selfLoops: true);
 
         var optimal = TourPlanner.Plan(graph);
-        var hub = TourPlanner.Plan(graph, maxFlowArcs: 0);
+        var phases = new List<(string Phase, long Done, long Total)>();
+        var hub = TourPlanner.Plan(graph, maxFlowArcs: 0, planning: (phase, _, done, total) => phases.Add((phase, done, total)));
 
         Assert.True(optimal.Optimal);
         Assert.False(hub.Optimal);
@@ -161,6 +162,8 @@ public class VectorTourTests
         Assert.InRange(optimal.Steps, hub.LowerBound, hub.Steps);
         Assert.True(hub.LowerBound > graph.EdgeCount, $"a bound of {hub.LowerBound} for {graph.EdgeCount} transitions");
         Assert.True(hub.Repeated <= FromPowerOff(graph), $"{hub.Repeated} repeated, more than every arrival sent from power-off");
+        Assert.Equal(["balancing the tour", "bounding the tour"], phases.Select(p => p.Phase).Distinct());
+        Assert.All(phases.GroupBy(p => p.Phase), g => Assert.Equal(g.Last().Total, g.Last().Done));
 
         using var buffer = new MemoryStream();
         var coverage = VectorGenerator.Generate(graph, hub, new JsonLinesVectorSink(buffer, Config), new VectorOptions(50));

@@ -21,8 +21,11 @@ internal static class NearestSourceBalancing
     /// </summary>
     private const int MaxRounds = 256;
 
-    /// <summary>Writes the repetitions of each transition and the restarts of each state; returns their sums.</summary>
-    public static (long Repeated, long Resets) Balance(SettledGraph graph, int[] first, int[] surplus, int[] repeats, int[] resets)
+    /// <summary>
+    /// Writes the repetitions of each transition and the restarts of each state; returns their sums.
+    /// <paramref name="progress"/> sees the arrivals settled, of those owed, after each round.
+    /// </summary>
+    public static (long Repeated, long Resets) Balance(SettledGraph graph, int[] first, int[] surplus, int[] repeats, int[] resets, Action<long, long>? progress = null)
     {
         var states = surplus.Length;
         var supply = new int[states];
@@ -34,6 +37,9 @@ internal static class NearestSourceBalancing
             demand[s] = Math.Max(0, -surplus[s]);
             demandLeft += demand[s];
         }
+
+        var owed = demandLeft;
+        progress?.Invoke(0, owed);
 
         var search = new SourceSearch(graph, first);
         var below = new long[states];
@@ -77,6 +83,8 @@ internal static class NearestSourceBalancing
 
                 below[v] = 0;
             }
+
+            progress?.Invoke(owed - demandLeft, owed);
         }
 
         long resetCount = 0;

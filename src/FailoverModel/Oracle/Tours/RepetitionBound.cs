@@ -18,7 +18,8 @@ internal static class RepetitionBound
     /// <summary>Searches of the ascent: on the built-in configuration's full tour each takes under a second and the bound still rises slowly after 100.</summary>
     public const int Rounds = 128;
 
-    public static long Of(SettledGraph graph, int[] first, int[] surplus, int rounds = Rounds)
+    /// <summary>The bound; <paramref name="progress"/> sees the rounds done, of <paramref name="rounds"/>.</summary>
+    public static long Of(SettledGraph graph, int[] first, int[] surplus, int rounds = Rounds, Action<long, long>? progress = null)
     {
         var states = surplus.Length;
         var sources = Enumerable.Range(1, states - 1).Where(s => surplus[s] > 0).ToArray();
@@ -42,6 +43,7 @@ internal static class RepetitionBound
             }
 
             best = Math.Max(best, bound);
+            progress?.Invoke(round + 1, rounds);
             var raised = false;
             foreach (var u in sources)
             {
@@ -54,6 +56,8 @@ internal static class RepetitionBound
 
             if (!raised)
             {
+                // No source is short: the bound cannot rise, the rounds left are done.
+                progress?.Invoke(rounds, rounds);
                 break;
             }
         }

@@ -47,7 +47,10 @@ internal static class TourPlanner
     /// </summary>
     public const long MaxFlowArcs = 5_000_000;
 
-    public static TourPlan Plan(SettledGraph graph, long maxFlowArcs = MaxFlowArcs)
+    /// <param name="graph">The settled graph, self-loops included.</param>
+    /// <param name="maxFlowArcs">The largest flow solved optimally.</param>
+    /// <param name="planning">Sees each planning phase that takes long on a large graph: its name, what it counts, how many are done, of how many.</param>
+    public static TourPlan Plan(SettledGraph graph, long maxFlowArcs = MaxFlowArcs, Action<string, string, long, long>? planning = null)
     {
         var states = graph.StateCount;
         var edges = graph.EdgeCount;
@@ -87,13 +90,14 @@ internal static class TourPlanner
             arcs = DistinctArcs(graph, first);
             if (arcs <= maxFlowArcs)
             {
+                planning?.Invoke("balancing the tour (minimum-cost flow)", "flow arcs", 0, arcs);
                 (repeated, resetCount) = Balance(graph, first, surplus, owed, arcs, repeats, resets);
                 lowerBound += repeated;
             }
             else
             {
-                (repeated, resetCount) = NearestSourceBalancing.Balance(graph, first, surplus, repeats, resets);
-                lowerBound += RepetitionBound.Of(graph, first, surplus);
+                (repeated, resetCount) = NearestSourceBalancing.Balance(graph, first, surplus, repeats, resets, (done, total) => planning?.Invoke("balancing the tour", "arrivals owed", done, total));
+                lowerBound += RepetitionBound.Of(graph, first, surplus, progress: (done, total) => planning?.Invoke("bounding the tour", "rounds", done, total));
                 optimal = false;
             }
         }
