@@ -30,7 +30,9 @@ internal sealed record TourPlan(int[] Walk, long Repeated, long Resets, long Flo
 /// settles every debt is a minimum-cost flow: from each state that owes departures, as many units as it owes, to the
 /// states that owe arrivals, along transitions of cost 1, or by starting again from power-off at (almost) no cost.
 /// An Euler circuit of the balanced graph (Hierholzer's algorithm, from power-off) then takes every transition, and
-/// its length is the optimum. The flow is solved by OR-Tools' cost-scaling minimum-cost flow.
+/// its length is the optimum. The flow is solved by OR-Tools' cost-scaling minimum-cost flow; a graph too large for it
+/// is balanced from the nearest sources (<see cref="NearestSourceBalancing"/>, not optimal) and its lower bound certified
+/// by potentials (<see cref="RepetitionBound"/>).
 /// </summary>
 internal static class TourPlanner
 {
