@@ -159,7 +159,7 @@ public static class OracleVectorsCommand
         {
             var graph = Explore(io, pair, alphabet, progress);
             explored = clock.Elapsed;
-            return VectorGenerator.Plan(graph, options, io.Cancellation, Planning(progress).Report);
+            return VectorGenerator.Plan(graph, options, io.Cancellation, new PlanningProgress(progress).Report);
         });
 
         var c = coverage;
@@ -190,7 +190,7 @@ public static class OracleVectorsCommand
                 continue;
             }
 
-            var file = string.Create(CultureInfo.InvariantCulture, $"{i:00}-{suite.Name}{(format == "itf" ? ".itf" : "")}.jsonl.gz");
+            var file = SuiteFile(i, suite.Name, format);
             using var outFile = Io.OutputFile.Create(Path.Combine(folder.FullName, file), "--suites");
             var coverage = CommandProgress.Run(io, $"oracle vectors: suite {i} of {names.Count}, {suite.Name}", progress =>
             {
@@ -209,7 +209,7 @@ public static class OracleVectorsCommand
                 continue;
             }
 
-            var file = string.Create(CultureInfo.InvariantCulture, $"{i:00}-{suite.Name}{(format == "itf" ? ".itf" : "")}.jsonl.gz");
+            var file = SuiteFile(i, suite.Name, format);
             using var outFile = Io.OutputFile.Create(Path.Combine(folder.FullName, file), "--suites");
             TimedCoverage coverage;
             using (var stream = new GZipStream(outFile.Stream, CompressionLevel.Optimal))
@@ -232,9 +232,11 @@ public static class OracleVectorsCommand
         return Cli.Success;
     }
 
-    /// <summary>Shows the planner's phases (balancing, bounding) as phases of the command's progress, each once.</summary>
-    private static PlanningProgress Planning(CommandProgress progress) => new(progress);
+    /// <summary>A suite's file in the folder: its order, its name, the format's extension.</summary>
+    private static string SuiteFile(int order, string name, string format) =>
+        string.Create(CultureInfo.InvariantCulture, $"{order:00}-{name}{(format == "itf" ? ".itf" : "")}.jsonl.gz");
 
+    /// <summary>Shows the planner's phases (balancing, bounding) as phases of the command's progress, each once.</summary>
     private sealed class PlanningProgress(CommandProgress progress)
     {
         public string? Last { get; private set; }
@@ -301,7 +303,7 @@ public static class OracleVectorsCommand
     private static VectorCoverage Write(CliIo io, Stream stream, SettledGraph graph, PairConfig config, string source, string format, CommandProgress progress, VectorOptions options)
     {
         IVectorSink sink = format == "itf" ? new ItfVectorSink(stream, config, source) : new JsonLinesVectorSink(stream, config);
-        var planning = Planning(progress);
+        var planning = new PlanningProgress(progress);
         var tourAgain = false;
         return VectorGenerator.Generate(
             graph,

@@ -17,20 +17,27 @@ public class DeviceOutputTests
 
     private static string[] SyslogLines() => Fixture("syslog-with-server-prefix.txt").Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
-    [Fact]
-    public void TheSeedsShowFailoverIsReadAsTheUnitsOwnGroupsAndItsViewOfTheMate()
+    /// <summary>
+    /// The seed's output (PIX 7.2(2), indented) and another release's (ASA 7.0, the command reference's Active/Active
+    /// example, tests/fixtures/device/README.md: no indentation, <c>failover replication http</c>, each context's
+    /// interfaces, other statistics) are read alike: the unit's own groups, its view of the mate, the links, each with its line.
+    /// </summary>
+    [Theory]
+    [InlineData("pix-7.2.2-primary-show-failover.txt", 16, 25)]
+    [InlineData("asa-7.0-primary-show-failover.txt", 15, 29)]
+    public void AShowFailoverIsReadAsTheUnitsOwnGroupsAndItsViewOfTheMate(string fixture, int ownGroup2Line, int viewGroup1Line)
     {
         var seen = new Observation();
 
-        ShowFailoverParser.Read(Fixture("pix-7.2.2-primary-show-failover.txt"), UnitRole.Primary, seen);
+        Assert.Null(ShowFailoverParser.Read(Fixture(fixture), UnitRole.Primary, seen));
 
         var primary = seen.Units[UnitRole.Primary];
         Assert.Equal("enabled", primary.Failover);
         Assert.Equal(("up", "up"), (seen.Links!.Failover, seen.Links.State));
         Assert.Equal(("Active", "Standby Ready"), (primary.Groups[1].State, primary.Groups[2].State));
         Assert.Equal(("Standby Ready", "Active"), (seen.Views[UnitRole.Primary].Groups[1].State, seen.Views[UnitRole.Primary].Groups[2].State));
-        Assert.Equal(16, seen.Sources["units.primary.groups.2.state"].Line);
-        Assert.Equal(25, seen.Sources["views.primary.groups.1.state"].Line);
+        Assert.Equal(ownGroup2Line, seen.Sources["units.primary.groups.2.state"].Line);
+        Assert.Equal(viewGroup1Line, seen.Sources["views.primary.groups.1.state"].Line);
     }
 
     [Fact]
@@ -107,27 +114,6 @@ public class DeviceOutputTests
         var error = Assert.Throws<InputException>(() => Check(Trace(Fixture("pix-7.2.2-primary-show-failover-state.txt"), ["the mate went away"])));
 
         Assert.Equal("trace.jsonl:2:1: device.secondary.syslog line 1: not an ASA message ('%ASA-<severity>-<id>: <text>'): \"the mate went away\"", error.Describe());
-    }
-
-    /// <summary>
-    /// An output of another release (ASA 7.0, the command reference's Active/Active example, tests/fixtures/device/README.md)
-    /// is laid out differently (no indentation, <c>failover replication http</c>, each context's interfaces, other
-    /// statistics); the fields read are the same, each with its line.
-    /// </summary>
-    [Fact]
-    public void AnotherReleasesShowFailoverIsReadTheSameWay()
-    {
-        var seen = new Observation();
-
-        Assert.Null(ShowFailoverParser.Read(Fixture("asa-7.0-primary-show-failover.txt"), UnitRole.Primary, seen));
-
-        var primary = seen.Units[UnitRole.Primary];
-        Assert.Equal("enabled", primary.Failover);
-        Assert.Equal(("up", "up"), (seen.Links!.Failover, seen.Links.State));
-        Assert.Equal(("Active", "Standby Ready"), (primary.Groups[1].State, primary.Groups[2].State));
-        Assert.Equal(("Standby Ready", "Active"), (seen.Views[UnitRole.Primary].Groups[1].State, seen.Views[UnitRole.Primary].Groups[2].State));
-        Assert.Equal(15, seen.Sources["units.primary.groups.2.state"].Line);
-        Assert.Equal(29, seen.Sources["views.primary.groups.1.state"].Line);
     }
 
     [Fact]
