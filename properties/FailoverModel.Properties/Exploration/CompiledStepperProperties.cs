@@ -23,7 +23,7 @@ public class CompiledStepperProperties
     /// 607,076 transitions); the larger ones on their first 10,000 states in breadth-first order, whole with
     /// FAILOVER_SOAK=1 (the reference steps a few million transitions a minute, and the test run has a budget).
     /// </summary>
-    private static PairConfig Small(string name) => name switch
+    internal static PairConfig Small(string name) => name switch
     {
         "one group" => new(name, [FailoverGroupConfig.PreferringUnit(UnitRole.Primary)], [new ContextConfig("admin", FailoverGroupId.One, [Monitored("admin", "inside", 1)])], "admin", FailoverLink, null),
         "one group with preempt" => new(name, [FailoverGroupConfig.PreferringUnit(UnitRole.Primary) with { Preempt = true }], [new ContextConfig("admin", FailoverGroupId.One, [Monitored("admin", "inside", 1)])], "admin", FailoverLink, null),

@@ -15,8 +15,10 @@ namespace FailoverModel.Exploration;
 /// units; so the (primary failed, secondary failed, primary heard, secondary heard) tuples of a class are sorted;</item>
 /// <item>a unit's view of its mate is read by guards only as far as they need it. A fresh view (the mate answers) is
 /// the mate's own state, so it is derived again from the representative. A stale one (hellos stopped, not yet timed out)
-/// is read only for whether the mate had each group active or negotiating, and for which failed interfaces the mate
-/// shares with this unit (the "Unknown" rule): it is reduced to that. Without hellos (LANTEST answers only, the mate
+/// is read only for whether the mate had each group active or negotiating, and for which monitored interfaces the mate
+/// last reported failed: the "Unknown" rule discounts those this unit has failed too, now or after a later failure of
+/// its own, so all of them are kept (an earlier reduction kept only those already shared, and lost the futures in which
+/// the unit's own interface fails while the view is stale; <c>CanonicalReductionProperties</c> found it). Without hellos (LANTEST answers only, the mate
 /// declared failed, nothing heard) no guard reads the groups or interfaces last heard: they are cleared to what the
 /// contact alone implies.</item>
 /// </list>
@@ -59,7 +61,7 @@ internal sealed class StateCanonicalizer
 
         return view.Contact switch
         {
-            MateContact.Hellos => new MateView(MateContact.Hellos, InterfaceClasses.GuardClass(view.Group1), InterfaceClasses.GuardClass(view.Group2), FailureReason.None, FailureReason.None, view.FailedInterfaces & me.FailedInterfaces & _classes.Monitored),
+            MateContact.Hellos => new MateView(MateContact.Hellos, InterfaceClasses.GuardClass(view.Group1), InterfaceClasses.GuardClass(view.Group2), FailureReason.None, FailureReason.None, view.FailedInterfaces & _classes.Monitored),
             MateContact.Failed => new MateView(MateContact.Failed, GroupState.Failed, GroupState.Failed, FailureReason.None, FailureReason.None, 0),
             _ => new MateView(view.Contact, GroupState.Disabled, GroupState.Disabled, FailureReason.None, FailureReason.None, 0),
         };

@@ -141,8 +141,8 @@ public class ExplorerTests
         }
     }
 
-    private const int PinnedStates = 81_984;
+    private const int PinnedStates = 109_184;
     private const int PinnedDepth = 30;
-    private const int PinnedPreemptStates = 85_576;
+    private const int PinnedPreemptStates = 113_952;
     private const int PinnedPreemptDepth = 30;
 }

@@ -31,8 +31,8 @@ internal sealed class PackedCanonicalizer
             canonicalHead,
             primary,
             secondary,
-            Heard(head, 0, answers, primaryHeard, primary, secondary),
-            Heard(head, 1, answers, secondaryHeard, secondary, primary));
+            Heard(head, 0, answers, primaryHeard, secondary),
+            Heard(head, 1, answers, secondaryHeard, primary));
     }
 
     /// <summary>The view's groups as the guards read them: the mate's own while it answers, else their guard class.</summary>
@@ -44,10 +44,10 @@ internal sealed class PackedCanonicalizer
         _ => PackedHead.WithViewGroups(head, unit, GroupState.Disabled, GroupState.Disabled),
     };
 
-    private ulong Heard(ulong head, int unit, bool answers, ulong heard, ulong failed, ulong mateFailed) => PackedHead.Contact(head, unit) switch
+    private ulong Heard(ulong head, int unit, bool answers, ulong heard, ulong mateFailed) => PackedHead.Contact(head, unit) switch
     {
         MateContact.Hellos when answers => mateFailed,
-        MateContact.Hellos => heard & failed & _classes.Monitored,
+        MateContact.Hellos => heard & _classes.Monitored,
         _ => 0,
     };
 
