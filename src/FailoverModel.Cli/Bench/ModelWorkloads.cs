@@ -26,7 +26,7 @@ public static class ModelWorkloads
             yield return figure;
         }
 
-        foreach (var figure in Exhaustive($"compiled explorer, large configuration (64 interfaces), first {bounds.Large:N0} states", LargeConfiguration.Build(), bounds.Large, how))
+        foreach (var figure in Exhaustive($"compiled explorer, large configuration (64 interfaces), first {bounds.Large:N0} states", ScaledConfiguration.Large(), bounds.Large, how))
         {
             yield return figure;
         }

@@ -15,7 +15,7 @@ public static class BenchCommand
         var json = new Option<bool>("--json") { Description = "print the figures as one JSON array" };
         var markdown = new Option<bool>("--markdown") { Description = "print the figures as a Markdown table (docs/performance.md's)" };
         var quick = new Option<bool>("--quick") { Description = "smaller bounds (100,000 states per exploration instead of 1,000,000): minutes, not half an hour" };
-        var only = new Option<string[]>("--only") { Description = "only these workloads, comma-separated: stateless, exploration, random, oracle, parsing", CustomParser = r => [.. r.Tokens.SelectMany(t => t.Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))] };
+        var only = new Option<string[]>("--only") { Description = "only these workloads, comma-separated: stateless, exploration, growth, random, oracle, parsing", CustomParser = r => [.. r.Tokens.SelectMany(t => t.Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))] };
         var config = CommonOptions.Config();
         var command = new Command("bench", "Measure the standard workloads: the Stateless baseline, exploration beside CsCheck's exhaustive engine, the settled graph and random stepping.")
         {
@@ -39,6 +39,7 @@ public static class BenchCommand
         {
             ("stateless", "Stateless baseline", () => StatelessBaseline.Measure(2_000_000)),
             ("exploration", "exploration", () => ModelWorkloads.Exploration(config, bounds)),
+            ("growth", "growth with the configuration", () => GrowthWorkload.Measure(bounds)),
             ("random", "random checking", () => ModelWorkloads.RandomChecking(bounds.RandomRuns)),
             ("oracle", "oracle", () => OracleAndParsingWorkloads.OracleCheck(config, bounds.Vectors)),
             ("parsing", "configuration parsing", () => OracleAndParsingWorkloads.ConfigParsing(2_000)),

@@ -22,7 +22,7 @@ public class BenchCommandTests
 
         Assert.Equal(global::FailoverModel.Cli.Cli.BadInput, exit);
         Assert.Equal("", output);
-        Assert.Equal("failover-model: bench: --only: no workload 'explorer' (the workloads are stateless, exploration, random, oracle, parsing)\n", error);
+        Assert.Equal("failover-model: bench: --only: no workload 'explorer' (the workloads are stateless, exploration, growth, random, oracle, parsing)\n", error);
     }
 
     /// <summary>Issue 20: every exploration of a run is bounded, the quick run's by a tenth of the full run's or less (CsCheck's: no more).</summary>

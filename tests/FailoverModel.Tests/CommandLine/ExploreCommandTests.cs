@@ -21,7 +21,7 @@ public class ExploreCommandTests
     [Fact]
     public void ABoundedRunOnTheLargeConfigurationStopsAtTheBoundInEveryPhaseAndPasses()
     {
-        var (exit, output, _) = Explore(LargeConfiguration.Build(), 1_000);
+        var (exit, output, _) = Explore(ScaledConfiguration.Large(), 1_000);
 
         Assert.Equal(Cli.Cli.Success, exit);
         Assert.Contains("│ states (canonical)   │ 1,000", output, StringComparison.Ordinal);
