@@ -17,7 +17,7 @@ public static class BenchCommand
         var quick = new Option<bool>("--quick") { Description = "smaller bounds (100,000 states per exploration instead of 1,000,000): minutes, not half an hour" };
         var only = new Option<string[]>("--only") { Description = "only these workloads, comma-separated: stateless, exploration, growth, random, oracle, parsing", CustomParser = r => [.. r.Tokens.SelectMany(t => t.Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))] };
         var config = CommonOptions.Config();
-        var command = new Command("bench", "Measure the standard workloads: the Stateless baseline, exploration beside CsCheck's exhaustive engine, the settled graph and random stepping.")
+        var command = new Command("bench", "Measure the standard workloads in one run, each figure printed as measured: the Stateless baseline, exploration beside the reference explorer, CsCheck's exhaustive engine and the store's floor, the settled graph, growth with the configuration, random checking, oracle check beside a bare JSON pass, configuration parsing (docs/performance.md).")
         {
             json, markdown, config, quick, only,
         };
