@@ -12,7 +12,7 @@ namespace FailoverModel.Properties.Exploration;
 /// reaches, with its reasons, interface identities and views as they are, has the same futures as its representative:
 /// the same set of (canonical target, table rows, first invariant violated) over its successors. A transition the
 /// reduction turns into a self-loop is dropped by the explorers unchecked, so it must violate nothing.
-/// Here the pair is stepped without any reduction, from power-off (or a given state), breadth first.
+/// Here the pair is stepped without any reduction, from power-off, breadth first, or along a walk (<see cref="CheckState"/>).
 /// </summary>
 internal sealed class CanonicalReduction
 {
@@ -20,18 +20,15 @@ internal sealed class CanonicalReduction
     private readonly IReadOnlyList<Event> _alphabet;
     private readonly StateCodec _codec;
     private readonly Func<PairState, PairState> _reduce;
-    private readonly (PairState, RunHistory) _start;
 
     /// <param name="config">The pair.</param>
     /// <param name="reduce">The reduction under test; the explorers' own (<see cref="StateCanonicalizer"/>) when null.</param>
-    /// <param name="start">Where the search starts, with the observer's history so far; power-off when null.</param>
-    public CanonicalReduction(PairConfig config, Func<PairState, PairState>? reduce = null, (PairState State, RunHistory History)? start = null)
+    public CanonicalReduction(PairConfig config, Func<PairState, PairState>? reduce = null)
     {
         _pair = new FailoverPair(config);
         _alphabet = EventAlphabet.For(config);
         _codec = new StateCodec(_pair.Initial);
         _reduce = reduce ?? new StateCanonicalizer(config).Canonical;
-        _start = start ?? (_pair.Initial, default);
     }
 
     /// <summary>Raw states (unreduced snapshot and observer history) stepped.</summary>
@@ -49,30 +46,16 @@ internal sealed class CanonicalReduction
     /// <summary>Breadth first over at most <paramref name="maxRawStates"/> raw states: the first state whose futures differ from its representative's, or null.</summary>
     public string? Check(int maxRawStates = int.MaxValue)
     {
-        var seen = new HashSet<(PairState, RunHistory)> { _start };
-        var queue = new Queue<(PairState State, RunHistory History)>([_start]);
+        var initial = (_pair.Initial, default(RunHistory));
+        var seen = new HashSet<(PairState, RunHistory)> { initial };
+        var queue = new Queue<(PairState State, RunHistory History)>([initial]);
         Complete = true;
         while (queue.TryDequeue(out var raw))
         {
-            RawStates++;
-            var key = Key(raw.State, raw.History);
-            Classes.Add(key);
-            var (futures, targets, loopViolation) = Futures(raw.State, raw.History, key);
-            if (loopViolation is not null)
+            var (disagreement, targets) = CheckState(raw.State, raw.History);
+            if (disagreement is not null)
             {
-                return $"from {raw.State}: {loopViolation}";
-            }
-
-            Transitions += targets.Count;
-            var representative = _reduce(raw.State);
-            if (representative != raw.State)
-            {
-                var (expected, _, _) = Futures(representative, raw.History, key);
-                if (!futures.SetEquals(expected))
-                {
-                    return $"{raw.State} has futures its representative {representative} lacks: {string.Join(", ", futures.Except(expected))}; "
-                        + $"the representative has: {string.Join(", ", expected.Except(futures))}";
-                }
+                return disagreement;
             }
 
             foreach (var target in targets)
@@ -91,6 +74,33 @@ internal sealed class CanonicalReduction
         }
 
         return null;
+    }
+
+    /// <summary>One raw state against its representative: the disagreement or null, and the raw successors (snapshot and history after).</summary>
+    public (string? Disagreement, IReadOnlyList<(PairState State, RunHistory History)> Targets) CheckState(PairState state, RunHistory history)
+    {
+        RawStates++;
+        var representative = _reduce(state);
+        var key = _codec.Encode(representative, history);
+        Classes.Add(key);
+        var (futures, targets, loopViolation) = Futures(state, history, key);
+        Transitions += targets.Count;
+        if (loopViolation is not null)
+        {
+            return ($"from {state}: {loopViolation}", targets);
+        }
+
+        if (representative != state)
+        {
+            var (expected, _, _) = Futures(representative, history, key);
+            if (!futures.SetEquals(expected))
+            {
+                return ($"{state} has futures its representative {representative} lacks: {string.Join(", ", futures.Except(expected))}; "
+                    + $"the representative has: {string.Join(", ", expected.Except(futures))}", targets);
+            }
+        }
+
+        return (null, targets);
     }
 
     private StateKey Key(PairState state, RunHistory history) => _codec.Encode(_reduce(state), history);

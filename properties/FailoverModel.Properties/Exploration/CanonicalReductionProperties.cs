@@ -47,33 +47,26 @@ public class CanonicalReductionProperties
     [Fact]
     public void EveryStateOfRandomRunsThroughTheBuiltInConfigurationHasTheFuturesOfItsRepresentative()
     {
-        var config = BuiltInConfigurations.SeedLanExample;
-        var pair = new FailoverPair(config);
-        var alphabet = EventAlphabet.For(config);
+        var reduction = new CanonicalReduction(BuiltInConfigurations.SeedLanExample);
         var choices = Gen.ListOf(Gen.Choose(0, 1_000)).Select(l => l.Take(60).ToArray());
         Prop.ForAll(Arb.From(choices), picks =>
         {
-            // Walk the raw pair, then check each state on the way as the start of a one-state exploration.
-            var state = pair.Initial;
-            var history = default(FailoverModel.Invariants.RunHistory);
+            // Walk the raw pair, each step to one of the raw successors the check of the state before gave.
+            var (state, history) = (new FailoverPair(BuiltInConfigurations.SeedLanExample).Initial, default(FailoverModel.Invariants.RunHistory));
             foreach (var pick in picks)
             {
-                var reduction = new CanonicalReduction(config, start: (state, history));
-                if (reduction.Check(1) is { } disagreement)
+                var (disagreement, targets) = reduction.CheckState(state, history);
+                if (disagreement is not null)
                 {
                     throw new InvalidOperationException(disagreement);
                 }
 
-                var events = pair.NextInternal(state) is { } next ? alphabet.Prepend(next).ToList() : alphabet;
-                var changed = events.Select(e => pair.Apply(state, e).State).Where(s => s != state).ToList();
-                if (changed.Count == 0)
+                if (targets.Count == 0)
                 {
                     break;
                 }
 
-                var after = changed[pick % changed.Count];
-                history = FailoverModel.Invariants.RunHistory.Next(config, state, after, history);
-                state = after;
+                (state, history) = targets[pick % targets.Count];
             }
 
             return true;
@@ -98,13 +91,17 @@ public class CanonicalReductionProperties
         {
             "stale view cut to the interfaces already shared" => s => StaleView(canonical.Canonical(s), (heard, own) => heard & own),
             "stale view's interfaces forgotten" => s => StaleView(canonical.Canonical(s), (_, _) => 0),
-            _ => s => canonical.Canonical(s) is var c
-                ? c with { Primary = c.Primary with { Group1 = c.Primary.Group1 with { PreemptArmed = false } }, Secondary = c.Secondary with { Group1 = c.Secondary.Group1 with { PreemptArmed = false } } }
-                : c,
+            _ => s => PreemptDisarmed(canonical.Canonical(s)),
         };
 
         Assert.NotNull(new CanonicalReduction(config, broken).Check(200_000));
     }
+
+    private static PairState PreemptDisarmed(PairState c) => c with
+    {
+        Primary = c.Primary with { Group1 = c.Primary.Group1 with { PreemptArmed = false } },
+        Secondary = c.Secondary with { Group1 = c.Secondary.Group1 with { PreemptArmed = false } },
+    };
 
     /// <summary>The primary's view of its mate, when stale (hellos heard, the mate silent), with its failed interfaces changed (from what it heard and its own).</summary>
     private static PairState StaleView(PairState c, Func<ulong, ulong, ulong> heard) =>
