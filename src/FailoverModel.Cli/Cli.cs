@@ -81,6 +81,11 @@ public static class Cli
             stderr.WriteLine($"failover-model: {OneLine(e.Message)}");
             return BadInput;
         }
+        catch (ExploreStoppedException e)
+        {
+            stderr.WriteLine(OneLine(e.Message));
+            return CheckFailed;
+        }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             // Reading and writing go through the input and output layers, which name the file; what still escapes
@@ -131,3 +136,6 @@ public sealed record CliIo(TextWriter Out, TextWriter Error, TextReader In)
 
 /// <summary>Bad command-line usage found after parsing (a file that does not exist, a value out of range).</summary>
 public sealed class CliUsageException(string message) : Exception(message);
+
+/// <summary>A run that cannot go on for want of disk or memory (exit 1): the message says what to do, and a checkpoint resumes it.</summary>
+public sealed class ExploreStoppedException(string message) : Exception(message);

@@ -2,6 +2,8 @@ using System.CommandLine;
 using System.Globalization;
 using FailoverModel.Cli.Terminal;
 using FailoverModel.Exploration;
+using FailoverModel.Exploration.Compiled;
+using FailoverModel.Exploration.Store;
 using FailoverModel.Pair;
 using FailoverModel.Scenarios;
 using FailoverModel.Topology;
@@ -39,19 +41,34 @@ public static class ExploreCommand
             DefaultValueFactory = _ => 1,
             HelpName = "k",
         };
+        var exact = new Option<bool>("--exact") { Description = "keep every state's whole 44-byte key in memory (about 63 bytes a state) instead of its 64-bit fingerprint: no collision probability, but bounded to " + $"{Io.OptionRange.MaxStates.Max:N0} states" };
+        var memory = new Option<string?>("--memory")
+        {
+            Description = $"the memory the fingerprint store may use, e.g. 12g or 800m (k, m, g, t: binary units); at least {Number(MemoryRange.Min >> 20)}m; the run stops, resumable, when the table would need more [default: half the machine's memory, here {Number(DefaultMemory >> 20)}m]",
+            HelpName = "size",
+        };
+        var checkpoint = new Option<DirectoryInfo?>("--checkpoint") { Description = "keep the run's frontier, parent log and checkpoints in this new or empty folder (checkpointed every --checkpoint-every and on Ctrl-C); without it they go to a temporary folder, removed at the end", HelpName = "dir" };
+        var resume = new Option<DirectoryInfo?>("--resume") { Description = "continue the run whose checkpoint this folder holds (same configuration, alphabet, bound and build of the model); it ends as the uninterrupted run would", HelpName = "dir" };
+        var checkpointEvery = new Option<int>("--checkpoint-every")
+        {
+            Description = $"seconds between two checkpoints, {CheckpointSeconds.Min} to {Number(CheckpointSeconds.Max)} (0: after every chunk of 4,096 states)",
+            DefaultValueFactory = _ => 120,
+            HelpName = "seconds",
+        };
         var command = new Command("explore", "Explore every reachable state of the pair, checking every invariant on every transition; list deadlocks, trap states and unreached witnesses. Exit 0: no violation; 1: a violation (or, complete, a missing witness, trap state or deadlock; or incomplete with --require-complete); 2: bad input; 130: interrupted.")
         {
-            config, maxStates, requireComplete, outDir, reference, with, changes,
+            config, maxStates, requireComplete, outDir, reference, with, changes, exact, memory, checkpoint, resume, checkpointEvery,
         };
         command.SetAction(parse =>
         {
             // The bound is checked before the configuration is read; Run checks the output folder before the work.
-            var bound = parse.GetValue(maxStates) ?? NoBound;
-            CheckBound(bound);
             var parts = Parts(parse.GetValue(with) ?? []);
+            var store = StoreOptions.Of(parse.GetValue(exact) || parse.GetValue(reference) || parts.Count > 0, parse.GetValue(memory), parse.GetValue(checkpoint), parse.GetValue(resume), parse.GetValue(checkpointEvery));
+            var bound = parse.GetValue(maxStates) ?? NoBound;
+            CheckBound(bound, store.Fingerprints);
             var perSpace = parse.GetValue(changes);
             Io.OptionRange.Check("--changes", perSpace, (1, ExplorationAlphabet.MaxChangesPerSpace));
-            return Run(io, CommonOptions.Load(parse.GetValue(config), io.Limits), bound, parse.GetValue(outDir), parse.GetValue(requireComplete), parse.GetValue(reference), parts, perSpace);
+            return Run(io, CommonOptions.Load(parse.GetValue(config), io.Limits), bound, parse.GetValue(outDir), parse.GetValue(requireComplete), parse.GetValue(reference), parts, perSpace, store);
         });
         return command;
     }
@@ -59,14 +76,25 @@ public static class ExploreCommand
     /// <summary><c>--max-states</c> left out: the run goes to the end, so that the built-in configuration is proved whatever its size.</summary>
     public const int NoBound = int.MaxValue;
 
+    /// <summary><c>--checkpoint-every</c>'s range, in seconds.</summary>
+    public static readonly (long Min, long Max) CheckpointSeconds = (0, 86_400);
+
+    /// <summary><c>--memory</c>'s range: enough for the runtime and a first table, up to the machine's memory.</summary>
+    public static (long Min, long Max) MemoryRange => (StoreOptions.Reserve + (128L << 20), Math.Max(StoreOptions.Reserve + (128L << 20), GC.GetGCMemoryInfo().TotalAvailableMemoryBytes));
+
+    /// <summary><c>--memory</c> when not given: half the machine's memory.</summary>
+    public static long DefaultMemory => Math.Max(MemoryRange.Min, GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 2);
+
     /// <param name="maxStates">The bound of every phase, or <see cref="NoBound"/>.</param>
     /// <param name="reference">Explore with the reference explorer (every transition stepped on snapshots) instead of the compiled one.</param>
     /// <param name="with">Parts of <see cref="ExplorationAlphabet"/> added to the failover events (explored on the reference explorer).</param>
     /// <param name="changesPerSpace">With <c>configure</c>: the tracked changes typed in each space.</param>
-    public static int Run(CliIo io, PairConfig config, int maxStates, DirectoryInfo? outDir, bool requireComplete, bool reference = false, IReadOnlyCollection<string>? with = null, int changesPerSpace = 1)
+    /// <param name="store">Where the states are kept: fingerprints (the default) or whole keys.</param>
+    public static int Run(CliIo io, PairConfig config, long maxStates, DirectoryInfo? outDir, bool requireComplete, bool reference = false, IReadOnlyCollection<string>? with = null, int changesPerSpace = 1, StoreOptions? store = null)
     {
-        CheckBound(maxStates);
         with ??= [];
+        store ??= StoreOptions.Of(reference || with.Count > 0, null, null, null, 120);
+        CheckBound(maxStates, store.Fingerprints);
         var alphabet = ExplorationAlphabet.For(config, with, changesPerSpace);
 
         // The compiled explorer's packed states hold no configuration part: a wider alphabet is stepped on snapshots.
@@ -78,22 +106,32 @@ public static class ExploreCommand
 
         var pair = new FailoverPair(config);
         var clock = System.Diagnostics.Stopwatch.StartNew();
+        var phaseBound = (int)Math.Min(int.MaxValue, maxStates);
+        FingerprintRunResult? fingerprints = null;
         var (result, settled) = CommandProgress.Run(io, "explore", progress =>
         {
             progress.Phase("reachable states", "states");
-            var compiled = new Exploration.Compiled.CompiledExplorer(pair);
-            var explored = reference
-                ? new Explorer(pair, alphabet).Explore(maxStates, expanded: (done, found, _) => progress.Set(done, found), cancellation: io.Cancellation)
-                : compiled.Explore(maxStates, expanded: (done, found, _) => progress.Set(done, found), cancellation: io.Cancellation);
+            ExplorationResult explored;
+            if (store.Fingerprints)
+            {
+                fingerprints = ExploreFingerprints(io, pair, alphabet, maxStates, store, progress);
+                explored = fingerprints.Exploration;
+            }
+            else
+            {
+                explored = reference
+                    ? new Explorer(pair, alphabet).Explore(phaseBound, expanded: (done, found, _) => progress.Set(done, found), cancellation: io.Cancellation)
+                    : new Exploration.Compiled.CompiledExplorer(pair).Explore(phaseBound, expanded: (done, found, _) => progress.Set(done, found), cancellation: io.Cancellation);
+            }
 
             progress.Set(explored.States, explored.States);
-            if (explored.Cancelled || explored.Violation is not null)
+            if (explored.Cancelled || explored.Violation is not null || fingerprints?.TableFull is not null)
             {
                 return (explored, (SettledGraph?)null);
             }
 
             progress.Phase("settled graph", "states");
-            var graph = SettledGraph.Explore(pair, alphabet, maxStates: maxStates, progress: (done, found) => progress.Set(done, found), cancellation: io.Cancellation);
+            var graph = SettledGraph.Explore(pair, alphabet, maxStates: phaseBound, progress: (done, found) => progress.Set(done, found), cancellation: io.Cancellation);
             return (explored, graph);
         });
 
@@ -106,8 +144,19 @@ public static class ExploreCommand
         void Row(string measure, string value) => table.AddRow(Markup.Escape(measure), Markup.Escape(value));
         Row("configuration", config.Name);
         Row("explorer", reference ? "reference (snapshots)" : "compiled (packed states)");
+        Row("store", store.Fingerprints ? "64-bit fingerprints, frontier and parent log on disk" : "whole keys in memory (exact)");
         Row("alphabet", with.Count == 0 ? $"failover events ({Number(alphabet.Count)})" : $"failover events and {string.Join(", ", with.Select(p => p == "configure" ? $"configure ({changesPerSpace} per space)" : p))} ({Number(alphabet.Count)})");
         Row("bound", maxStates == NoBound ? "none" : $"{Number(maxStates)} states per phase");
+        if (fingerprints is { Store: var figures })
+        {
+            Row("bytes per state", string.Create(CultureInfo.InvariantCulture, $"table {figures.TableBytesPerState:F1} in memory ({Mib(figures.TableBytes)}); frontier {StoreFigures.FrontierBytesPerState} (peak {Mib(figures.PeakFrontierBytes)}) and parent log {figures.ParentLogBytesPerState:F0} ({Mib(figures.ParentLogBytes)}) on disk"));
+            Row("fingerprint collision", string.Create(CultureInfo.InvariantCulture, $"probability {figures.OptimisticCollision:G3} (optimistic), {figures.ObservedCollision:G3} (from the fingerprints)"));
+            if (fingerprints.Resumed)
+            {
+                Row("resumed", store.Directory!.FullName);
+            }
+        }
+
         Row("states (canonical)", Number(result.States));
         Row("transitions", Number(result.Transitions));
         Row("depth", Number(result.Depth));
@@ -130,6 +179,14 @@ public static class ExploreCommand
         TerminalConsole.Write(io, table);
         var seconds = result.Elapsed.TotalSeconds;
         io.Error.WriteLine($"explore: {clock.Elapsed.TotalSeconds:F1} s in all; reachable states {seconds:F1} s ({result.States / Math.Max(0.001, seconds):N0} states/s), settled graph and recovery {(clock.Elapsed.TotalSeconds - seconds):F1} s");
+
+        if (fingerprints?.TableFull is { } full)
+        {
+            io.Out.WriteLine($"stopped: {full}; " + (store.Directory is { } kept
+                ? $"the checkpoint in {kept.FullName} resumes the run with a larger --memory (--resume {kept.FullName})"
+                : "give it a larger --memory, and --checkpoint to resume a run that stops"));
+            return Cli.CheckFailed;
+        }
 
         if (result.Violation is { } v)
         {
@@ -189,14 +246,51 @@ public static class ExploreCommand
         return [.. ExplorationAlphabet.Parts.Where(named.Contains)];
     }
 
-    /// <summary>An explicit bound must be in its documented range (docs/input-limits.md); no bound is always allowed.</summary>
-    private static void CheckBound(int maxStates)
+    /// <summary>An explicit bound must be in its documented range (docs/input-limits.md): the exact store holds every key in memory, the fingerprint store 8 bytes a slot; no bound is always allowed.</summary>
+    private static void CheckBound(long maxStates, bool fingerprints)
     {
         if (maxStates != NoBound)
         {
-            Io.OptionRange.Check("--max-states", maxStates, Io.OptionRange.MaxStates);
+            Io.OptionRange.Check("--max-states", maxStates, fingerprints ? Io.OptionRange.MaxFingerprintStates : Io.OptionRange.MaxStates);
         }
     }
+
+    /// <summary>Runs the fingerprint explorer with the command's progress, memory and checkpoints.</summary>
+    private static FingerprintRunResult ExploreFingerprints(CliIo io, FailoverPair pair, IReadOnlyList<Event> alphabet, long maxStates, StoreOptions store, CommandProgress progress)
+    {
+        var options = new FingerprintRunOptions
+        {
+            MaxStates = maxStates == NoBound ? long.MaxValue : maxStates,
+            MemoryBytes = store.TableBudget,
+            Directory = store.Directory?.FullName,
+            Resume = store.Resume,
+            CheckpointEvery = TimeSpan.FromSeconds(store.CheckpointSeconds),
+        };
+        try
+        {
+            return new FingerprintExplorer(pair, alphabet).Explore(options, progress: p =>
+            {
+                progress.Set(p.States, p.StatesAhead is { } ahead ? p.States + ahead : null);
+                progress.Detail($"level {p.Level}, frontier {Number(p.Frontier)}, {Number(p.Transitions)} transitions, table {Mib(p.TableBytes)}, disk {Mib(p.DiskBytes)}, process {Mib(Environment.WorkingSet)}");
+            }, cancellation: io.Cancellation);
+        }
+        catch (CheckpointException e)
+        {
+            throw new CliUsageException($"--resume: {e.Message}");
+        }
+        catch (IOException e) when (store.Directory is { } kept)
+        {
+            throw new ExploreStoppedException($"explore: writing the run's files in {kept.FullName} failed ({e.Message}); its last checkpoint resumes the run (--resume {kept.FullName})");
+        }
+        catch (IOException e)
+        {
+            throw new ExploreStoppedException($"explore: writing the run's temporary files failed ({e.Message}); --checkpoint DIR keeps them where there is room, and resumable");
+        }
+    }
+
+    private static string Mib(long bytes) => bytes >= 10L << 30
+        ? string.Create(CultureInfo.InvariantCulture, $"{bytes / (double)(1L << 30):F1} GiB")
+        : string.Create(CultureInfo.InvariantCulture, $"{bytes / (double)(1 << 20):F1} MiB");
 
     private static string Number(long n) => n.ToString("N0", CultureInfo.InvariantCulture);
 }

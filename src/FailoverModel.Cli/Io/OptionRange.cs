@@ -15,10 +15,16 @@ public static class OptionRange
     public static readonly (long Min, long Max) Length = (1, 10_000);
 
     /// <summary>
-    /// <c>explore --max-states</c> when given: about 70 bytes a state, so a bounded run stays under 1 GB. Left out, the
+    /// <c>explore --max-states</c> with <c>--exact</c> or <c>--reference</c>: about 70 bytes a state, so a bounded run stays under 1 GB. Left out, the
     /// run is not bounded, so that the built-in configuration is proved complete however many states it has.
     /// </summary>
     public static readonly (long Min, long Max) MaxStates = (1, 15_000_000);
+
+    /// <summary>
+    /// <c>explore --max-states</c> on the fingerprint store (the default): 8 bytes a slot in memory, within
+    /// <c>--memory</c>, the rest on the disk.
+    /// </summary>
+    public static readonly (long Min, long Max) MaxFingerprintStates = (1, 2_000_000_000);
 
     /// <summary><c>oracle vectors --max-steps</c>: a test case is a unit of work an implementation replays; the bound keeps one within a CI job.</summary>
     public static readonly (long Min, long Max) MaxCaseSteps = (1, 1_000_000);

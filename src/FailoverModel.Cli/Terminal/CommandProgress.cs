@@ -49,6 +49,18 @@ public sealed class CommandProgress
         }
     }
 
+    /// <summary>Facts of the current phase beyond its count (a search's level, frontier, memory and disk), shown after it.</summary>
+    public void Detail(string detail)
+    {
+        lock (_lock)
+        {
+            if (_phases.Count > 0)
+            {
+                _phases[^1].Detail = detail;
+            }
+        }
+    }
+
     /// <summary>Runs <paramref name="work"/> on a thread of its own while its progress is shown; returns its result or rethrows its exception.</summary>
     public static T Run<T>(CliIo io, string command, Func<CommandProgress, T> work) => Run(io, command, work, PlainInterval);
 
@@ -112,7 +124,8 @@ public sealed class CommandProgress
         var of = p.Total is { } total ? $" of {Number(total)} ({100.0 * p.Count / Math.Max(1, total):0} %)" : "";
         var eta = Eta(p) is { } e ? $", ETA {e}" : "";
         var verb = p.Clock.IsRunning ? "" : " done";
-        return $"{_command}: {p.Name}{verb}: {Number(p.Count)}{of} {p.Unit}, {Number((long)Rate(p))} {p.Unit}/s, elapsed {Time(p.Clock.Elapsed)}{eta}";
+        var detail = p.Detail is { } d ? $", {d}" : "";
+        return $"{_command}: {p.Name}{verb}: {Number(p.Count)}{of} {p.Unit}, {Number((long)Rate(p))} {p.Unit}/s{detail}, elapsed {Time(p.Clock.Elapsed)}{eta}";
     }
 
     private void Finish()
@@ -132,6 +145,11 @@ public sealed class CommandProgress
         {
             var table = new Table().Border(TableBorder.Simple).Title(Markup.Escape(_command))
                 .AddColumns("phase", "done", "of", "rate", "elapsed", "ETA");
+            if (_phases.Count > 0 && _phases[^1].Detail is { } detail)
+            {
+                table.Caption(Markup.Escape(detail));
+            }
+
             foreach (var p in _phases)
             {
                 var running = p.Clock.IsRunning;
@@ -159,5 +177,7 @@ public sealed class CommandProgress
         public Stopwatch Clock { get; } = clock;
 
         public long Count { get; set; }
+
+        public string? Detail { get; set; }
     }
 }

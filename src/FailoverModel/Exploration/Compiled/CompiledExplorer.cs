@@ -60,7 +60,7 @@ public sealed class CompiledExplorer(FailoverPair pair, IReadOnlyList<Event> alp
         var store = new StateStore();
         store.Add(codec.Encode(_canonical.Canonical(Pair.Initial), default), -1, -2);
         var paths = new ShortestPaths(Pair, Alphabet, codec, store, _canonical.Canonical);
-        var seen = new WitnessesSeen(Alphabet, Pair.Config.GroupCount);
+        var seen = new WitnessesSeen<int>(Alphabet, Pair.Config.GroupCount);
         long transitions = 0;
         long checks = 0;
         var cancelled = false;

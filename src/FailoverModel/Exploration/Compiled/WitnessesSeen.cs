@@ -7,7 +7,8 @@ namespace FailoverModel.Exploration.Compiled;
 /// alphabet), kept by the compiled explorer. A transition is looked at in a few array reads: the named witness is
 /// recorded only the first time it is seen, which is what <see cref="Explorer"/>'s dictionary of names keeps too.
 /// </summary>
-internal sealed class WitnessesSeen(IReadOnlyList<Event> alphabet, int groups)
+/// <typeparam name="TSource">How the explorer names the state a witness was seen from: its index in the exact store, or its fingerprint and level.</typeparam>
+internal sealed class WitnessesSeen<TSource>(IReadOnlyList<Event> alphabet, int groups)
 {
     private readonly bool[] _groupState = new bool[PackedHead.GroupStateValues];
     private readonly bool[] _row = new bool[8];
@@ -15,10 +16,10 @@ internal sealed class WitnessesSeen(IReadOnlyList<Event> alphabet, int groups)
     private readonly string?[] _commandName = [.. alphabet.Select(e => e is CommandEvent c ? $"command {c.Command}" : null)];
 
     /// <summary>Each witness by name: the state it was seen from, the event, and the target when the witness is a state reached.</summary>
-    public Dictionary<string, (int Source, Event Event, StateKey? Target)> Witnesses { get; } = [];
+    public Dictionary<string, (TSource Source, Event Event, StateKey? Target)> Witnesses { get; } = [];
 
     /// <summary>A command of the alphabet that only logged (changed nothing) still witnesses the command.</summary>
-    public void Command(short via, int source, Event @event)
+    public void Command(short via, TSource source, Event @event)
     {
         if (via >= 0 && _commandName[via] is { } name && !_command[via])
         {
@@ -28,7 +29,7 @@ internal sealed class WitnessesSeen(IReadOnlyList<Event> alphabet, int groups)
     }
 
     /// <summary>What a transition shows: each group state on each unit after it, its table rows, its command.</summary>
-    public void Transition(int source, in PackedSuccessor successor)
+    public void Transition(TSource source, in PackedSuccessor successor)
     {
         for (var unit = 0; unit < 2; unit++)
         {
@@ -53,5 +54,28 @@ internal sealed class WitnessesSeen(IReadOnlyList<Event> alphabet, int groups)
         }
 
         Command(successor.Via, source, successor.Event);
+    }
+
+    /// <summary>A witness seen before a checkpoint, taken back on resume: it is not recorded again.</summary>
+    public void Restore(string name, TSource source, Event @event, StateKey? target)
+    {
+        Witnesses[name] = (source, @event, target);
+        var state = Array.IndexOf(Explorer.GroupStateWitness, name);
+        if (state >= 0)
+        {
+            _groupState[state] = true;
+        }
+
+        var row = Array.IndexOf(Explorer.RowWitness, name);
+        if (row >= 0)
+        {
+            _row[row] = true;
+        }
+
+        var command = Array.IndexOf(_commandName, name);
+        if (command >= 0)
+        {
+            _command[command] = true;
+        }
     }
 }

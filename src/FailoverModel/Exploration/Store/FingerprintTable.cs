@@ -1,0 +1,260 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
+
+namespace FailoverModel.Exploration.Store;
+
+/// <summary>
+/// The set of fingerprints an exploration has stored, in 8 bytes a slot and no object per state: an open-addressing
+/// table in native memory, ordered as Amble and Knuth's ordered hash tables are (a fingerprint's home slot is its top
+/// bits, so the whole table is sorted and a search stops at the first larger fingerprint), with a run of spare slots at
+/// the end instead of wrapping around. Being sorted, it doubles in place: the array grows (a remap, not a copy, for
+/// large tables), the old slots move to the upper half and are spread forward, and no second table is ever held. It
+/// grows while the memory budget allows and its load is above <see cref="GrowLoad"/>; past that it fills up to
+/// <see cref="MaxLoad"/>, and <see cref="Add"/> then reports it full.
+/// </summary>
+internal sealed unsafe class FingerprintTable : IDisposable
+{
+    /// <summary>The load at which the table doubles when the budget allows.</summary>
+    public const double GrowLoad = 0.75;
+
+    /// <summary>The load beyond which the table takes no more fingerprints (an insertion moves about 1/(1-load)² slots).</summary>
+    public const double MaxLoad = 0.95;
+
+    /// <summary>Spare slots after the last home slot: a cluster at the end runs into them instead of wrapping.</summary>
+    private const int Spare = 1 << 12;
+
+    private const int MinBits = 12;
+
+    private readonly long _budget;
+    private ulong* _slots;
+    private int _bits;
+    private long _limit;
+
+    /// <summary>A table that may hold up to <paramref name="budgetBytes"/> bytes of slots.</summary>
+    public FingerprintTable(long budgetBytes)
+    {
+        if (budgetBytes < BytesFor(MinBits))
+        {
+            throw new ArgumentOutOfRangeException(nameof(budgetBytes), $"a fingerprint table needs at least {BytesFor(MinBits):N0} bytes");
+        }
+
+        _budget = budgetBytes;
+        _bits = MinBits;
+        _slots = (ulong*)NativeMemory.AllocZeroed((nuint)Capacity, sizeof(ulong));
+        _limit = GrowthPoint();
+    }
+
+    /// <summary>The fingerprints stored.</summary>
+    public long Count { get; private set; }
+
+    /// <summary>Home slots (a power of two); the table holds this many plus the spare run.</summary>
+    public long HomeSlots => 1L << _bits;
+
+    /// <summary>Bytes of memory the slots take now.</summary>
+    public long Bytes => Capacity * sizeof(ulong);
+
+    /// <summary>The most fingerprints the budget lets the table hold (at <see cref="MaxLoad"/> of the largest table it may grow to).</summary>
+    public long MostStates => (long)(MaxLoad * (1L << LargestBits(_budget)));
+
+    /// <summary>The fraction of home slots in use.</summary>
+    public double Load => (double)Count / HomeSlots;
+
+    private long Capacity => HomeSlots + Spare;
+
+    /// <summary>Bytes a table of <c>2^bits</c> home slots takes.</summary>
+    public static long BytesFor(int bits) => ((1L << bits) + Spare) * sizeof(ulong);
+
+    /// <summary>The bits of the largest table that fits in <paramref name="budget"/> bytes.</summary>
+    public static int LargestBits(long budget)
+    {
+        var bits = MinBits;
+        while (bits < 40 && BytesFor(bits + 1) <= budget)
+        {
+            bits++;
+        }
+
+        return bits;
+    }
+
+    /// <summary>Whether the table holds <paramref name="fingerprint"/> (never 0).</summary>
+    public bool Contains(ulong fingerprint)
+    {
+        var capacity = Capacity;
+        for (var slot = Home(fingerprint); slot < capacity && _slots[slot] != 0; slot++)
+        {
+            if (_slots[slot] >= fingerprint)
+            {
+                return _slots[slot] == fingerprint;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Adds <paramref name="fingerprint"/> (never 0): true when it was new. Throws <see cref="FingerprintTableFullException"/> when the budget allows no more.</summary>
+    public bool Add(ulong fingerprint)
+    {
+        if (Count >= _limit)
+        {
+            MakeRoom();
+        }
+
+        var capacity = Capacity;
+        var slot = Home(fingerprint);
+        ulong present = 0;
+        while (slot < capacity && (present = _slots[slot]) != 0 && present < fingerprint)
+        {
+            slot++;
+        }
+
+        if (slot >= capacity)
+        {
+            throw new FingerprintTableFullException(Count, Bytes);
+        }
+
+        if (present == fingerprint)
+        {
+            return false;
+        }
+
+        // Keep the run sorted: what follows moves up one slot, into the run's first empty slot.
+        var empty = slot;
+        while (_slots[empty] != 0)
+        {
+            empty++;
+            if (empty >= capacity)
+            {
+                throw new FingerprintTableFullException(Count, Bytes);
+            }
+        }
+
+        if (empty > slot)
+        {
+            Buffer.MemoryCopy(_slots + slot, _slots + slot + 1, (empty - slot) * sizeof(ulong), (empty - slot) * sizeof(ulong));
+        }
+
+        _slots[slot] = fingerprint;
+        Count++;
+        return true;
+    }
+
+    /// <summary>
+    /// The smallest difference between two stored fingerprints (the table is sorted, so one pass finds it): TLC's
+    /// "based on the actual fingerprints" estimate of a collision is its inverse.
+    /// </summary>
+    public ulong SmallestGap()
+    {
+        var gap = ulong.MaxValue;
+        ulong previous = 0;
+        for (long i = 0; i < Capacity; i++)
+        {
+            var f = _slots[i];
+            if (f == 0)
+            {
+                continue;
+            }
+
+            if (previous != 0)
+            {
+                gap = Math.Min(gap, f - previous);
+            }
+
+            previous = f;
+        }
+
+        return gap;
+    }
+
+    public void Dispose()
+    {
+        if (_slots != null)
+        {
+            NativeMemory.Free(_slots);
+            _slots = null;
+        }
+    }
+
+    private long Home(ulong fingerprint) => (long)(fingerprint >> (64 - _bits));
+
+    private long GrowthPoint() =>
+        BytesFor(_bits + 1) <= _budget ? (long)(GrowLoad * HomeSlots) : (long)(MaxLoad * HomeSlots);
+
+    private void MakeRoom()
+    {
+        if (BytesFor(_bits + 1) > _budget)
+        {
+            throw new FingerprintTableFullException(Count, Bytes);
+        }
+
+        Double();
+        _limit = GrowthPoint();
+    }
+
+    /// <summary>
+    /// Doubles the table in place. With n home slots, a fingerprint's new home is 2h or 2h+1 for its old home h, and a
+    /// slot's new place is at most twice its old one plus one; so once the old slots sit in the upper half, spreading
+    /// them forward in order never writes past the next slot still to be read, except for the spare run, which is read
+    /// ahead first.
+    /// </summary>
+    private void Double()
+    {
+        var oldHome = HomeSlots;
+        var oldCapacity = Capacity;
+        _bits++;
+        var capacity = Capacity;
+        _slots = (ulong*)NativeMemory.Realloc(_slots, (nuint)(capacity * sizeof(ulong)));
+        var upper = _slots + oldHome;
+        Buffer.MemoryCopy(_slots, upper, oldCapacity * sizeof(ulong), oldCapacity * sizeof(ulong));
+        NativeMemory.Clear(_slots, (nuint)(oldHome * sizeof(ulong)));
+
+        // The spare run, whose new places may pass its old ones, is read ahead.
+        var spare = new List<ulong>();
+        for (var i = oldHome; i < oldCapacity; i++)
+        {
+            if (upper[i] != 0)
+            {
+                spare.Add(upper[i]);
+                upper[i] = 0;
+            }
+        }
+
+        long next = 0;
+        for (long i = 0; i < oldHome; i++)
+        {
+            var f = upper[i];
+            if (f == 0)
+            {
+                continue;
+            }
+
+            upper[i] = 0;
+            next = Place(f, next);
+        }
+
+        foreach (var f in spare)
+        {
+            next = Place(f, next);
+        }
+    }
+
+    private long Place(ulong fingerprint, long next)
+    {
+        var slot = Math.Max(Home(fingerprint), next);
+        if (slot >= Capacity)
+        {
+            throw new FingerprintTableFullException(Count, Bytes);
+        }
+
+        _slots[slot] = fingerprint;
+        return slot + 1;
+    }
+
+    ~FingerprintTable() => Dispose();
+}
+
+/// <summary>The fingerprint table cannot take another state within its memory budget.</summary>
+internal sealed class FingerprintTableFullException(long states, long bytes)
+    : Exception($"the fingerprint table is full at {states:N0} states ({bytes:N0} bytes): the memory budget allows no larger table")
+{
+    public long States { get; } = states;
+}
