@@ -162,6 +162,18 @@ public sealed class SettledGraph
         return new SettledGraph(pair, alphabet, states, index, [.. starts], [.. targets], [.. events], [.. parent], [.. parentEvent], complete) { Cancelled = cancelled, SelfLoops = selfLoops, SelfLoopCount = loops };
     }
 
+    /// <summary>A graph built elsewhere (the compiled settled graph): its states in breadth-first order, the edges of each state contiguous.</summary>
+    internal static SettledGraph FromParts(FailoverPair pair, IReadOnlyList<Event> alphabet, List<PairState> states, int[] edgeStart, int[] edgeTarget, int[] edgeEvent, int[] parent, int[] parentEvent, bool complete, bool cancelled)
+    {
+        var index = new Dictionary<PairState, int>(states.Count);
+        for (var i = 0; i < states.Count; i++)
+        {
+            index.Add(states[i], i);
+        }
+
+        return new SettledGraph(pair, alphabet, states, index, edgeStart, edgeTarget, edgeEvent, parent, parentEvent, complete) { Cancelled = cancelled };
+    }
+
     /// <summary>The index of a settled state (its reasons are ignored), or -1 when the graph does not hold it.</summary>
     public int IndexOf(PairState state) => _index.TryGetValue(Explorer.WithoutReasons(state), out var i) ? i : -1;
 

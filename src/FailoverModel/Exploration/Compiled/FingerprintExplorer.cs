@@ -235,7 +235,7 @@ internal sealed class FingerprintExplorer(FailoverPair pair, IReadOnlyList<Event
             }
 
             var elapsed = _clock.Elapsed;
-            var witnesses = violation is null && full is null ? Witnesses() : [];
+            var witnesses = full is null ? Witnesses() : [];
             var complete = violation is null && !cancelled && full is null && !_bounded;
             var exploration = new ExplorationResult((int)Math.Min(int.MaxValue, _states), _transitions, _depth, complete, _checks, violation, witnesses, elapsed)
             {

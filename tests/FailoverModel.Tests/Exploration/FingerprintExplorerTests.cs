@@ -1,0 +1,162 @@
+using FailoverModel.Exploration;
+using FailoverModel.Exploration.Compiled;
+using FailoverModel.Exploration.Store;
+using FailoverModel.Pair;
+using FailoverModel.Tests.Invariants;
+
+namespace FailoverModel.Tests.Exploration;
+
+/// <summary>
+/// The fingerprint store gives what the exact store gives — states, transitions, depth, witnesses with their paths,
+/// counterexamples — and a run killed at any point and resumed from its last checkpoint ends as the uninterrupted run.
+/// </summary>
+public sealed class FingerprintExplorerTests : IDisposable
+{
+    private readonly string _root = Directory.CreateTempSubdirectory("fingerprint-explorer-").FullName;
+
+    public void Dispose() => Directory.Delete(_root, recursive: true);
+
+    private static string Summary(ExplorationResult r) =>
+        $"{r.States} {r.Transitions} {r.Depth} {r.InvariantChecks} {r.Complete} {r.Violation?.Invariant.Name} {string.Join(";", r.Violation?.Path ?? [])}\n"
+        + string.Join("\n", r.Witnesses.Select(w => $"{w.What}: {string.Join(";", w.Path)}"));
+
+    [Fact]
+    public void TheOneGroupPairExploresToTheSameGraphAndWitnessesAsTheExactStore()
+    {
+        var exact = new CompiledExplorer(new FailoverPair(ExplorerTests.OneGroupWithPreempt)).Explore();
+        var run = new FingerprintExplorer(new FailoverPair(ExplorerTests.OneGroupWithPreempt)).Explore(new FingerprintRunOptions());
+
+        Assert.True(run.Exploration.Complete);
+        Assert.Equal(Summary(exact), Summary(run.Exploration));
+        Assert.Equal(exact.States, run.Store.States);
+        Assert.Equal(exact.States * ParentRecord.Size, run.Store.ParentLogBytes);
+        Assert.InRange(run.Store.ObservedCollision, 1e-12, 1e-3);
+    }
+
+    [Theory]
+    [MemberData(nameof(CompiledExplorerTests.Variants), MemberType = typeof(CompiledExplorerTests))]
+    public void ABrokenVariantYieldsTheSameCounterexampleAsTheExactStore(string variant)
+    {
+        var exact = new CompiledExplorer(BrokenVariants.All[variant](BrokenVariants.Config)).Explore();
+        var run = new FingerprintExplorer(BrokenVariants.All[variant](BrokenVariants.Config)).Explore(new FingerprintRunOptions());
+
+        Assert.NotNull(exact.Violation);
+        Assert.Equal(exact.Violation!.Evidence, run.Exploration.Violation?.Evidence);
+        Assert.Equal(Summary(exact), Summary(run.Exploration));
+    }
+
+    [Fact]
+    public void ABoundedRunStopsAtTheBoundAsTheExactStoreDoes()
+    {
+        var exact = new CompiledExplorer(new FailoverPair(ExplorerTests.OneGroup)).Explore(maxStates: 5_000);
+        var run = new FingerprintExplorer(new FailoverPair(ExplorerTests.OneGroup)).Explore(new FingerprintRunOptions { MaxStates = 5_000 });
+
+        Assert.False(run.Exploration.Complete);
+        Assert.Equal(Summary(exact), Summary(run.Exploration));
+    }
+
+    /// <summary>
+    /// The run's folder is copied as it is on the disk at several moments (what a kill or a power loss leaves: files
+    /// longer than the last checkpoint names, buffers never written); each copy resumes to the uninterrupted result.
+    /// </summary>
+    [Fact]
+    public void ARunKilledAtAnyPointAndResumedEndsAsTheUninterruptedRun()
+    {
+        var pair = ExplorerTests.OneGroup;
+        var whole = new FingerprintExplorer(new FailoverPair(pair)).Explore(new FingerprintRunOptions());
+        var directory = Path.Combine(_root, "run");
+        var copies = new List<string>();
+        var reports = 0;
+        new FingerprintExplorer(new FailoverPair(pair)).Explore(
+            new FingerprintRunOptions { Directory = directory, CheckpointEvery = TimeSpan.Zero },
+            progress: _ =>
+            {
+                if (++reports % 5 == 2 && File.Exists(Path.Combine(directory, ExplorationCheckpoint.FileName)))
+                {
+                    var copy = Path.Combine(_root, $"killed-{reports}");
+                    CopyFolder(directory, copy);
+                    copies.Add(copy);
+                }
+            });
+
+        Assert.True(copies.Count >= 3, $"only {copies.Count} moments to resume from");
+        foreach (var copy in copies)
+        {
+            var resumed = new FingerprintExplorer(new FailoverPair(pair)).Explore(new FingerprintRunOptions { Directory = copy, Resume = true, CheckpointEvery = TimeSpan.Zero });
+            Assert.True(resumed.Resumed);
+            Assert.Equal(Summary(whole.Exploration), Summary(resumed.Exploration));
+        }
+    }
+
+    [Fact]
+    public void ACheckpointOfAnotherConfigurationOrBoundOrACorruptedOneIsRefusedNamingWhatIsWrong()
+    {
+        var directory = Path.Combine(_root, "run");
+        using (var cancel = new CancellationTokenSource())
+        {
+            new FingerprintExplorer(new FailoverPair(ExplorerTests.OneGroup)).Explore(
+                new FingerprintRunOptions { Directory = directory, CheckpointEvery = TimeSpan.Zero },
+                progress: p =>
+                {
+                    if (p.Level >= 8)
+                    {
+                        cancel.Cancel();
+                    }
+                },
+                cancellation: cancel.Token);
+        }
+
+        CheckpointException Resume(string dir, FailoverModel.Topology.PairConfig config, long bound = long.MaxValue) =>
+            Assert.Throws<CheckpointException>(() => new FingerprintExplorer(new FailoverPair(config)).Explore(new FingerprintRunOptions { Directory = dir, Resume = true, MaxStates = bound }));
+
+        Assert.Contains("another configuration", Resume(directory, ExplorerTests.OneGroupWithPreempt).Message);
+        Assert.Contains("another bound", Resume(directory, ExplorerTests.OneGroup, 1_000).Message);
+        Assert.Contains("not a checkpoint", Resume(_root, ExplorerTests.OneGroup).Message);
+
+        var truncated = Path.Combine(_root, "truncated");
+        CopyFolder(directory, truncated);
+        var log = Path.Combine(truncated, ParentLog.FileName(3));
+        using (var file = new FileStream(log, FileMode.Open))
+        {
+            file.SetLength(file.Length - ParentRecord.Size);
+        }
+
+        Assert.Contains($"{ParentLog.FileName(3)} is truncated", Resume(truncated, ExplorerTests.OneGroup).Message);
+
+        var corrupted = Path.Combine(_root, "corrupted");
+        CopyFolder(directory, corrupted);
+        var bytes = File.ReadAllBytes(Path.Combine(corrupted, ParentLog.FileName(2)));
+        bytes[bytes.Length / 2] ^= 0x40;
+        File.WriteAllBytes(Path.Combine(corrupted, ParentLog.FileName(2)), bytes);
+        Assert.Contains($"{ParentLog.FileName(2)} is corrupted", Resume(corrupted, ExplorerTests.OneGroup).Message);
+
+        // The original, untouched, still resumes to the end.
+        var resumed = new FingerprintExplorer(new FailoverPair(ExplorerTests.OneGroup)).Explore(new FingerprintRunOptions { Directory = directory, Resume = true });
+        Assert.True(resumed.Exploration.Complete);
+    }
+
+    [Fact]
+    public void TheTableFullWithinItsBudgetStopsTheRunAndALargerBudgetResumesIt()
+    {
+        var directory = Path.Combine(_root, "run");
+        var budget = FingerprintTable.BytesFor(15);
+        var stopped = new FingerprintExplorer(new FailoverPair(ExplorerTests.OneGroup)).Explore(new FingerprintRunOptions { Directory = directory, MemoryBytes = budget, CheckpointEvery = TimeSpan.Zero });
+
+        Assert.NotNull(stopped.TableFull);
+        Assert.False(stopped.Exploration.Complete);
+        Assert.InRange(stopped.Store.TableBytes, 0, budget);
+
+        var resumed = new FingerprintExplorer(new FailoverPair(ExplorerTests.OneGroup)).Explore(new FingerprintRunOptions { Directory = directory, Resume = true });
+        var whole = new CompiledExplorer(new FailoverPair(ExplorerTests.OneGroup)).Explore();
+        Assert.Equal(Summary(whole), Summary(resumed.Exploration));
+    }
+
+    private static void CopyFolder(string from, string to)
+    {
+        Directory.CreateDirectory(to);
+        foreach (var file in Directory.GetFiles(from))
+        {
+            File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
+        }
+    }
+}
