@@ -24,7 +24,7 @@ public static class ExploreCommand
         var config = CommonOptions.Config();
         var maxStates = new Option<int?>("--max-states")
         {
-            Description = $"bound every phase (the exploration and the settled graph) to this many states, {Io.OptionRange.MaxStates.Min:N0} to {Io.OptionRange.MaxStates.Max:N0}; a bounded run reports what it covered [default: no bound]",
+            Description = $"bound every phase (the exploration and the settled graph) to this many states, {Io.OptionRange.MaxFingerprintStates.Min:N0} to {Io.OptionRange.MaxFingerprintStates.Max:N0} ({Io.OptionRange.MaxStates.Min:N0} to {Io.OptionRange.MaxStates.Max:N0} with --exact, --reference or --with); a bounded run reports what it covered [default: no bound]",
         };
         var requireComplete = new Option<bool>("--require-complete") { Description = "exit 1 when the run is bounded or interrupted, so that CI needs a complete proof" };
         var outDir = new Option<DirectoryInfo?>("--out") { Description = "write the counterexample and the witnesses as scenario files into this folder" };
@@ -131,7 +131,9 @@ public static class ExploreCommand
             }
 
             progress.Phase("settled graph", "states");
-            var graph = SettledGraph.Explore(pair, alphabet, maxStates: phaseBound, progress: (done, found) => progress.Set(done, found), cancellation: io.Cancellation);
+            var graph = reference
+                ? SettledGraph.Explore(pair, alphabet, maxStates: phaseBound, progress: (done, found) => progress.Set(done, found), cancellation: io.Cancellation)
+                : CompiledSettledGraph.Explore(pair, alphabet, maxStates: phaseBound, progress: (done, found) => progress.Set(done, found), cancellation: io.Cancellation);
             return (explored, graph);
         });
 
@@ -149,8 +151,9 @@ public static class ExploreCommand
         Row("bound", maxStates == NoBound ? "none" : $"{Number(maxStates)} states per phase");
         if (fingerprints is { Store: var figures })
         {
-            Row("bytes per state", string.Create(CultureInfo.InvariantCulture, $"table {figures.TableBytesPerState:F1} in memory ({Mib(figures.TableBytes)}); frontier {StoreFigures.FrontierBytesPerState} (peak {Mib(figures.PeakFrontierBytes)}) and parent log {figures.ParentLogBytesPerState:F0} ({Mib(figures.ParentLogBytes)}) on disk"));
-            Row("fingerprint collision", string.Create(CultureInfo.InvariantCulture, $"probability {figures.OptimisticCollision:G3} (optimistic), {figures.ObservedCollision:G3} (from the fingerprints)"));
+            Row("bytes per state in memory", string.Create(CultureInfo.InvariantCulture, $"table {figures.TableBytesPerState:F1} ({Mib(figures.TableBytes)})"));
+            Row("bytes per state on disk", string.Create(CultureInfo.InvariantCulture, $"frontier {StoreFigures.FrontierBytesPerState} (peak {Mib(figures.PeakFrontierBytes)}), parent log {figures.ParentLogBytesPerState:F0} ({Mib(figures.ParentLogBytes)})"));
+            Row("fingerprint collision", string.Create(CultureInfo.InvariantCulture, $"probability {figures.OptimisticCollision:G3} (optimistic), {figures.ObservedCollision:G3} (observed)"));
             if (fingerprints.Resumed)
             {
                 Row("resumed", store.Directory!.FullName);

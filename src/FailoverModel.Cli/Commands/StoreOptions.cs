@@ -58,7 +58,14 @@ public sealed record StoreOptions(bool Fingerprints, long MemoryBytes, Directory
 
         if (resume is not null)
         {
-            ExplorationCheckpoint.Read(resume.FullName);
+            try
+            {
+                ExplorationCheckpoint.Read(resume.FullName);
+            }
+            catch (CheckpointException e)
+            {
+                throw new CliUsageException($"--resume: {e.Message}");
+            }
         }
 
         return new StoreOptions(!exact, bytes, checkpoint ?? resume, resume is not null, checkpointSeconds);
