@@ -108,6 +108,7 @@ public static class ExploreCommand
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var phaseBound = (int)Math.Min(int.MaxValue, maxStates);
         FingerprintRunResult? fingerprints = null;
+        RecoveryReport? recovery = null;
         var (result, settled) = CommandProgress.Run(io, "explore", progress =>
         {
             progress.Phase("reachable states", "states");
@@ -134,11 +135,17 @@ public static class ExploreCommand
             var graph = reference
                 ? SettledGraph.Explore(pair, alphabet, maxStates: phaseBound, progress: (done, found) => progress.Set(done, found), cancellation: io.Cancellation)
                 : CompiledSettledGraph.Explore(pair, alphabet, maxStates: phaseBound, progress: (done, found) => progress.Set(done, found), cancellation: io.Cancellation);
+            if (graph.Complete)
+            {
+                progress.Phase("recovery analysis", "states", graph.StateCount);
+                recovery = RecoveryAnalysis.Analyse(graph);
+                progress.Set(graph.StateCount);
+            }
+
             return (explored, graph);
         });
 
         var bounded = !result.Complete || settled is { Complete: false };
-        var recovery = settled is { Complete: true } ? RecoveryAnalysis.Analyse(settled) : null;
         var required = Explorer.RequiredWitnesses(config).ToList();
         var missing = required.Except(result.Witnesses.Select(w => w.What)).ToList();
 
