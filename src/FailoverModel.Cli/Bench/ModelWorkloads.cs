@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using FailoverModel.Exploration;
 using FailoverModel.Exploration.Compiled;
+using FailoverModel.Exploration.Store;
 using FailoverModel.Pair;
 using FailoverModel.Topology;
 
@@ -38,6 +39,13 @@ public static class ModelWorkloads
         yield return new(workload, "states", settled.StateCount, "states", how);
         yield return new(workload, "transitions", settled.EdgeCount, "transitions", how);
         yield return new(workload, "transitions per second", settled.EdgeCount / seconds, "transitions/s", how);
+        GC.Collect();
+        clock.Restart();
+        var compiledSettled = CompiledSettledGraph.Explore(new FailoverPair(config), EventAlphabet.For(config), maxStates: bounds.Settled);
+        var compiledSettledSeconds = clock.Elapsed.TotalSeconds;
+        var sameGraph = compiledSettled.StateCount == settled.StateCount && compiledSettled.EdgeCount == settled.EdgeCount ? "" : " (NOT the same graph)";
+        yield return new($"{workload}, on packed states", "transitions per second", compiledSettled.EdgeCount / compiledSettledSeconds, "transitions/s", how);
+        yield return new($"ratio: settled graph on packed states vs on snapshots{sameGraph}", "speed ratio", seconds / compiledSettledSeconds, "x", how);
     }
 
     /// <summary>
@@ -111,6 +119,49 @@ public static class ModelWorkloads
         yield return new($"ratio: compiled explorer vs reference explorer, {cores} threads each (target: at least 10){same}", "speed ratio", referenceSeconds / compiledSeconds, "x", how);
         yield return new($"ratio: compiled explorer (1 thread) vs reference explorer ({cores} threads){same}", "speed ratio", referenceSeconds / singleSeconds, "x", how);
         yield return new($"ratio: compiled explorer ({cores} threads) vs floor (target: at most 10)", "time ratio", compiledSeconds / floorSeconds, "x", how);
+
+        // The same run on the fingerprint store (explore's default): the frontier and parent log go to a temporary folder.
+        GC.Collect();
+        clock.Restart();
+        var fingerprints = new FingerprintExplorer(new FailoverPair(config)).Explore(new FingerprintRunOptions { MaxStates = bound });
+        var fingerprintSeconds = clock.Elapsed.TotalSeconds;
+        var fingerprintFloor = FingerprintFloor(compiled.LastStore!, ours.Transitions);
+        var agrees = fingerprints.Exploration.States == ours.States && fingerprints.Exploration.Transitions == ours.Transitions ? "" : " (NOT the same states and transitions)";
+        yield return new($"compiled explorer on the fingerprint store ({cores} threads), {workload}", "states per second", fingerprints.Exploration.States / fingerprintSeconds, "states/s", how);
+        yield return new($"compiled explorer on the fingerprint store ({cores} threads), {workload}", "table bytes per state (memory)", fingerprints.Store.TableBytesPerState, "B", how);
+        yield return new($"compiled explorer on the fingerprint store ({cores} threads), {workload}", "frontier and parent log bytes per state (disk)", StoreFigures.FrontierBytesPerState + fingerprints.Store.ParentLogBytesPerState, "B", how);
+        yield return new($"compiled explorer on the exact store ({cores} threads), {workload}", "bytes per state (memory)", compiled.LastBytesPerState, "B", how);
+        yield return new($"floor of the fingerprint store: the same {ours.States:N0} insertions and {ours.Transitions:N0} look-ups of fingerprints, no model", "seconds", fingerprintFloor, "s", how);
+        yield return new($"ratio: fingerprint store vs exact store, {cores} threads each{agrees}", "speed ratio", compiledSeconds / fingerprintSeconds, "x", how);
+        yield return new($"ratio: exact store vs fingerprint store, bytes per state in memory{agrees}", "memory ratio", compiled.LastBytesPerState / fingerprints.Store.TableBytesPerState, "x", how);
+        yield return new($"ratio: compiled explorer on the fingerprint store ({cores} threads) vs its floor", "time ratio", fingerprintSeconds / fingerprintFloor, "x", how);
+    }
+
+    /// <summary>The explored keys' fingerprints inserted into a fresh fingerprint table in order, with one look-up per transition in between (hashing included).</summary>
+    private static double FingerprintFloor(StateStore explored, long transitions)
+    {
+        var keys = new StateKey[explored.Count];
+        for (var i = 0; i < keys.Length; i++)
+        {
+            keys[i] = explored[i];
+        }
+
+        using var table = new FingerprintTable(FingerprintTable.BytesFor(31));
+        var clock = Stopwatch.StartNew();
+        long looked = 0;
+        var found = 0;
+        for (var i = 0; i < keys.Length; i++)
+        {
+            for (var target = transitions * (i + 1) / keys.Length; looked < target; looked++)
+            {
+                found += table.Contains(Fingerprint.Of(keys[(int)((looked * 7_919) % keys.Length)])) ? 1 : 0;
+            }
+
+            table.Add(Fingerprint.Of(keys[i]));
+        }
+
+        GC.KeepAlive(found);
+        return clock.Elapsed.TotalSeconds;
     }
 
     /// <summary>

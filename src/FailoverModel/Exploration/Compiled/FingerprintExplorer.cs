@@ -146,7 +146,7 @@ internal sealed class FingerprintExplorer(FailoverPair pair, IReadOnlyList<Event
         private readonly CancellationToken _cancellation;
         private readonly StateCodec _codec;
         private readonly CompiledStepper[] _steppers;
-        private readonly FingerprintTable _table;
+        private readonly FingerprintSet _table;
         private readonly WitnessesSeen<(ulong Fingerprint, int Level)> _seen;
         private readonly List<RecordFile> _parents = [];
         private readonly List<long> _levelSizes = [];
@@ -176,7 +176,7 @@ internal sealed class FingerprintExplorer(FailoverPair pair, IReadOnlyList<Event
             _codec = new StateCodec(explorer.Pair.Initial);
             var threads = options.Threads > 0 ? options.Threads : Environment.ProcessorCount;
             _steppers = [.. Enumerable.Range(0, threads).Select(_ => new CompiledStepper(explorer.Pair.Clone(), explorer.Alphabet, _codec, invariants))];
-            _table = new FingerprintTable(options.MemoryBytes);
+            _table = new FingerprintSet(options.MemoryBytes, threads >= 4 ? 4 : threads >= 2 ? 2 : 1);
             _seen = new WitnessesSeen<(ulong, int)>(explorer.Alphabet, explorer.Pair.Config.GroupCount);
         }
 
@@ -301,7 +301,7 @@ internal sealed class FingerprintExplorer(FailoverPair pair, IReadOnlyList<Event
             using var reader = new FileStream(Path.Combine(_directory, LevelFile(_level)), FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1 << 20);
             reader.Position = _offset * KeySize;
             var size = _current!.Records;
-            var chunks = new[] { new Chunk(), new Chunk() };
+            var chunks = new[] { new Chunk(_explorer.Alphabet.Count + 1), new Chunk(_explorer.Alphabet.Count + 1) };
             var pending = Task.Run(() => chunks[0].Fill(reader, size - _offset, _steppers));
             for (var turn = 0; ; turn++)
             {
@@ -347,12 +347,41 @@ internal sealed class FingerprintExplorer(FailoverPair pair, IReadOnlyList<Event
 
         private Counterexample? Merge(Chunk chunk, int count)
         {
+            // The table's partitions are probed on as many threads, each in the merge's order, when no bound can cut
+            // the chunk short; what is new is then written in that order, as a single thread would.
+            var probed = _table.Partitions > 1 && _states + chunk.SuccessorCount(count) <= _options.MaxStates;
+            if (probed)
+            {
+                try
+                {
+                    Parallel.For(0, _table.Partitions, new ParallelOptions { MaxDegreeOfParallelism = _table.Partitions }, p => chunk.Probe(_table, p, count));
+                }
+                catch (AggregateException e) when (e.InnerExceptions.FirstOrDefault(i => i is FingerprintTableFullException) is { } full)
+                {
+                    throw full;
+                }
+            }
+            else
+            {
+                Prefetch(chunk, 0);
+            }
+
             Span<byte> parent = stackalloc byte[ParentRecord.Size];
             for (var k = 0; k < count; k++)
             {
+                // The table's slots are fetched one state ahead: a table of gigabytes misses the cache on every probe.
+                if (!probed && k + 1 < count)
+                {
+                    Prefetch(chunk, k + 1);
+                }
+
                 var source = (chunk.Fingerprints[k], _level);
+                var targets = chunk.TargetFingerprints(k);
+                var fresh = chunk.New(k);
+                var j = -1;
                 foreach (ref readonly var successor in CollectionsMarshal.AsSpan(chunk.Successors[k]))
                 {
+                    j++;
                     if (successor.CommandOnlyLogged)
                     {
                         _seen.Command(successor.Via, source, successor.Event);
@@ -370,14 +399,20 @@ internal sealed class FingerprintExplorer(FailoverPair pair, IReadOnlyList<Event
                     }
 
                     _seen.Transition(source, successor);
-                    var fingerprint = Fingerprint.Of(successor.Target);
-                    if (_states >= _options.MaxStates)
+                    var fingerprint = targets[j];
+                    if (probed)
+                    {
+                        if (!fresh[j])
+                        {
+                            continue;
+                        }
+                    }
+                    else if (_states >= _options.MaxStates)
                     {
                         _bounded |= !_table.Contains(fingerprint);
                         continue;
                     }
-
-                    if (!_table.Add(fingerprint))
+                    else if (!_table.Add(fingerprint))
                     {
                         continue;
                     }
@@ -391,6 +426,14 @@ internal sealed class FingerprintExplorer(FailoverPair pair, IReadOnlyList<Event
             }
 
             return null;
+        }
+
+        private void Prefetch(Chunk chunk, int k)
+        {
+            foreach (var fingerprint in chunk.TargetFingerprints(k)[..chunk.Successors[k].Count])
+            {
+                _table.Prefetch(fingerprint);
+            }
         }
 
         private static long Sync(RecordFile file)
@@ -576,13 +619,63 @@ internal sealed class FingerprintExplorer(FailoverPair pair, IReadOnlyList<Event
             where T : struct => MemoryMarshal.AsBytes(new ReadOnlySpan<T>(in value));
     }
 
-    /// <summary>One chunk of a level: its keys, their fingerprints, and the successors each worker made.</summary>
-    private sealed class Chunk
+    /// <summary>One chunk of a level: its keys, their fingerprints, the successors each worker made and their targets' fingerprints.</summary>
+    private sealed class Chunk(int successorsPerState)
     {
         public readonly StateKey[] Keys = new StateKey[ChunkSize];
         public readonly ulong[] Fingerprints = new ulong[ChunkSize];
-        public readonly List<PackedSuccessor>[] Successors = [.. Enumerable.Range(0, ChunkSize).Select(_ => new List<PackedSuccessor>(32))];
+        public readonly List<PackedSuccessor>[] Successors = [.. Enumerable.Range(0, ChunkSize).Select(_ => new List<PackedSuccessor>(successorsPerState))];
+        private readonly ulong[] _targets = new ulong[ChunkSize * successorsPerState];
+        private readonly bool[] _new = new bool[ChunkSize * successorsPerState];
         private readonly byte[] _bytes = new byte[ChunkSize * KeySize];
+
+        /// <summary>The fingerprints of state <paramref name="k"/>'s successors' targets, in the order of <see cref="Successors"/>.</summary>
+        public Span<ulong> TargetFingerprints(int k) => _targets.AsSpan(k * successorsPerState, successorsPerState);
+
+        /// <summary>Which of state <paramref name="k"/>'s successors <see cref="Probe"/> found new.</summary>
+        public Span<bool> New(int k) => _new.AsSpan(k * successorsPerState, successorsPerState);
+
+        public long SuccessorCount(int count)
+        {
+            long n = 0;
+            for (var k = 0; k < count; k++)
+            {
+                n += Successors[k].Count;
+            }
+
+            return n;
+        }
+
+        /// <summary>Adds to partition <paramref name="partition"/> the targets it owns, in the chunk's order, noting which were new.</summary>
+        public void Probe(FingerprintSet set, int partition, int count)
+        {
+            var table = set[partition];
+            for (var k = 0; k < count; k++)
+            {
+                var n = Successors[k].Count;
+                var targets = TargetFingerprints(k)[..n];
+                if (k + 1 < count)
+                {
+                    foreach (var f in TargetFingerprints(k + 1)[..Successors[k + 1].Count])
+                    {
+                        if (set.PartitionOf(f) == partition)
+                        {
+                            table.Prefetch(f);
+                        }
+                    }
+                }
+
+                var fresh = New(k);
+                var successors = CollectionsMarshal.AsSpan(Successors[k]);
+                for (var j = 0; j < n; j++)
+                {
+                    if (set.PartitionOf(targets[j]) == partition)
+                    {
+                        fresh[j] = !successors[j].CommandOnlyLogged && successors[j].Verdict == CompiledStepper.Holds && table.Add(targets[j]);
+                    }
+                }
+            }
+        }
 
         /// <summary>Reads the level's next keys (at most <paramref name="left"/>) and expands them on every worker; returns how many.</summary>
         public int Fill(FileStream reader, long left, CompiledStepper[] steppers)
@@ -602,6 +695,12 @@ internal sealed class FingerprintExplorer(FailoverPair pair, IReadOnlyList<Event
                 {
                     Fingerprints[k] = Fingerprint.Of(Keys[k]);
                     steppers[w].Expand(Keys[k], Successors[k]);
+                    var targets = TargetFingerprints(k);
+                    var j = 0;
+                    foreach (ref readonly var successor in CollectionsMarshal.AsSpan(Successors[k]))
+                    {
+                        targets[j++] = successor.CommandOnlyLogged ? 0 : Fingerprint.Of(successor.Target);
+                    }
                 }
             });
             return count;

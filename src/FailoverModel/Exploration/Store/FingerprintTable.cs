@@ -26,13 +26,19 @@ internal sealed unsafe class FingerprintTable : IDisposable
     private const int MinBits = 12;
 
     private readonly long _budget;
+    private readonly int _prefixBits;
     private ulong* _slots;
     private int _bits;
     private long _limit;
 
-    /// <summary>A table that may hold up to <paramref name="budgetBytes"/> bytes of slots.</summary>
-    public FingerprintTable(long budgetBytes)
+    /// <summary>
+    /// A table that may hold up to <paramref name="budgetBytes"/> bytes of slots, for fingerprints whose top
+    /// <paramref name="prefixBits"/> bits are all the same (one partition of a <see cref="FingerprintSet"/>): the home
+    /// slot is read from the bits after them.
+    /// </summary>
+    public FingerprintTable(long budgetBytes, int prefixBits = 0)
     {
+        _prefixBits = prefixBits;
         if (budgetBytes < BytesFor(MinBits))
         {
             throw new ArgumentOutOfRangeException(nameof(budgetBytes), $"a fingerprint table needs at least {BytesFor(MinBits):N0} bytes");
@@ -41,6 +47,7 @@ internal sealed unsafe class FingerprintTable : IDisposable
         _budget = budgetBytes;
         _bits = MinBits;
         _slots = (ulong*)NativeMemory.AllocZeroed((nuint)Capacity, sizeof(ulong));
+        HugePages.Advise(_slots, Bytes);
         _limit = GrowthPoint();
     }
 
@@ -117,25 +124,36 @@ internal sealed unsafe class FingerprintTable : IDisposable
             return false;
         }
 
-        // Keep the run sorted: what follows moves up one slot, into the run's first empty slot.
-        var empty = slot;
-        while (_slots[empty] != 0)
+        // Keep the run sorted: from here to the run's first empty slot, each fingerprint moves up one slot (the same
+        // cache lines the search just read).
+        var carry = fingerprint;
+        while (true)
         {
-            empty++;
-            if (empty >= capacity)
+            var moved = _slots[slot];
+            _slots[slot] = carry;
+            if (moved == 0)
+            {
+                break;
+            }
+
+            carry = moved;
+            if (++slot >= capacity)
             {
                 throw new FingerprintTableFullException(Count, Bytes);
             }
         }
 
-        if (empty > slot)
-        {
-            Buffer.MemoryCopy(_slots + slot, _slots + slot + 1, (empty - slot) * sizeof(ulong), (empty - slot) * sizeof(ulong));
-        }
-
-        _slots[slot] = fingerprint;
         Count++;
         return true;
+    }
+
+    /// <summary>Asks the processor to fetch <paramref name="fingerprint"/>'s home slot, so that a later <see cref="Add"/> finds it in the cache.</summary>
+    public void Prefetch(ulong fingerprint)
+    {
+        if (System.Runtime.Intrinsics.X86.Sse.IsSupported)
+        {
+            System.Runtime.Intrinsics.X86.Sse.Prefetch0(_slots + Home(fingerprint));
+        }
     }
 
     /// <summary>
@@ -144,8 +162,14 @@ internal sealed unsafe class FingerprintTable : IDisposable
     /// </summary>
     public ulong SmallestGap()
     {
-        var gap = ulong.MaxValue;
         ulong previous = 0;
+        return SmallestGap(ref previous);
+    }
+
+    /// <summary>The smallest gap, <paramref name="previous"/> being the largest fingerprint of the tables before this one (0: none); leaves there this table's largest.</summary>
+    public ulong SmallestGap(ref ulong previous)
+    {
+        var gap = ulong.MaxValue;
         for (long i = 0; i < Capacity; i++)
         {
             var f = _slots[i];
@@ -174,7 +198,7 @@ internal sealed unsafe class FingerprintTable : IDisposable
         }
     }
 
-    private long Home(ulong fingerprint) => (long)(fingerprint >> (64 - _bits));
+    private long Home(ulong fingerprint) => (long)((fingerprint << _prefixBits) >> (64 - _bits));
 
     private long GrowthPoint() =>
         BytesFor(_bits + 1) <= _budget ? (long)(GrowLoad * HomeSlots) : (long)(MaxLoad * HomeSlots);
@@ -203,6 +227,7 @@ internal sealed unsafe class FingerprintTable : IDisposable
         _bits++;
         var capacity = Capacity;
         _slots = (ulong*)NativeMemory.Realloc(_slots, (nuint)(capacity * sizeof(ulong)));
+        HugePages.Advise(_slots, capacity * sizeof(ulong));
         var upper = _slots + oldHome;
         Buffer.MemoryCopy(_slots, upper, oldCapacity * sizeof(ulong), oldCapacity * sizeof(ulong));
         NativeMemory.Clear(_slots, (nuint)(oldHome * sizeof(ulong)));
@@ -250,6 +275,42 @@ internal sealed unsafe class FingerprintTable : IDisposable
     }
 
     ~FingerprintTable() => Dispose();
+}
+
+/// <summary>
+/// Asks Linux to back a large table with transparent huge pages (where the system leaves it to the program,
+/// <c>madvise</c> mode): every probe of a table of gigabytes lands on a page of its own, and with 4 KiB pages each one
+/// also misses the address translation cache. Elsewhere, or when refused, nothing happens.
+/// </summary>
+internal static unsafe partial class HugePages
+{
+    private const int MadviseHugePage = 14;
+    private const long HugePage = 2L << 20;
+
+    public static void Advise(void* start, long bytes)
+    {
+        if (!OperatingSystem.IsLinux() || bytes < 2 * HugePage)
+        {
+            return;
+        }
+
+        var first = ((long)start + HugePage - 1) & ~(HugePage - 1);
+        var end = ((long)start + bytes) & ~(HugePage - 1);
+        if (end > first)
+        {
+            try
+            {
+                _ = Madvise((void*)first, (nuint)(end - first), MadviseHugePage);
+            }
+            catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+            {
+                // No C library to ask: the table works the same on small pages.
+            }
+        }
+    }
+
+    [LibraryImport("libc", EntryPoint = "madvise")]
+    private static partial int Madvise(void* address, nuint length, int advice);
 }
 
 /// <summary>The fingerprint table cannot take another state within its memory budget.</summary>
