@@ -39,9 +39,10 @@ public static class ExploreCommand
             DefaultValueFactory = _ => 1,
             HelpName = "k",
         };
+        var graphOptions = new ExploreGraphOptions(); // graph file
         var command = new Command("explore", "Explore every reachable state of the pair, checking every invariant on every transition; list deadlocks, trap states and unreached witnesses. Exit 0: no violation; 1: a violation (or, complete, a missing witness, trap state or deadlock; or incomplete with --require-complete); 2: bad input; 130: interrupted.")
         {
-            config, maxStates, requireComplete, outDir, reference, with, changes,
+            config, maxStates, requireComplete, outDir, reference, with, changes, graphOptions.Graph, graphOptions.GraphOf,
         };
         command.SetAction(parse =>
         {
@@ -51,7 +52,8 @@ public static class ExploreCommand
             var parts = Parts(parse.GetValue(with) ?? []);
             var perSpace = parse.GetValue(changes);
             Io.OptionRange.Check("--changes", perSpace, (1, ExplorationAlphabet.MaxChangesPerSpace));
-            return Run(io, CommonOptions.Load(parse.GetValue(config), io.Limits), bound, parse.GetValue(outDir), parse.GetValue(requireComplete), parse.GetValue(reference), parts, perSpace);
+            var graph = graphOptions.Read(parse, parse.GetValue(config), io.Limits, parse.GetValue(reference) || parts.Count > 0); // graph file
+            return Run(io, CommonOptions.Load(parse.GetValue(config), io.Limits), bound, parse.GetValue(outDir), parse.GetValue(requireComplete), parse.GetValue(reference), parts, perSpace, graph);
         });
         return command;
     }
@@ -63,7 +65,12 @@ public static class ExploreCommand
     /// <param name="reference">Explore with the reference explorer (every transition stepped on snapshots) instead of the compiled one.</param>
     /// <param name="with">Parts of <see cref="ExplorationAlphabet"/> added to the failover events (explored on the reference explorer).</param>
     /// <param name="changesPerSpace">With <c>configure</c>: the tracked changes typed in each space.</param>
-    public static int Run(CliIo io, PairConfig config, int maxStates, DirectoryInfo? outDir, bool requireComplete, bool reference = false, IReadOnlyCollection<string>? with = null, int changesPerSpace = 1)
+    public static int Run(CliIo io, PairConfig config, int maxStates, DirectoryInfo? outDir, bool requireComplete, bool reference = false, IReadOnlyCollection<string>? with = null, int changesPerSpace = 1) =>
+        Run(io, config, maxStates, outDir, requireComplete, reference, with, changesPerSpace, graph: null);
+
+    /// <inheritdoc cref="Run(CliIo, PairConfig, int, DirectoryInfo?, bool, bool, IReadOnlyCollection{string}?, int)"/>
+    /// <param name="graph">The graph file to write as the run explores (<c>--graph</c>), checked.</param>
+    internal static int Run(CliIo io, PairConfig config, int maxStates, DirectoryInfo? outDir, bool requireComplete, bool reference, IReadOnlyCollection<string>? with, int changesPerSpace, GraphRequest? graph)
     {
         CheckBound(maxStates);
         with ??= [];
@@ -76,12 +83,13 @@ public static class ExploreCommand
             Io.OutputFolder.Prepare(outDir, "--out");
         }
 
+        using var graphOutput = graph?.Open(config); // graph file
         var pair = new FailoverPair(config);
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var (result, settled) = CommandProgress.Run(io, "explore", progress =>
         {
             progress.Phase("reachable states", "states");
-            var compiled = new Exploration.Compiled.CompiledExplorer(pair);
+            var compiled = new Exploration.Compiled.CompiledExplorer(pair) { GraphListener = graph?.Of == Exploration.Graph.GraphOf.Reachable ? graphOutput!.Listener : null }; // graph file
             var explored = reference
                 ? new Explorer(pair, alphabet).Explore(maxStates, expanded: (done, found, _) => progress.Set(done, found), cancellation: io.Cancellation)
                 : compiled.Explore(maxStates, expanded: (done, found, _) => progress.Set(done, found), cancellation: io.Cancellation);
@@ -93,8 +101,8 @@ public static class ExploreCommand
             }
 
             progress.Phase("settled graph", "states");
-            var graph = SettledGraph.Explore(pair, alphabet, maxStates: maxStates, progress: (done, found) => progress.Set(done, found), cancellation: io.Cancellation);
-            return (explored, graph);
+            var settledGraph = SettledGraph.Explore(pair, alphabet, maxStates, null, (done, found) => progress.Set(done, found), io.Cancellation, selfLoops: false, graph: graph?.Of == Exploration.Graph.GraphOf.Settled ? graphOutput!.Listener : null); // graph file
+            return (explored, settledGraph);
         });
 
         var bounded = !result.Complete || settled is { Complete: false };
@@ -128,6 +136,7 @@ public static class ExploreCommand
         }
 
         TerminalConsole.Write(io, table);
+        ExploreGraphOptions.Report(io, graphOutput); // graph file
         var seconds = result.Elapsed.TotalSeconds;
         io.Error.WriteLine($"explore: {clock.Elapsed.TotalSeconds:F1} s in all; reachable states {seconds:F1} s ({result.States / Math.Max(0.001, seconds):N0} states/s), settled graph and recovery {(clock.Elapsed.TotalSeconds - seconds):F1} s");
 
