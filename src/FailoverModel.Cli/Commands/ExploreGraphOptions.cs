@@ -23,11 +23,11 @@ internal sealed class ExploreGraphOptions
         HelpName = "file",
     };
 
-    public Option<string?> GraphOf { get; } = new Option<string?>("--graph-of")
+    public Option<string?> GraphOf { get; } = new("--graph-of")
     {
         Description = "with --graph: settled (the settled states and the external events between them, as the recovery analysis sees them) or reachable (every state the explorer keeps, internal steps included) [default: settled]",
-        HelpName = "graph",
-    }.AcceptOnlyFromAmong(Settled, Reachable);
+        HelpName = "settled|reachable",
+    };
 
     /// <summary>
     /// The graph file asked for, checked, or null when <c>--graph</c> is left out. A usage error (exit 2, one line) for an
@@ -42,6 +42,11 @@ internal sealed class ExploreGraphOptions
     {
         var file = parse.GetValue(Graph);
         var of = parse.GetValue(GraphOf);
+        if (of is not null and not Settled and not Reachable)
+        {
+            throw new CliUsageException($"--graph-of: unknown graph '{of}' (known: {Settled}, {Reachable})");
+        }
+
         if (file is null)
         {
             return of is null ? null : throw new CliUsageException("--graph-of chooses the graph --graph writes: it needs --graph");

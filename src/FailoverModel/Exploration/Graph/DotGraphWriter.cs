@@ -75,7 +75,7 @@ internal sealed class DotGraphWriter : GraphFileWriter
         _text.Flush();
     }
 
-    public override void Dispose() => _text.Dispose();
+    protected override void Close() => _text.Dispose();
 
     /// <summary>
     /// A DOT double-quoted string: quotes and backslashes escaped, so that no text ends the string or becomes an escape,

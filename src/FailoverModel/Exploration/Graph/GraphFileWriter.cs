@@ -36,6 +36,7 @@ internal abstract class GraphFileWriter : IGraphListener, IDisposable
 {
     private readonly Dictionary<Event, string> _eventText = [];
     private bool _violated;
+    private bool _disposed;
 
     protected GraphFileWriter(Stream stream, PairConfig config, GraphOf graphOf)
     {
@@ -111,7 +112,18 @@ internal abstract class GraphFileWriter : IGraphListener, IDisposable
         Ended = true;
     }
 
-    public abstract void Dispose();
+    /// <summary>Closes the format's writer once; the stream stays open, since it is the output file's to close.</summary>
+    public void Dispose()
+    {
+        if (!_disposed)
+        {
+            _disposed = true;
+            Close();
+        }
+    }
+
+    /// <summary>Releases the format's writer, flushing what it buffers into the stream.</summary>
+    protected abstract void Close();
 
     protected abstract void WriteNode(string id, PairState state, RunHistory history, bool initial, string? violation);
 

@@ -110,7 +110,7 @@ internal sealed class GraphMLWriter : GraphFileWriter
         Stream.WriteByte((byte)'\n');
     }
 
-    public override void Dispose() => _xml.Dispose();
+    protected override void Close() => _xml.Dispose();
 
     private void Key(string id, string domain, string name, GraphAttributeType type)
     {

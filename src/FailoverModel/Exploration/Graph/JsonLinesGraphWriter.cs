@@ -105,7 +105,7 @@ internal sealed class JsonLinesGraphWriter : GraphFileWriter
         EndLine();
     }
 
-    public override void Dispose() => _json.Dispose();
+    protected override void Close() => _json.Dispose();
 
     private void EndLine()
     {
