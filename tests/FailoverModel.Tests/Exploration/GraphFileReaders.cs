@@ -180,12 +180,31 @@ public static class GraphFileReaders
             start.ArgumentList.Add(argument);
         }
 
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, $"{tool} exited {process.ExitCode}: {error}");
-        return output.Result;
+        return Run(start, $"Graphviz's '{tool}' is not on PATH: install it with 'apt-get install graphviz' (./build.sh test does)");
+    }
+
+    /// <summary>Runs a tool and returns what it printed; a tool missing or failing fails the test, saying how to install it.</summary>
+    public static string Run(ProcessStartInfo start, string missing)
+    {
+        Process process;
+        try
+        {
+            process = Process.Start(start)!;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            Assert.Fail(missing);
+            throw;
+        }
+
+        using (process)
+        {
+            var output = process.StandardOutput.ReadToEndAsync();
+            var error = process.StandardError.ReadToEnd();
+            process.WaitForExit();
+            Assert.True(process.ExitCode == 0, $"{start.FileName} exited {process.ExitCode}: {error}");
+            return output.Result;
+        }
     }
 
     // A line's attributes as text, each of the JSON type the graph line declared for it (booleans as JSON booleans).

@@ -1,0 +1,160 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.RegularExpressions;
+using FailoverModel.Asa;
+using FailoverModel.Cli;
+using FailoverModel.Cli.Commands;
+using FailoverModel.Exploration;
+using FailoverModel.Exploration.Graph;
+using FailoverModel.Pair;
+using FailoverModel.Tests.Exploration;
+
+namespace FailoverModel.Tests.CommandLine;
+
+/// <summary>
+/// <c>explore --graph</c> from the command line: the file NetworkX, Graphviz and a line reader open holds the counts the
+/// run printed; bad input is refused in one line, exit 2, before any work and without touching an input.
+/// </summary>
+public sealed class ExploreGraphTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("fm-graph-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    [Theory]
+    [InlineData("settled")]
+    [InlineData("reachable")]
+    public void NetworkXReadsTheGraphMLFileWithTheCountsTheRunPrinted(string graphOf)
+    {
+        var path = Path.Combine(_folder, "g.graphml");
+        var (exit, output, error) = CliRun.Run(["explore", "--graph", path, "--max-states", "5000", "--graph-of", graphOf]);
+
+        Assert.Equal(Cli.Cli.Success, exit);
+        var (states, transitions) = Printed(output, graphOf);
+        Assert.Equal(5_000, states);
+        Assert.Contains("explore: 5,000 states and ", error, StringComparison.Ordinal);
+        Assert.Contains($"of the {graphOf} graph written to {path}", error, StringComparison.Ordinal);
+        const string script = """
+            import sys, networkx as nx
+            g = nx.read_graphml(sys.argv[1])
+            initial = [n for n, d in g.nodes(data=True) if d["initial"]]
+            print(g.number_of_nodes(), g.graph["transitions"], g.graph["bounded"], g.graph["graph_of"], len(initial), g.number_of_edges() == g.graph["edges"])
+            """;
+        Assert.Equal($"{states} {transitions} True {graphOf} 1 True", Python(script, path).Trim());
+        Assert.Empty(Directory.GetFiles(_folder, ".*"));
+    }
+
+    [Fact]
+    public void GraphvizAndALineReaderReadTheDotAndJsonLinesFilesWithTheCountsTheRunPrinted()
+    {
+        var dot = Path.Combine(_folder, "g.dot");
+        var jsonl = Path.Combine(_folder, "g.jsonl");
+        var (dotExit, dotOutput, _) = CliRun.Run(["explore", "--graph", dot, "--max-states", "5000", "--graph-of", "reachable"]);
+        var (jsonExit, jsonOutput, _) = CliRun.Run(["explore", "--graph", jsonl, "--max-states", "5000", "--graph-of", "reachable"]);
+
+        Assert.Equal((Cli.Cli.Success, Cli.Cli.Success), (dotExit, jsonExit));
+        var (states, transitions) = Printed(dotOutput, "reachable");
+        Assert.Equal((states, transitions), Printed(jsonOutput, "reachable"));
+        var file = GraphFileReaders.ReadJsonLines(File.ReadAllBytes(jsonl));
+        Assert.Equal(states, file.Nodes.Count);
+        Assert.Equal(transitions.ToString(CultureInfo.InvariantCulture), file.Graph["transitions"]);
+        Assert.Matches($"^ *{states} +{file.Edges.Count} ", GraphFileReaders.Graphviz("gc", "-n", "-e", dot));
+    }
+
+    [Fact]
+    public void AnUnknownExtensionIsRefusedBeforeAnyWorkAndNothingIsCreated()
+    {
+        var path = Path.Combine(_folder, "g.xml");
+        var (exit, output, error) = CliRun.Run(["explore", "--graph", path, "--max-states", "100"]);
+
+        Assert.Equal(Cli.Cli.BadInput, exit);
+        Assert.Equal($"failover-model: --graph: {path}: unknown extension '.xml' (known: .graphml, .dot, .jsonl)\n", error.ReplaceLineEndings("\n"));
+        Assert.Empty(output);
+        Assert.Empty(Directory.GetFileSystemEntries(_folder));
+    }
+
+    [Fact]
+    public void AGraphThatNamesTheConfigurationOrOneOfItsContextFilesIsRefusedAndTheInputIsLeftAsItWas()
+    {
+        foreach (var file in Directory.GetFiles(RepositoryFiles.Path("tests", "configs", "lan"), "*.cfg"))
+        {
+            File.Copy(file, Path.Combine(_folder, Path.GetFileName(file)));
+        }
+
+        // The system configuration under a graph's extension, and a context file named so by its config-url.
+        var system = Path.Combine(_folder, "pix1.dot");
+        File.WriteAllText(system, File.ReadAllText(Path.Combine(_folder, "pix1.cfg")).Replace("flash:/admin.cfg", "flash:/admin.graphml", StringComparison.Ordinal));
+        var context = Path.Combine(_folder, "admin.graphml");
+        File.Copy(Path.Combine(_folder, "admin.cfg"), context);
+        var before = (File.ReadAllText(system), File.ReadAllText(context));
+
+        var (systemExit, _, systemError) = CliRun.Run(["explore", "--config", system, "--graph", system, "--max-states", "100"]);
+        var (contextExit, _, contextError) = CliRun.Run(["explore", "--config", system, "--graph", context, "--max-states", "100"]);
+
+        Assert.Equal((Cli.Cli.BadInput, Cli.Cli.BadInput), (systemExit, contextExit));
+        Assert.Equal($"failover-model: --graph: {system} is an input of this run (the configuration read): name another file\n", systemError.ReplaceLineEndings("\n"));
+        Assert.Equal($"failover-model: --graph: {context} is an input of this run (the configuration read): name another file\n", contextError.ReplaceLineEndings("\n"));
+        Assert.Equal(before, (File.ReadAllText(system), File.ReadAllText(context)));
+        Assert.Empty(Directory.GetFiles(_folder, ".*"));
+    }
+
+    [Theory]
+    [InlineData("--graph-of reachable", "failover-model: --graph-of chooses the graph --graph writes: it needs --graph")]
+    [InlineData("--graph-of all --graph G.dot", "failover-model: --graph-of: unknown graph 'all' (known: settled, reachable)")]
+    [InlineData("--graph-of reachable --graph G.dot --reference", "failover-model: --graph-of reachable is written by the compiled explorer: it takes neither --reference nor --with (the settled graph is written with both)")]
+    [InlineData("--graph-of reachable --graph G.dot --with connect", "failover-model: --graph-of reachable is written by the compiled explorer: it takes neither --reference nor --with (the settled graph is written with both)")]
+    [InlineData("--graph G/missing/g.dot", "failover-model: --graph: cannot write G/missing/g.dot: the folder G/missing does not exist")]
+    public void ABadGraphOptionIsRefusedInOneLineBeforeAnyWork(string options, string message)
+    {
+        var args = options.Replace("G", _folder, StringComparison.Ordinal).Split(' ');
+        var (exit, output, error) = CliRun.Run(["explore", "--max-states", "100", .. args]);
+
+        Assert.Equal(Cli.Cli.BadInput, exit);
+        Assert.Equal(message.Replace("G", _folder, StringComparison.Ordinal) + "\n", error.ReplaceLineEndings("\n"));
+        Assert.Empty(output);
+        Assert.Empty(Directory.GetFileSystemEntries(_folder));
+    }
+
+    [Fact]
+    public void AnInterruptedRunWritesNoGraphAndLeavesNoTemporaryFile()
+    {
+        var path = Path.Combine(_folder, "g.graphml");
+        var request = new GraphRequest(path, GraphFormat.GraphML, GraphOf.Reachable);
+        var stderr = new StringWriter();
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+        var io = new CliIo(new StringWriter(), stderr, TextReader.Null) { Width = 80, Cancellation = cancelled.Token };
+
+        var exit = ExploreCommand.Run(io, ExplorerTests.OneGroup, 10_000, null, false, false, null, 1, request);
+
+        Assert.Equal(Cli.Cli.Interrupted, exit);
+        Assert.Contains("the reachable graph was not explored to its end", stderr.ToString(), StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFileSystemEntries(_folder));
+    }
+
+    /// <summary>
+    /// The states the run's table printed and the transitions between them: for the reachable graph both printed; for the
+    /// settled graph, whose table gives only the states, the edges of the settled graph explored again to the same bound.
+    /// </summary>
+    private static (long States, long Transitions) Printed(string output, string graphOf)
+    {
+        long Row(string measure) => long.Parse(Regex.Match(output, $@"│ {measure} +│ ([0-9,]+)").Groups[1].Value, NumberStyles.AllowThousands, CultureInfo.InvariantCulture);
+        if (graphOf == "reachable")
+        {
+            return (Row(@"states \(canonical\)"), Row("transitions"));
+        }
+
+        var config = BuiltInConfigurations.SeedLanExample;
+        var states = Row("settled states");
+        return (states, SettledGraph.Explore(new FailoverPair(config), ExplorationAlphabet.For(config, [], 1), (int)states).EdgeCount);
+    }
+
+    private static string Python(string script, string argument)
+    {
+        var start = new ProcessStartInfo("python3") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add("-c");
+        start.ArgumentList.Add(script);
+        start.ArgumentList.Add(argument);
+        return GraphFileReaders.Run(start, "python3 is not on PATH: install it and NetworkX with 'apt-get install python3 python3-networkx' (./build.sh test does)");
+    }
+}
