@@ -94,9 +94,24 @@ internal sealed class DotGraphWriter : GraphFileWriter
         }
     }
 
-    // What a rendering shows of a state: each unit's status and group states, one line per unit.
-    private string Label(PairState state) => string.Join("\n", UnitRoles.Both.Select(role =>
-        $"{role.Token()}: {state.Unit(role).Status.Display()}{string.Concat(Config.GroupIds.Select(g => $", g{g} {state.Unit(role).Group(g).State.Display()}"))}"));
+    // What a rendering shows of a state, so that two boxes differ where their states do in what a reader first looks
+    // at: one line per unit (status, group states, failed interfaces, a replacement's startup configuration without
+    // failover), then the links when one is down.
+    private string Label(PairState state)
+    {
+        var lines = UnitRoles.Both.Select(role =>
+        {
+            var unit = state.Unit(role);
+            var failed = Nodes.First(a => a.Name == $"{role.Token()}_failed_interfaces").Value(state, default);
+            return $"{role.Token()}: {unit.Status.Display()}{string.Concat(Config.GroupIds.Select(g => $", g{g} {unit.Group(g).State.Display()}"))}{(failed.Length == 0 ? "" : $", failed {failed}")}{(unit.StartupFailover ? "" : ", startup without failover")}";
+        }).ToList();
+        if (state.FailoverLink != LinkStatus.Up || state.StateLink != LinkStatus.Up)
+        {
+            lines.Add($"failover link {state.FailoverLink.Token()}, state link {state.StateLink.Token()}");
+        }
+
+        return string.Join("\n", lines);
+    }
 
     private void Flush()
     {
