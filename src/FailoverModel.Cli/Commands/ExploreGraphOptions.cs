@@ -152,7 +152,14 @@ internal sealed class GraphOutput : IDisposable
 
     public void Dispose()
     {
-        _writer.Dispose();
-        _file.Dispose();
+        // Closing the writer flushes what it buffers, which fails again on a full disk: the temporary file goes all the same.
+        try
+        {
+            _writer.Dispose();
+        }
+        finally
+        {
+            _file.Dispose();
+        }
     }
 }
