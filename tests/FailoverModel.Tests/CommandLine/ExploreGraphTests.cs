@@ -61,6 +61,44 @@ public sealed class ExploreGraphTests : IDisposable
         Assert.Matches($"^ *{states} +{file.Edges.Count} ", GraphFileReaders.Graphviz("gc", "-n", "-e", dot));
     }
 
+    /// <summary>docs/checking.md's NetworkX lines, run on the file the command writes, print what the page shows.</summary>
+    [Fact]
+    public void TheNetworkXLinesOfTheDocumentationPrintWhatItShows()
+    {
+        var page = File.ReadAllText(RepositoryFiles.Path("docs", "checking.md")).ReplaceLineEndings("\n");
+        var command = "$ failover-model explore --config tests/configs/one-group/pix1.cfg --graph one-group.graphml\n";
+        var at = page.IndexOf(command, StringComparison.Ordinal);
+        Assert.True(at >= 0, "docs/checking.md does not show the command that writes one-group.graphml");
+        var script = Block(page, "```python\n", at);
+        var shown = Block(page, "```text\n", at);
+
+        var path = Path.Combine(_folder, "one-group.graphml");
+        var (exit, _, _) = CliRun.Run(["explore", "--config", RepositoryFiles.Path("tests", "configs", "one-group", "pix1.cfg"), "--graph", path]);
+
+        Assert.Equal(Cli.Cli.Success, exit);
+        var start = new ProcessStartInfo("python3") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = _folder };
+        start.ArgumentList.Add("-c");
+        start.ArgumentList.Add(script);
+        Assert.Equal(shown, GraphFileReaders.Run(start, "python3 is not on PATH: install it and NetworkX with 'apt-get install python3 python3-networkx' (./build.sh test does)").ReplaceLineEndings("\n"));
+    }
+
+    /// <summary>The rendered example in docs/checking.md is what the command writes today, and its drawing is of that file.</summary>
+    [Fact]
+    public void TheRenderedExampleOfTheDocumentationIsWhatTheCommandWrites()
+    {
+        var committed = RepositoryFiles.Path("docs", "graph-file", "one-group-settled-12.dot");
+        var path = Path.Combine(_folder, "one-group-settled-12.dot");
+        var (exit, _, _) = CliRun.Run(["explore", "--config", RepositoryFiles.Path("tests", "configs", "one-group", "pix1.cfg"), "--max-states", "12", "--graph", path]);
+
+        Assert.Equal(Cli.Cli.Success, exit);
+        Assert.Equal(File.ReadAllBytes(committed), File.ReadAllBytes(path));
+        var svg = System.Xml.Linq.XDocument.Load(Path.ChangeExtension(committed, ".svg"));
+        var titles = svg.Descendants().Where(e => e.Name.LocalName == "title").Select(e => e.Value).ToHashSet(StringComparer.Ordinal);
+        var nodes = Regex.Matches(File.ReadAllText(committed), @"^  ""([0-9a-f]{16})"" \[", RegexOptions.Multiline).Select(m => m.Groups[1].Value).ToList();
+        Assert.Equal(12, nodes.Count);
+        Assert.All(nodes, n => Assert.Contains(n, titles));
+    }
+
     [Fact]
     public void AnUnknownExtensionIsRefusedBeforeAnyWorkAndNothingIsCreated()
     {
@@ -147,6 +185,13 @@ public sealed class ExploreGraphTests : IDisposable
         var config = BuiltInConfigurations.SeedLanExample;
         var states = Row("settled states");
         return (states, SettledGraph.Explore(new FailoverPair(config), ExplorationAlphabet.For(config, [], 1), (int)states).EdgeCount);
+    }
+
+    // The fenced block of the given opening that comes first after position at, without its fences.
+    private static string Block(string page, string fence, int at)
+    {
+        var start = page.IndexOf(fence, at, StringComparison.Ordinal) + fence.Length;
+        return page[start..page.IndexOf("```", start, StringComparison.Ordinal)];
     }
 
     private static string Python(string script, string argument)
