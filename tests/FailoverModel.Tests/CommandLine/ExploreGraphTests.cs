@@ -99,6 +99,26 @@ public sealed class ExploreGraphTests : IDisposable
         Assert.All(nodes, n => Assert.Contains(n, titles));
     }
 
+    /// <summary>With configuration changes and connections in the alphabet, the settled graph's nodes carry them, and the file is still the same on every run.</summary>
+    [Fact]
+    public void TheSettledGraphOfTheWholeAlphabetCarriesConfigurationsAndConnections()
+    {
+        var first = Path.Combine(_folder, "a.jsonl");
+        var second = Path.Combine(_folder, "b.jsonl");
+        string[] run = ["explore", "--config", RepositoryFiles.Path("tests", "configs", "one-group", "pix1.cfg"), "--with", "connect,configure", "--max-states", "1000", "--graph"];
+        var (exit, output, _) = CliRun.Run([.. run, first]);
+        CliRun.Run([.. run, second]);
+
+        Assert.Equal(Cli.Cli.Success, exit);
+        Assert.Equal(File.ReadAllBytes(first), File.ReadAllBytes(second));
+        var file = GraphFileReaders.ReadJsonLines(File.ReadAllBytes(first));
+        Assert.Equal(Row(output, "settled states"), file.Nodes.Count);
+        Assert.Equal(file.Nodes.Count, file.Nodes.Select(n => n.Id).Distinct().Count());
+        Assert.Contains(file.Nodes, n => n.Data["group1_connections"] == "open:tcp replicated:tcp");
+        Assert.Contains(file.Nodes, n => n.Data["primary_configuration"] == "system:1/0 admin:0/0");
+        Assert.Contains(file.Nodes, n => n.Data["secondary_configuration"] == "system:0/0 admin:1/1");
+    }
+
     [Fact]
     public void AnUnknownExtensionIsRefusedBeforeAnyWorkAndNothingIsCreated()
     {
@@ -172,20 +192,23 @@ public sealed class ExploreGraphTests : IDisposable
 
     /// <summary>
     /// The states the run's table printed and the transitions between them: for the reachable graph both printed; for the
-    /// settled graph, whose table gives only the states, the edges of the settled graph explored again to the same bound.
+    /// settled graph, whose table gives only the states, the edges of the built-in configuration's settled graph explored
+    /// again to that bound.
     /// </summary>
     private static (long States, long Transitions) Printed(string output, string graphOf)
     {
-        long Row(string measure) => long.Parse(Regex.Match(output, $@"│ {measure} +│ ([0-9,]+)").Groups[1].Value, NumberStyles.AllowThousands, CultureInfo.InvariantCulture);
         if (graphOf == "reachable")
         {
-            return (Row(@"states \(canonical\)"), Row("transitions"));
+            return (Row(output, @"states \(canonical\)"), Row(output, "transitions"));
         }
 
         var config = BuiltInConfigurations.SeedLanExample;
-        var states = Row("settled states");
+        var states = Row(output, "settled states");
         return (states, SettledGraph.Explore(new FailoverPair(config), ExplorationAlphabet.For(config, [], 1), (int)states).EdgeCount);
     }
+
+    private static long Row(string output, string measure) =>
+        long.Parse(Regex.Match(output, $@"│ {measure} +│ ([0-9,]+)").Groups[1].Value, NumberStyles.AllowThousands, CultureInfo.InvariantCulture);
 
     // The fenced block of the given opening that comes first after position at, without its fences.
     private static string Block(string page, string fence, int at)
