@@ -42,6 +42,14 @@ public sealed class ExploreGraphTests : IDisposable
             """;
         Assert.Equal($"{states} {transitions} True {graphOf} 1 True", Python(script, path).Trim());
         Assert.Empty(Directory.GetFiles(_folder, ".*"));
+
+        // QuikGraph's own graph, built from the file as an XML reader sees it, has the same counts.
+        var file = GraphFileReaders.ReadGraphML(File.ReadAllBytes(path));
+        var quik = new QuikGraph.BidirectionalGraph<string, QuikGraph.TaggedEdge<string, string>>(allowParallelEdges: true);
+        quik.AddVertexRange(file.Nodes.Select(n => n.Id));
+        quik.AddEdgeRange(file.Edges.Select(e => new QuikGraph.TaggedEdge<string, string>(e.Source, e.Target, e.Data["event"])));
+        Assert.Equal(states, quik.VertexCount);
+        Assert.Equal(graphOf == "settled" ? transitions : long.Parse(file.Graph["edges"], CultureInfo.InvariantCulture), quik.EdgeCount);
     }
 
     [Fact]
