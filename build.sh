@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The README's test command: installs what a fresh machine lacks for the tests, then runs every test.
 #   ./build.sh test [dotnet test options...]
-# Needs the .NET 10 SDK. Graphviz (`dot`) renders and checks the diagrams; Node runs Mermaid's own parser
+# Needs the .NET 10 SDK. Graphviz (`dot`) renders and checks the diagrams and reads the graph files back; Python's
+# NetworkX reads the GraphML graph file back (docs/checking.md); Node runs Mermaid's own parser
 # (tools/mermaid-check) on the .mmd files; Debian's headless chromium, driven by puppeteer-core (tools/browser-check),
 # steps through every replay page and renders every .mmd with Mermaid's bundle. Missing ones are installed with apt-get
 # (as root, or through sudo); CHROMIUM may name a browser installed elsewhere.
@@ -23,6 +24,7 @@ apt_install() {
 prerequisites() {
   command -v dotnet >/dev/null 2>&1 || { echo "build.sh: the .NET 10 SDK is needed: https://dot.net" >&2; exit 2; }
   command -v dot >/dev/null 2>&1 || apt_install graphviz
+  python3 -c 'import networkx' >/dev/null 2>&1 || apt_install python3 python3-networkx
   command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 || apt_install nodejs npm
   if [ -z "${CHROMIUM:-}" ]; then
     command -v chromium >/dev/null 2>&1 || apt_install chromium

@@ -55,9 +55,10 @@ public static class ExploreCommand
             DefaultValueFactory = _ => 120,
             HelpName = "seconds",
         };
+        var graphOptions = new ExploreGraphOptions();
         var command = new Command("explore", "Explore every reachable state of the pair, checking every invariant on every transition; list deadlocks, trap states and unreached witnesses. Exit 0: no violation; 1: a violation (or, complete, a missing witness, trap state or deadlock; or incomplete with --require-complete); 2: bad input; 130: interrupted.")
         {
-            config, maxStates, requireComplete, outDir, reference, with, changes, exact, memory, checkpoint, resume, checkpointEvery,
+            config, maxStates, requireComplete, outDir, reference, with, changes, exact, memory, checkpoint, resume, checkpointEvery, graphOptions.Graph, graphOptions.GraphOf,
         };
         command.SetAction(parse =>
         {
@@ -68,7 +69,13 @@ public static class ExploreCommand
             CheckBound(bound, store.Fingerprints);
             var perSpace = parse.GetValue(changes);
             Io.OptionRange.Check("--changes", perSpace, (1, ExplorationAlphabet.MaxChangesPerSpace));
-            return Run(io, CommonOptions.Load(parse.GetValue(config), io.Limits), bound, parse.GetValue(outDir), parse.GetValue(requireComplete), parse.GetValue(reference), parts, perSpace, store);
+            var graph = graphOptions.Read(parse, parse.GetValue(config), io.Limits, parse.GetValue(reference) || parts.Count > 0);
+            if (graph?.Of == Exploration.Graph.GraphOf.Reachable && store.Resume)
+            {
+                throw new CliUsageException("--graph-of reachable is written as the run explores: a resumed run explored part of it before; write it with a run from the start");
+            }
+
+            return Run(io, CommonOptions.Load(parse.GetValue(config), io.Limits), bound, parse.GetValue(outDir), parse.GetValue(requireComplete), parse.GetValue(reference), parts, perSpace, store, graph);
         });
         return command;
     }
@@ -90,7 +97,12 @@ public static class ExploreCommand
     /// <param name="with">Parts of <see cref="ExplorationAlphabet"/> added to the failover events (explored on the reference explorer).</param>
     /// <param name="changesPerSpace">With <c>configure</c>: the tracked changes typed in each space.</param>
     /// <param name="store">Where the states are kept: fingerprints (the default) or whole keys.</param>
-    public static int Run(CliIo io, PairConfig config, long maxStates, DirectoryInfo? outDir, bool requireComplete, bool reference = false, IReadOnlyCollection<string>? with = null, int changesPerSpace = 1, StoreOptions? store = null)
+    public static int Run(CliIo io, PairConfig config, long maxStates, DirectoryInfo? outDir, bool requireComplete, bool reference = false, IReadOnlyCollection<string>? with = null, int changesPerSpace = 1, StoreOptions? store = null) =>
+        Run(io, config, maxStates, outDir, requireComplete, reference, with, changesPerSpace, store, graph: null);
+
+    /// <inheritdoc cref="Run(CliIo, PairConfig, long, DirectoryInfo?, bool, bool, IReadOnlyCollection{string}?, int, StoreOptions?)"/>
+    /// <param name="graph">The graph file to write as the run explores (<c>--graph</c>), checked.</param>
+    internal static int Run(CliIo io, PairConfig config, long maxStates, DirectoryInfo? outDir, bool requireComplete, bool reference, IReadOnlyCollection<string>? with, int changesPerSpace, StoreOptions? store, GraphRequest? graph)
     {
         with ??= [];
         store ??= StoreOptions.Of(reference || with.Count > 0, null, null, null, 120);
@@ -104,6 +116,7 @@ public static class ExploreCommand
             Io.OutputFolder.Prepare(outDir, "--out");
         }
 
+        using var graphOutput = graph?.Open(config); // graph file
         var pair = new FailoverPair(config);
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var phaseBound = (int)Math.Min(int.MaxValue, maxStates);
@@ -112,17 +125,18 @@ public static class ExploreCommand
         var (result, settled) = CommandProgress.Run(io, "explore", progress =>
         {
             progress.Phase("reachable states", "states");
+            var reachableGraph = graph?.Of == Exploration.Graph.GraphOf.Reachable ? graphOutput!.Listener : null;
             ExplorationResult explored;
             if (store.Fingerprints)
             {
-                fingerprints = ExploreFingerprints(io, pair, alphabet, maxStates, store, progress);
+                fingerprints = ExploreFingerprints(io, pair, alphabet, maxStates, store, progress, reachableGraph);
                 explored = fingerprints.Exploration;
             }
             else
             {
                 explored = reference
                     ? new Explorer(pair, alphabet).Explore(phaseBound, expanded: (done, found, _) => progress.Set(done, found), cancellation: io.Cancellation)
-                    : new Exploration.Compiled.CompiledExplorer(pair).Explore(phaseBound, expanded: (done, found, _) => progress.Set(done, found), cancellation: io.Cancellation);
+                    : new CompiledExplorer(pair) { GraphListener = reachableGraph }.Explore(phaseBound, expanded: (done, found, _) => progress.Set(done, found), cancellation: io.Cancellation);
             }
 
             progress.Set(explored.States, explored.States);
@@ -132,17 +146,18 @@ public static class ExploreCommand
             }
 
             progress.Phase("settled graph", "states");
-            var graph = reference
-                ? SettledGraph.Explore(pair, alphabet, maxStates: phaseBound, progress: (done, found) => progress.Set(done, found), cancellation: io.Cancellation)
+            // A settled graph file is told its states and edges with their table rows as the snapshots' steps give them.
+            var settledGraph = reference || graph?.Of == Exploration.Graph.GraphOf.Settled
+                ? SettledGraph.Explore(pair, alphabet, phaseBound, null, (done, found) => progress.Set(done, found), io.Cancellation, selfLoops: false, graph: graph?.Of == Exploration.Graph.GraphOf.Settled ? graphOutput!.Listener : null)
                 : CompiledSettledGraph.Explore(pair, alphabet, maxStates: phaseBound, progress: (done, found) => progress.Set(done, found), cancellation: io.Cancellation);
-            if (graph.Complete)
+            if (settledGraph.Complete)
             {
-                progress.Phase("recovery analysis", "states", graph.StateCount);
-                recovery = RecoveryAnalysis.Analyse(graph);
-                progress.Set(graph.StateCount);
+                progress.Phase("recovery analysis", "states", settledGraph.StateCount);
+                recovery = RecoveryAnalysis.Analyse(settledGraph);
+                progress.Set(settledGraph.StateCount);
             }
 
-            return (explored, graph);
+            return (explored, settledGraph);
         });
 
         var bounded = !result.Complete || settled is { Complete: false };
@@ -187,6 +202,7 @@ public static class ExploreCommand
         }
 
         TerminalConsole.Write(io, table);
+        ExploreGraphOptions.Report(io, graphOutput); // graph file
         var seconds = result.Elapsed.TotalSeconds;
         io.Error.WriteLine($"explore: {clock.Elapsed.TotalSeconds:F1} s in all; reachable states {seconds:F1} s ({result.States / Math.Max(0.001, seconds):N0} states/s), settled graph and recovery {(clock.Elapsed.TotalSeconds - seconds):F1} s");
 
@@ -266,10 +282,11 @@ public static class ExploreCommand
     }
 
     /// <summary>Runs the fingerprint explorer with the command's progress, memory and checkpoints.</summary>
-    private static FingerprintRunResult ExploreFingerprints(CliIo io, FailoverPair pair, IReadOnlyList<Event> alphabet, long maxStates, StoreOptions store, CommandProgress progress)
+    private static FingerprintRunResult ExploreFingerprints(CliIo io, FailoverPair pair, IReadOnlyList<Event> alphabet, long maxStates, StoreOptions store, CommandProgress progress, Exploration.Graph.IGraphListener? graph)
     {
         var options = new FingerprintRunOptions
         {
+            GraphListener = graph,
             MaxStates = maxStates == NoBound ? long.MaxValue : maxStates,
             MemoryBytes = store.TableBudget,
             Directory = store.Directory?.FullName,

@@ -87,12 +87,26 @@ public sealed class SettledGraph
         PairState? from = null,
         Action<int, int>? progress = null,
         CancellationToken cancellation = default,
-        bool selfLoops = false)
+        bool selfLoops = false) =>
+        Explore(pair, alphabet, maxStates, from, progress, cancellation, selfLoops, graph: null);
+
+    /// <summary>Explores the settled graph as <see cref="Explore(FailoverPair, IReadOnlyList{Event}?, int, PairState?, Action{int, int}?, CancellationToken, bool)"/> does, telling <paramref name="graph"/> every state and edge as they are found (<c>explore --graph</c>).</summary>
+    internal static SettledGraph Explore(
+        FailoverPair pair,
+        IReadOnlyList<Event>? alphabet,
+        int maxStates,
+        PairState? from,
+        Action<int, int>? progress,
+        CancellationToken cancellation,
+        bool selfLoops,
+        Graph.IGraphListener? graph)
     {
         alphabet ??= EventAlphabet.For(pair.Config);
         var initial = Explorer.WithoutReasons(pair.Run([], from ?? pair.Initial));
         var states = new List<PairState> { initial };
         var index = new Dictionary<PairState, int> { [initial] = 0 };
+        var graphFeed = graph is null ? null : new Graph.SettledGraphFeed(graph, pair.Initial); // graph file
+        graphFeed?.State(initial, initial: true); // graph file
         var starts = new List<int>();
         var targets = new List<int>();
         var events = new List<int>();
@@ -124,11 +138,13 @@ public sealed class SettledGraph
             var state = states[s];
             for (var e = 0; e < alphabet.Count; e++)
             {
-                var target = Explorer.WithoutReasons(pair.Step(state, alphabet[e], quiet: true).State);
+                var step = pair.Step(state, alphabet[e], quiet: true);
+                var target = Explorer.WithoutReasons(step.State);
                 if (target.Equals(state))
                 {
                     if (selfLoops)
                     {
+                        graphFeed?.Transition(state, state, alphabet[e], step.Rows); // graph file
                         targets.Add(s);
                         events.Add(e);
                         loops++;
@@ -150,14 +166,21 @@ public sealed class SettledGraph
                     states.Add(target);
                     parent.Add(s);
                     parentEvent.Add(e);
+                    graphFeed?.State(target, initial: false); // graph file
                 }
 
+                graphFeed?.Transition(state, states[t], alphabet[e], step.Rows); // graph file
                 targets.Add(t);
                 events.Add(e);
             }
         }
 
         starts.Add(targets.Count);
+        if (!cancelled)
+        {
+            graphFeed?.End(!complete, targets.Count); // graph file
+        }
+
         progress?.Invoke(states.Count, states.Count);
         return new SettledGraph(pair, alphabet, states, index, [.. starts], [.. targets], [.. events], [.. parent], [.. parentEvent], complete) { Cancelled = cancelled, SelfLoops = selfLoops, SelfLoopCount = loops };
     }

@@ -38,6 +38,9 @@ public sealed class CompiledExplorer(FailoverPair pair, IReadOnlyList<Event> alp
     /// <summary>Bytes per stored state of the last exploration (the benchmark reports it).</summary>
     public double LastBytesPerState { get; private set; }
 
+    /// <summary>Told every state and transition as they are explored, for a graph file (<c>explore --graph</c>).</summary>
+    internal Graph.IGraphListener? GraphListener { get; init; }
+
     /// <summary>
     /// Explores from the initial snapshot, stopping at the first violation or when <paramref name="cancellation"/> is
     /// cancelled, with the same result <see cref="Explorer.Explore"/> gives. States are expanded
@@ -71,6 +74,9 @@ public sealed class CompiledExplorer(FailoverPair pair, IReadOnlyList<Event> alp
             violation = new Counterexample(atStart.Invariant, atStart.Evidence, []);
         }
 
+        var graphFeed = GraphListener is null ? null : new Graph.ReachableGraphFeed(GraphListener, codec); // graph file
+        graphFeed?.Initial(store[0], violation?.Invariant.Name); // graph file
+
         var chunks = new BreadthFirstChunks<PackedSuccessor>(store, Alphabet.Count + 1, maxStates, progress, expanded, cancellation);
         for (int first = 0, count; first < store.Count && violation is null; first += count)
         {
@@ -97,14 +103,22 @@ public sealed class CompiledExplorer(FailoverPair pair, IReadOnlyList<Event> alp
                     if (successor.Verdict != CompiledStepper.Holds)
                     {
                         var (invariant, evidence) = steppers[0].Violation(store[s], successor.Event, successor.Verdict);
+                        graphFeed?.Transition(store[s], successor.Target, successor.Event, successor.Via, successor.Rows, isNew: !store.Contains(successor.Target), kept: true, invariant.Name); // graph file
                         violation = new Counterexample(invariant, evidence, paths.PathThrough(s, successor.Event, successor.Target));
                         break;
                     }
 
                     seen.Transition(s, successor);
+                    var storedBefore = store.Count; // graph file
                     chunks.Store(successor.Target, s, successor.Via);
+                    graphFeed?.Transition(store[s], successor.Target, successor.Event, successor.Via, successor.Rows, isNew: store.Count > storedBefore, kept: store.Count > storedBefore || store.Contains(successor.Target), violation: null); // graph file
                 }
             }
+        }
+
+        if (!cancelled)
+        {
+            graphFeed?.End(chunks.Bounded, transitions); // graph file
         }
 
         expanded?.Invoke(store.Count, store.Count, transitions);

@@ -5,7 +5,7 @@ using FailoverModel.Pair;
 namespace FailoverModel.Exploration.Compiled;
 
 /// <summary>
-/// <see cref="SettledGraph.Explore"/> on packed states: the same graph, state for state and edge for edge in the same
+/// <see cref="SettledGraph.Explore(FailoverPair, IReadOnlyList{Event}?, int, PairState?, Action{int, int}?, CancellationToken, bool)"/> on packed states: the same graph, state for state and edge for edge in the same
 /// breadth-first order, with each event and the settle after it stepped by the <see cref="PackedPair"/> on every core
 /// and the states kept as whole keys in a <see cref="StateStore"/> (the settled graph is not reduced, and its edges need
 /// each state's number). Only the snapshots the graph hands out are decoded, once each, at the end.

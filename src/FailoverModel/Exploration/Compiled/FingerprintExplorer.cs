@@ -27,6 +27,9 @@ internal sealed record FingerprintRunOptions
 
     /// <summary>Threads that expand states (0: every core); the merge runs beside them.</summary>
     public int Threads { get; init; }
+
+    /// <summary>Told every state and transition as the merge stores them (<c>explore --graph</c>); not with <see cref="Resume"/>.</summary>
+    public Graph.IGraphListener? GraphListener { get; init; }
 }
 
 /// <summary>Where a run of <see cref="FingerprintExplorer"/> is, as its progress shows it.</summary>
@@ -178,7 +181,10 @@ internal sealed class FingerprintExplorer(FailoverPair pair, IReadOnlyList<Event
             _steppers = [.. Enumerable.Range(0, threads).Select(_ => new CompiledStepper(explorer.Pair.Clone(), explorer.Alphabet, _codec, invariants))];
             _table = new FingerprintSet(options.MemoryBytes, threads >= 4 ? 4 : threads >= 2 ? 2 : 1);
             _seen = new WitnessesSeen<(ulong, int)>(explorer.Alphabet, explorer.Pair.Config.GroupCount);
+            _graph = options.GraphListener is { } listener ? new Graph.ReachableGraphFeed(listener, _codec) : null;
         }
+
+        private readonly Graph.ReachableGraphFeed? _graph;
 
         public void Dispose()
         {
@@ -201,11 +207,18 @@ internal sealed class FingerprintExplorer(FailoverPair pair, IReadOnlyList<Event
 
             if (_options.Resume)
             {
+                if (_graph is not null)
+                {
+                    throw new InvalidOperationException("a resumed run cannot write the part of the graph explored before it");
+                }
+
                 Restore();
             }
             else
             {
-                Start(_codec.Encode(_explorer._canonical.Canonical(_explorer.Pair.Initial), default));
+                var initial = _codec.Encode(_explorer._canonical.Canonical(_explorer.Pair.Initial), default);
+                Start(initial);
+                _graph?.Initial(initial, null);
             }
 
             Counterexample? violation = null;
@@ -232,6 +245,11 @@ internal sealed class FingerprintExplorer(FailoverPair pair, IReadOnlyList<Event
             if (cancelled && _checkpoints)
             {
                 Checkpoint();
+            }
+
+            if (!cancelled && full is null)
+            {
+                _graph?.End(_bounded, _transitions);
             }
 
             var elapsed = _clock.Elapsed;
@@ -393,6 +411,7 @@ internal sealed class FingerprintExplorer(FailoverPair pair, IReadOnlyList<Event
                     if (successor.Verdict != CompiledStepper.Holds)
                     {
                         var (invariant, evidence) = _steppers[0].Violation(chunk.Keys[k], successor.Event, successor.Verdict);
+                        _graph?.Transition(chunk.Keys[k], successor.Target, successor.Event, successor.Via, successor.Rows, isNew: !_table.Contains(targets[j]), kept: true, invariant.Name);
                         var chain = ParentLog.Chains(_directory, [source], [.. _parents.Select(Sync)])[source];
                         var path = Paths().PathThrough(chain, successor.Via < 0 ? null : successor.Event, successor.Target);
                         return new Counterexample(invariant, evidence, path);
@@ -400,19 +419,25 @@ internal sealed class FingerprintExplorer(FailoverPair pair, IReadOnlyList<Event
 
                     _seen.Transition(source, successor);
                     var fingerprint = targets[j];
+                    bool added;
                     if (probed)
                     {
-                        if (!fresh[j])
-                        {
-                            continue;
-                        }
+                        added = fresh[j];
                     }
                     else if (_states >= _options.MaxStates)
                     {
-                        _bounded |= !_table.Contains(fingerprint);
+                        var known = _table.Contains(fingerprint);
+                        _bounded |= !known;
+                        _graph?.Transition(chunk.Keys[k], successor.Target, successor.Event, successor.Via, successor.Rows, isNew: false, kept: known, null);
                         continue;
                     }
-                    else if (!_table.Add(fingerprint))
+                    else
+                    {
+                        added = _table.Add(fingerprint);
+                    }
+
+                    _graph?.Transition(chunk.Keys[k], successor.Target, successor.Event, successor.Via, successor.Rows, isNew: added, kept: true, null);
+                    if (!added)
                     {
                         continue;
                     }
