@@ -77,7 +77,7 @@ internal static class SyslogDiff
 
             (pairOfExpected[i], pairOfObserved[j]) = (j, i);
             var o = observed[j];
-            if (o.Text is { } text && text != expected[i].Text)
+            if (o.Text is { } text && !TextMatches(expected[i], o))
             {
                 differences.Add((i, new Divergence($"syslog[{j}].text", JsonText.Of(expected[i].Text), JsonText.Of(text), Source: o.Source)));
             }
@@ -108,9 +108,16 @@ internal static class SyslogDiff
     public static bool Matches(SyslogMessage e, SyslogObservation o) =>
         (o.Unit is null || o.Unit == e.Unit.Token())
         && (o.Id is null || o.Id.Value.Value == e.Id)
-        && (o.Text is null || o.Text == e.Text)
+        && (o.Text is null || TextMatches(e, o))
         && (o.Group is null || o.Group.Value.Value == (e.Group?.Number ?? -1))
         && (o.Severity is null || o.Severity == e.Severity);
+
+    /// <summary>
+    /// True when the observed text is the model's, or, for a line read from a device, one of the forms of the message
+    /// a device is documented to write (<see cref="SyslogCatalogue.DocumentedForms"/>).
+    /// </summary>
+    private static bool TextMatches(SyslogMessage e, SyslogObservation o) =>
+        o.Text == e.Text || (o.Source is not null && SyslogCatalogue.DocumentedForms(e).Any(f => f.Text == o.Text));
 
     private static bool PairwiseMatch(IReadOnlyList<SyslogMessage> expected, IReadOnlyList<SyslogObservation> observed, bool perUnit)
     {
