@@ -145,6 +145,56 @@ public class DeviceOutputTests
         Assert.Equal("trace.jsonl:1:1: device.primary.show failover line 10: \"This host: Primary - Active\" is the Active/Standby layout (one state for the whole unit); an Active/Active unit shows each failover group's state", error.Describe());
     }
 
+    /// <summary>
+    /// docs/sources.md, "Syslog": where sources disagree the model prints one form and a device line in any documented
+    /// form conforms: 105009 with the unit's designation (the guide) instead of the group's (a captured Active/Active
+    /// log), 104002 with STNDBY (a captured pair) instead of STANDBY (the guide). A group designation naming another
+    /// group is no documented form.
+    /// </summary>
+    [Theory]
+    [InlineData("(Primary) Testing on interface outside Failed", "(Primary) Switching to STNDBY - interface check, mate is healthier", true)]
+    [InlineData("(Primary_group_1) Testing on interface outside Failed", "(Primary) Switching to STANDBY - interface check, mate is healthier", true)]
+    [InlineData("(Primary_group_2) Testing on interface outside Failed", "(Primary) Switching to STANDBY - interface check, mate is healthier", false)]
+    [InlineData("(Primary) Testing on interface outside Failed", "(Primary) Switching to STANDBY - Interface check.", false)]
+    public void ADeviceLineInEachDocumentedFormConforms(string test, string standby, bool conforms)
+    {
+        string[] syslog =
+        [
+            "%ASA-4-411002: Line protocol on Interface outside, changed state to down",
+            "%ASA-1-105008: (Primary) Testing Interface outside",
+            $"%ASA-1-105009: {test}",
+            $"%ASA-1-104002: {standby}",
+            "%ASA-1-104003: (Primary) Switching to FAILED.",
+            "%ASA-4-411002: Line protocol on Interface inside, changed state to down",
+            "%ASA-4-411001: Line protocol on Interface inside, changed state to up",
+            "%ASA-4-411002: Line protocol on Interface outside, changed state to down",
+            "%ASA-4-411001: Line protocol on Interface outside, changed state to up",
+        ];
+        string[] mate =
+        [
+            "%ASA-1-105008: (Secondary) Testing Interface outside",
+            "%ASA-1-105009: (Secondary_group_1) Testing on interface outside Passed",
+            "%ASA-1-104001: (Secondary) Switching to ACTIVE - mate want me Active",
+            "%ASA-4-411002: Line protocol on Interface inside, changed state to down",
+            "%ASA-4-411001: Line protocol on Interface inside, changed state to up",
+            "%ASA-4-411002: Line protocol on Interface outside, changed state to down",
+            "%ASA-4-411001: Line protocol on Interface outside, changed state to up",
+        ];
+        var trace = new JsonObject { ["event"] = "power-on primary secondary" }.ToJsonString() + "\n" + new JsonObject
+        {
+            ["event"] = "interface-down primary context1/outside",
+            ["device"] = new JsonObject
+            {
+                ["primary"] = new JsonObject { ["syslog"] = new JsonArray([.. syslog.Select(l => (JsonNode)l)]) },
+                ["secondary"] = new JsonObject { ["syslog"] = new JsonArray([.. mate.Select(l => (JsonNode)l)]) },
+            },
+        }.ToJsonString() + "\n";
+
+        var verdict = Check(trace);
+
+        Assert.True(conforms == (verdict.Divergence is null), string.Join("; ", verdict.Divergence?.Fields.Select(f => f.Message) ?? []));
+    }
+
     /// <summary>Both units boot; the primary's <c>show failover</c> is <paramref name="primaryShowFailover"/>.</summary>
     private static string Boot(string primaryShowFailover) => new JsonObject
     {
