@@ -195,6 +195,40 @@ public class DeviceOutputTests
         Assert.True(conforms == (verdict.Divergence is null), string.Join("; ", verdict.Divergence?.Fields.Select(f => f.Message) ?? []));
     }
 
+    /// <summary>A failure's Date/Time and the failed interfaces listed under its reason are read past, not taken for states.</summary>
+    [Fact]
+    public void AShowFailoverStateWithADatedFailureAndItsInterfacesConforms()
+    {
+        const string state = """
+                           State          Last Failure Reason      Date/Time
+            This host  -   Primary
+                Group 1    Failed         Ifc Failure              00:00:25 UTC Apr 16 2007
+                                          context1 outside: Failed
+                Group 2    Standby Ready  None
+            Other host -   Secondary
+                Group 1    Active         None
+                Group 2    Active         None
+
+            ====Configuration State===
+                    Sync Done
+            ====Communication State===
+                    Mac set
+            """;
+        string Trace(string output) => new JsonObject { ["event"] = "power-on primary secondary" }.ToJsonString() + "\n" + new JsonObject
+        {
+            ["event"] = "interface-down primary context1/outside",
+            ["device"] = new JsonObject { ["primary"] = new JsonObject { ["show failover state"] = output } },
+        }.ToJsonString() + "\n";
+
+        var verdict = Check(Trace(state));
+        var wrong = Check(Trace(state.Replace("Ifc Failure ", "Comm Failure", StringComparison.Ordinal))).Divergence;
+
+        Assert.Null(verdict.Divergence);
+        Assert.Equal(1, verdict.Compared);
+        Assert.NotNull(wrong);
+        Assert.Equal("units.primary.groups.1.reason", Assert.Single(wrong.Fields).Field);
+    }
+
     /// <summary>Both units boot; the primary's <c>show failover</c> is <paramref name="primaryShowFailover"/>.</summary>
     private static string Boot(string primaryShowFailover) => new JsonObject
     {
