@@ -15,7 +15,7 @@ public class ShowCommandTests
 
         Assert.Equal((0, ""), (exit, error));
         Assert.Contains("This host  -   Primary", output, StringComparison.Ordinal);
-        Assert.Contains("    Group 1    Standby Ready  Set by the CI config cmd", output, StringComparison.Ordinal);
+        Assert.Contains("    Group 1    Standby Ready  Set by the config command", output, StringComparison.Ordinal);
         Assert.Contains("    Group 1    Active         None", output, StringComparison.Ordinal);
     }
 

@@ -71,7 +71,8 @@ internal static class ShowFailoverState
     private static void Row(StringBuilder sb, FailoverGroupId group, string state, string reason, long? at)
     {
         sb.Append(CultureInfo.InvariantCulture, $"    Group {group}    {state,-15}");
-        sb.Append(at is { } time ? $"{reason,-ReasonWidth}{SimulatedClock.Format(time)}" : reason);
+        // A reason as wide as its column still leaves one space before the date, so the columns read apart.
+        sb.Append(at is { } time ? $"{reason.PadRight(ReasonWidth - 1)} {SimulatedClock.Format(time)}" : reason);
         sb.Append('\n');
     }
 
