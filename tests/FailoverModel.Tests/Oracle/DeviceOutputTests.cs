@@ -229,6 +229,66 @@ public class DeviceOutputTests
         Assert.Equal("units.primary.groups.1.reason", Assert.Single(wrong.Fields).Field);
     }
 
+    /// <summary>
+    /// Syslog lines as collected: the ASA's own timestamp and host name (<c>logging timestamp</c>, <c>logging
+    /// device-id</c>), and the headers a syslog server stores, RFC 3164 and RFC 5424; the message after them is read alike.
+    /// </summary>
+    [Theory]
+    [InlineData("Apr 16 2007 06:13:31 pix1 : ")]
+    [InlineData("<161>Apr 16 06:13:31 pix1 ")]
+    [InlineData("<161>Apr 16 06:13:31 pix1 : ")]
+    [InlineData("<161>1 2007-04-16T06:13:31.000Z pix1 - - - - ")]
+    public void SyslogLinesWithTheHeadersOfTheirCollectorConform(string header)
+    {
+        var lines = SyslogLines().Select(l => header + l[l.IndexOf('%', StringComparison.Ordinal)..]);
+
+        var verdict = Check(Trace(Fixture("pix-7.2.2-primary-show-failover-state.txt"), lines));
+
+        Assert.Null(verdict.Divergence);
+        Assert.Equal(2, verdict.Compared);
+    }
+
+    /// <summary>
+    /// A show output as captured over SSH: the command's prompt line, CRLF, and the pager's <c>&lt;--- More ---&gt;</c>
+    /// erased by carriage return (or left in the text) are read as the output alone, with the lines numbered as captured;
+    /// a wrong word is still reported on its line.
+    /// </summary>
+    [Theory]
+    [InlineData("<--- More --->\r              \r")]
+    [InlineData("<--- More --->              ")]
+    [InlineData("<--- More --->\r\n")]
+    public void AShowOutputCapturedOverSshConforms(string paging)
+    {
+        var state = Fixture("pix-7.2.2-primary-show-failover-state.txt").Replace("\n", "\r\n", StringComparison.Ordinal);
+        var at = state.IndexOf("Other host", StringComparison.Ordinal);
+        var captured = "pix1# show failover state\r\n" + state[..at] + paging + state[at..] + "pix1# ";
+        var wrong = captured.Replace("    Group 2    Standby Ready  None", "    Group 2    Standby Redy   None", StringComparison.Ordinal);
+
+        var verdict = Check(Trace(captured, SyslogLines()));
+        var divergence = Check(Trace(wrong, SyslogLines())).Divergence;
+
+        Assert.Null(verdict.Divergence);
+        Assert.NotNull(divergence);
+        Assert.Equal(("units.primary.groups.2.state", 5), (divergence.Fields[0].Field, divergence.Fields[0].Source!.Line));
+    }
+
+    /// <summary>A show output in a format the parsers do not know is bad input naming the trace line and what was expected, not an observation that compares nothing.</summary>
+    [Theory]
+    [InlineData("show failover state", "device.primary.show failover state: no line of ASA's 'show failover state' in it (expected 'This host -' or 'Other host -', then 'Group <n>  <state>  <reason>')")]
+    [InlineData("show failover", "device.primary.show failover: no line of ASA's 'show failover' in it (expected 'Failover On|Off', 'Failover LAN Interface: ...', 'Group <n> State: <state>')")]
+    public void AShowOutputInAnUnknownFormatIsBadInputWithItsTraceLine(string command, string message)
+    {
+        var trace = new JsonObject
+        {
+            ["event"] = "power-on primary secondary",
+            ["device"] = new JsonObject { ["primary"] = new JsonObject { [command] = "pix1# show failover\r\nERROR: % Invalid input detected at '^' marker.\r\n" } },
+        }.ToJsonString() + "\n";
+
+        var error = Assert.Throws<InputException>(() => Check(trace));
+
+        Assert.Equal($"trace.jsonl:1:1: {message}", error.Describe());
+    }
+
     /// <summary>Both units boot; the primary's <c>show failover</c> is <paramref name="primaryShowFailover"/>.</summary>
     private static string Boot(string primaryShowFailover) => new JsonObject
     {
