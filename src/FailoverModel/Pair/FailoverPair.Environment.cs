@@ -127,9 +127,9 @@ public sealed partial class FailoverPair
         if (mate.Status == UnitStatus.FailoverOn && (mate.FailedInterfaces & bit) == 0)
         {
             step.Log(e.Unit, SyslogId.TestingInterface, group, nameif);
-            step.Log(e.Unit, SyslogId.TestingOnInterface, group, nameif, "Failed");
+            step.Log(e.Unit, SyslogId.TestingOnInterface, group, nameif, nameof(InterfaceTestResult.Failed));
             step.Log(e.Unit.Mate(), SyslogId.TestingInterface, group, nameif);
-            step.Log(e.Unit.Mate(), SyslogId.TestingOnInterface, group, nameif, "Passed");
+            step.Log(e.Unit.Mate(), SyslogId.TestingOnInterface, group, nameif, nameof(InterfaceTestResult.Passed));
         }
     }
 

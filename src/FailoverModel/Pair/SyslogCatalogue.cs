@@ -29,6 +29,16 @@ internal enum SyslogId
     ReplicationReceiveEnds = 709006,
 }
 
+/// <summary>The outcome 105009 gives of a unit's test of an interface, as ASA writes it.</summary>
+internal enum InterfaceTestResult
+{
+    /// <summary>The interface heard traffic: it is healthy.</summary>
+    Passed,
+
+    /// <summary>The interface heard nothing: it is failed.</summary>
+    Failed,
+}
+
 /// <summary>The designation ASA writes before a message's text.</summary>
 internal enum SyslogTag
 {
