@@ -152,11 +152,11 @@ public class DeviceOutputTests
     /// group is no documented form.
     /// </summary>
     [Theory]
-    [InlineData("(Primary) Testing on interface outside Failed", "(Primary) Switching to STNDBY - interface check, mate is healthier", true)]
-    [InlineData("(Primary_group_1) Testing on interface outside Failed", "(Primary) Switching to STANDBY - interface check, mate is healthier", true)]
-    [InlineData("(Primary_group_2) Testing on interface outside Failed", "(Primary) Switching to STANDBY - interface check, mate is healthier", false)]
-    [InlineData("(Primary) Testing on interface outside Failed", "(Primary) Switching to STANDBY - Interface check.", false)]
-    public void ADeviceLineInEachDocumentedFormConforms(string test, string standby, bool conforms)
+    [InlineData("(Primary) Testing on interface outside Failed", "(Primary) Switching to STNDBY - interface check, mate is healthier", true, 2)]
+    [InlineData("(Primary_group_1) Testing on interface outside Failed", "(Primary) Switching to STANDBY - interface check, mate is healthier", true, 0)]
+    [InlineData("(Primary_group_2) Testing on interface outside Failed", "(Primary) Switching to STANDBY - interface check, mate is healthier", false, 0)]
+    [InlineData("(Primary) Testing on interface outside Failed", "(Primary) Switching to STANDBY - Interface check.", false, 0)]
+    public void ADeviceLineInEachDocumentedFormConformsAndTheCheckSaysWhichForm(string test, string standby, bool conforms, int otherForms)
     {
         string[] syslog =
         [
@@ -193,6 +193,15 @@ public class DeviceOutputTests
         var verdict = Check(trace);
 
         Assert.True(conforms == (verdict.Divergence is null), string.Join("; ", verdict.Divergence?.Fields.Select(f => f.Message) ?? []));
+        Assert.Equal(otherForms, verdict.OtherForms.Count);
+        if (otherForms > 0)
+        {
+            Assert.Collection(
+                verdict.OtherForms,
+                f => Assert.StartsWith("104002 in the form of the captured logs of a real pair", f.Key, StringComparison.Ordinal),
+                f => Assert.Equal("105009 in the form of the Cisco ASA syslog messages guide", f.Key));
+            Assert.All(verdict.OtherForms, f => Assert.Equal(1, f.Value));
+        }
     }
 
     /// <summary>A failure's Date/Time and the failed interfaces listed under its reason are read past, not taken for states.</summary>
