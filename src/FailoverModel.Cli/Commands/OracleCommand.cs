@@ -80,6 +80,11 @@ public static class OracleCommand
         if (verdict.Divergence is not { } d)
         {
             io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{display}: conforms: {verdict.Steps:N0} steps in {verdict.Cases:N0} test cases, {verdict.Compared:N0} states compared"));
+            foreach (var (form, lines) in verdict.OtherForms)
+            {
+                io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  device syslog in another documented form: {form}: {lines:N0} lines"));
+            }
+
             return Cli.Success;
         }
 

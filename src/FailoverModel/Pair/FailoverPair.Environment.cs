@@ -97,25 +97,39 @@ public sealed partial class FailoverPair
         }
 
         step.Set(e.Unit, me with { FailedInterfaces = failed });
-        if (me.Status.IsRunning())
+        if (!me.Status.IsRunning())
         {
-            var nameif = Config.Interfaces[index].Nameif;
-            var group = Config.GroupOfContext(Config.Interfaces[index].Context);
-            step.Log(e.Unit, e.Up ? 411001 : 411002, $"Line protocol on Interface {nameif}, changed state to {(e.Up ? "up" : "down")}", group);
-            if (me.Status == UnitStatus.FailoverOn && Config.Interfaces[index].Monitored)
-            {
-                // Interface health monitoring (docs/sources.md, "Health monitoring"): a monitored interface that stops
-                // hearing traffic is tested and fails; one that hears traffic again is back to normal at once.
-                if (e.Up)
-                {
-                    step.LogFailover(e.Unit, 105004, $"Monitoring on interface {nameif} normal", group);
-                }
-                else
-                {
-                    step.LogFailover(e.Unit, 105008, $"Testing Interface {nameif}", group);
-                    step.LogFailover(e.Unit, 105009, $"Testing on interface {nameif} Failed", group);
-                }
-            }
+            return;
+        }
+
+        var nameif = Config.Interfaces[index].Nameif;
+        var group = Config.GroupOfContext(Config.Interfaces[index].Context);
+        step.Log(e.Unit, e.Up ? SyslogId.LineProtocolUp : SyslogId.LineProtocolDown, group, nameif);
+        if (me.Status != UnitStatus.FailoverOn || !Config.Interfaces[index].Monitored)
+        {
+            return;
+        }
+
+        // Interface health monitoring (docs/sources.md, "Health monitoring"): an interface that hears traffic again is
+        // back to normal at once.
+        if (e.Up)
+        {
+            step.Log(e.Unit, SyslogId.MonitoringOnInterfaceNormal, group, nameif);
+            return;
+        }
+
+        // 105008 is logged only by a unit that heard nothing from its mate on the interface after the expected interval
+        // (ASA syslog messages guide): that is each unit, when the mate ran failover and both units had the interface
+        // up, for the hellos across it stop both ways. Each then tests its interface (105009): the unit whose link went
+        // down fails it, the mate still hears the network's traffic and passes. An interface the mate was silent on
+        // already stops no hello the unit still heard, so it logs no test.
+        var mate = step.Unit(e.Unit.Mate());
+        if (mate.Status == UnitStatus.FailoverOn && (mate.FailedInterfaces & bit) == 0)
+        {
+            step.Log(e.Unit, SyslogId.TestingInterface, group, nameif);
+            step.Log(e.Unit, SyslogId.TestingOnInterface, group, nameif, nameof(InterfaceTestResult.Failed));
+            step.Log(e.Unit.Mate(), SyslogId.TestingInterface, group, nameif);
+            step.Log(e.Unit.Mate(), SyslogId.TestingOnInterface, group, nameif, nameof(InterfaceTestResult.Passed));
         }
     }
 
@@ -147,7 +161,7 @@ public sealed partial class FailoverPair
             {
                 foreach (var unit in UnitRoles.Both.Where(u => before.Unit(u).Status == UnitStatus.FailoverOn))
                 {
-                    step.LogFailover(unit, 105042, "Failover interface OK");
+                    step.Log(unit, SyslogId.FailoverInterfaceOk, null);
                 }
             }
 
@@ -166,7 +180,7 @@ public sealed partial class FailoverPair
             // the link failed (table row 7) it learns only when its unit holdtime runs out (HoldtimeExpires).
             foreach (var unit in UnitRoles.Both.Where(u => before.Unit(u).Status == UnitStatus.FailoverOn))
             {
-                step.LogFailover(unit, 105043, "Failover interface failed");
+                step.Log(unit, SyslogId.FailoverInterfaceFailed, null);
             }
         }
     }

@@ -118,7 +118,7 @@ public sealed partial class FailoverPair
         var armed = t.ArmsPreempt && settings.Preempt && PreferredUnit(step.State, group) == unit;
         var slot = new GroupSlot(t.To, t.Marks ?? me.Group(group).Reason, armed);
         step.Set(unit, me.WithGroup(group, slot));
-        step.Changed(new GroupChange(unit, group, t.From, t.To, t.Reason));
+        step.Changed(new GroupChange(unit, group, t.From, t.To, t.Reason, t.Marks));
         if (FailureEventTable.RowOf(t.Trigger) is { } row)
         {
             step.Row(row.Event);

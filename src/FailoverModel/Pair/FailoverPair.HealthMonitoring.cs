@@ -95,7 +95,7 @@ public sealed partial class FailoverPair
         var outcome = _monitoring.Lantest(Reach(step.State, unit));
         if (me.View.Contact == MateContact.Hellos)
         {
-            step.LogFailover(unit, 105005, $"Lost Failover communications with mate on interface {Config.FailoverLink.Name}");
+            step.Log(unit, SyslogId.LostFailoverCommunications, null, Config.FailoverLink.Name);
         }
 
         if (outcome == MateContact.DataInterfaces)
@@ -106,8 +106,11 @@ public sealed partial class FailoverPair
             return;
         }
 
-        // Table row 1, the survivor's side: "Mark active as failed"; every group of the mate is shown Failed.
-        step.LogFailover(unit, 103001, "No response from other firewall (reason code = 4).");
+        // Table row 1, the survivor's side: "Mark active as failed"; every group of the mate is shown Failed. The reason
+        // code says what the unit saw (ASA syslog messages guide, 103001): 1, no hello on a failover link that is up; 4,
+        // the failover link down and no data interface answering the tests.
+        var code = step.State.FailoverLink == LinkStatus.Up ? "1" : "4";
+        step.Log(unit, SyslogId.NoResponseFromOtherFirewall, null, code);
         step.Set(unit, me with { View = me.View with { Contact = MateContact.Failed, Group1 = GroupState.Failed, Group2 = GroupState.Failed } });
         step.Row(FailureEvent.UnitFailure);
     }

@@ -1,10 +1,11 @@
 using FailoverModel.Machines;
+using FailoverModel.Rules;
 using FailoverModel.Topology;
 
 namespace FailoverModel.Pair;
 
 /// <summary>
-/// The syslog messages a failover group's change produces on the units (ASA syslog messages guide: 104001-104004 for a
+/// The syslog messages a failover group's change produces on the units (the syslog catalogue: 104001-104004 for a
 /// group's role, 709003-709006 for configuration replication, 411001/411002 for the line protocol).
 /// </summary>
 internal static class GroupSyslog
@@ -15,25 +16,31 @@ internal static class GroupSyslog
         switch (t.From, t.To)
         {
             case (_, GroupState.JustActive) when !t.From.IsActive():
-                step.LogFailover(unit, 104001, $"Switching to ACTIVE - {t.Reason}.", group);
+                step.Log(unit, SyslogId.SwitchingToActive, group, SyslogCatalogue.SwitchReasonOf(t.Reason));
                 break;
             case (_, GroupState.StandbyReady) when t.From.IsActive():
-                step.LogFailover(unit, 104002, $"Switching to STANDBY - {t.Reason}.", group);
+                step.Log(unit, SyslogId.SwitchingToStandby, group, SyslogCatalogue.SwitchReasonOf(t.Reason));
+                break;
+            case (_, GroupState.Failed) when t.From.IsActive() && t.Reason == GroupReasons.InterfaceCheck:
+                // An active group that fails its interface check gives the group up to a healthier mate, as a captured
+                // real pair logs it ("Switching to STNDBY - interface check, mate is healthier"), and is then failed.
+                step.Log(unit, SyslogId.SwitchingToStandby, group, SyslogCatalogue.SwitchReasonOf(t.Reason));
+                step.Log(unit, SyslogId.SwitchingToFailed, group);
                 break;
             case (not GroupState.Failed, GroupState.Failed):
-                step.LogFailover(unit, 104003, "Switching to FAILED.", group);
+                step.Log(unit, SyslogId.SwitchingToFailed, group);
                 break;
             case (GroupState.Failed, GroupState.StandbyReady):
-                step.LogFailover(unit, 104004, "Switching to OK.", group);
+                step.Log(unit, SyslogId.SwitchingToOk, group);
                 break;
             case (GroupState.ColdStandby, GroupState.SyncConfig) when group == FailoverGroupId.One:
                 // The system configuration travels with failover group 1 (seed, "Command Replication").
-                step.Log(mate, 709003, "Beginning configuration replication: Send to mate.");
-                step.Log(unit, 709005, "Beginning configuration replication: Receiving from mate.");
+                step.Log(mate, SyslogId.ReplicationSendBegins, null);
+                step.Log(unit, SyslogId.ReplicationReceiveBegins, null);
                 break;
             case (GroupState.SyncConfig, GroupState.SyncFileSystem) when group == FailoverGroupId.One:
-                step.Log(mate, 709004, "End Configuration Replication (ACT)");
-                step.Log(unit, 709006, "End Configuration Replication (STB)");
+                step.Log(mate, SyslogId.ReplicationSendEnds, null);
+                step.Log(unit, SyslogId.ReplicationReceiveEnds, null);
                 break;
         }
 
@@ -46,8 +53,8 @@ internal static class GroupSyslog
             {
                 foreach (var i in context.Interfaces)
                 {
-                    step.Log(unit, 411002, $"Line protocol on Interface {i.Nameif}, changed state to down", group);
-                    step.Log(unit, 411001, $"Line protocol on Interface {i.Nameif}, changed state to up", group);
+                    step.Log(unit, SyslogId.LineProtocolDown, group, i.Nameif);
+                    step.Log(unit, SyslogId.LineProtocolUp, group, i.Nameif);
                 }
             }
         }
@@ -57,9 +64,9 @@ internal static class GroupSyslog
     public static void Replication(StepBuilder step, UnitRole sender)
     {
         var receiver = sender.Mate();
-        step.Log(sender, 709003, "Beginning configuration replication: Send to mate.");
-        step.Log(receiver, 709005, "Beginning configuration replication: Receiving from mate.");
-        step.Log(sender, 709004, "End Configuration Replication (ACT)");
-        step.Log(receiver, 709006, "End Configuration Replication (STB)");
+        step.Log(sender, SyslogId.ReplicationSendBegins, null);
+        step.Log(receiver, SyslogId.ReplicationReceiveBegins, null);
+        step.Log(sender, SyslogId.ReplicationSendEnds, null);
+        step.Log(receiver, SyslogId.ReplicationReceiveEnds, null);
     }
 }

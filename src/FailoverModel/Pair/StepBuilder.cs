@@ -27,10 +27,9 @@ internal sealed class StepBuilder(Event @event, PairState before, bool quiet = f
 
     public void Set(UnitRole role, UnitState unit) => State = State.With(role, unit);
 
-    public void Log(UnitRole unit, int id, string text, FailoverGroupId? group = null) => (_messages ??= []).Add(new SyslogMessage(unit, id, text, group));
-
-    /// <summary>Logs a failover message, which ASA prefixes with the unit's designation.</summary>
-    public void LogFailover(UnitRole unit, int id, string text, FailoverGroupId? group = null) => Log(unit, id, $"({unit.Display()}) {text}", group);
+    /// <summary>Logs a message of the syslog catalogue, its holes filled by <paramref name="values"/> in order.</summary>
+    public void Log(UnitRole unit, SyslogId id, FailoverGroupId? group, params ReadOnlySpan<string> values) =>
+        (_messages ??= []).Add(new SyslogMessage(unit, (int)id, SyslogCatalogue.Of(id).Format(unit, group, values), group));
 
     public void Note(string note)
     {

@@ -5,13 +5,8 @@ namespace FailoverModel.Pair;
 /// <summary>A message a unit logs (ASA syslog id and text); <see cref="Group"/> names the failover group it concerns, if any.</summary>
 public sealed record SyslogMessage(UnitRole Unit, int Id, string Text, FailoverGroupId? Group = null)
 {
-    /// <summary>ASA's severity for the message id (ASA syslog messages guide): interface line protocol changes are warnings, configuration replication is debugging, failover messages are alerts.</summary>
-    public int Severity => Id switch
-    {
-        >= 411001 and <= 411004 => 4,
-        >= 709000 and <= 709999 => 7,
-        _ => 1,
-    };
+    /// <summary>ASA's severity for the message id, from the syslog catalogue (ASA syslog messages guide): interface line protocol changes are warnings, failover and configuration replication messages are alerts.</summary>
+    public int Severity => SyslogCatalogue.Find(Id)?.Severity ?? throw new InvalidOperationException($"{Id} is not a message the model logs");
 
     /// <inheritdoc/>
     public override string ToString() =>

@@ -9,6 +9,19 @@ public class ShowFromStateTests
     private static string Show(string scenario) =>
         ScenarioRunner.Run(ScenarioParser.Parse(scenario, "show.scenario", BuiltInConfigurations.SeedLanExample)).Outputs.OfType<ShowOutput>().Single().Text;
 
+    /// <summary>Cisco's ASDM guide: a pair joined by the serial failover cable shows "N/A - Serial-based failover enabled" for its failover LAN interface.</summary>
+    [Fact]
+    public void ACableBasedPairHasNoFailoverLanInterface()
+    {
+        var cable = RunningConfigParser.Load(RepositoryFiles.Path("tests", "configs", "cable", "pix1.cfg"));
+        var lan = Show("power-on primary secondary\nshow primary failover\n");
+
+        var serial = ScenarioRunner.Run(ScenarioParser.Parse("power-on primary secondary\nshow primary failover\n", "show.scenario", cable)).Outputs.OfType<ShowOutput>().Single().Text;
+
+        Assert.Contains("Failover LAN Interface: N/A - Serial-based failover enabled\n", serial, StringComparison.Ordinal);
+        Assert.Contains("Failover LAN Interface: LANFailover Ethernet3 (up)\n", lan, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void TheStatefulFailoverStatisticsCountTheReplicatedKindsSentAndHeld()
     {

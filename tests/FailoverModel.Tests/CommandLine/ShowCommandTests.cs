@@ -15,8 +15,32 @@ public class ShowCommandTests
 
         Assert.Equal((0, ""), (exit, error));
         Assert.Contains("This host  -   Primary", output, StringComparison.Ordinal);
-        Assert.Contains("    Group 1    Standby Ready  Set by the CI config cmd", output, StringComparison.Ordinal);
+        Assert.Contains("    Group 1    Standby Ready  Set by the config command", output, StringComparison.Ordinal);
         Assert.Contains("    Group 1    Active         None", output, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// A Last Failure Reason that is set has its Date/Time under that heading, and an interface failure lists the failed
+    /// interfaces under the reason (docs/sources.md, "Show outputs"); the time is the simulated clock's (25 s of interface
+    /// holdtime after boot), and the mate's is as its hellos carried it.
+    /// </summary>
+    [Fact]
+    public void ShowFailoverStateDatesAFailureAndListsTheFailedInterfaces()
+    {
+        var path = Scenario("power-on primary secondary\ninterface-down primary context1/outside\n");
+
+        var (exit, own, _) = Run("show", path, "primary", "failover", "state");
+        var (_, mate, _) = Run("show", path, "secondary", "failover", "state");
+
+        Assert.Equal(0, exit);
+        var lines = own.Split('\n');
+        var heading = lines[0];
+        var failed = Assert.Single(lines, l => l.StartsWith("    Group 1    Failed", StringComparison.Ordinal));
+        Assert.Equal(heading.IndexOf("Last Failure Reason", StringComparison.Ordinal), failed.IndexOf("Ifc Failure", StringComparison.Ordinal));
+        Assert.Equal(heading.IndexOf("Date/Time", StringComparison.Ordinal), failed.IndexOf("00:00:25 UTC", StringComparison.Ordinal));
+        Assert.Equal("                              context1 outside: Failed", lines[Array.IndexOf(lines, failed) + 1]);
+        Assert.Contains("    Group 2    Standby Ready  None\n", own, StringComparison.Ordinal);
+        Assert.Contains("    Group 1    Failed         Ifc Failure              00:00:25 UTC Apr 16 2007\n                              context1 outside: Failed\n", mate, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -145,6 +145,159 @@ public class DeviceOutputTests
         Assert.Equal("trace.jsonl:1:1: device.primary.show failover line 10: \"This host: Primary - Active\" is the Active/Standby layout (one state for the whole unit); an Active/Active unit shows each failover group's state", error.Describe());
     }
 
+    /// <summary>
+    /// docs/sources.md, "Syslog": where sources disagree the model prints one form and a device line in any documented
+    /// form conforms: 105009 with the unit's designation (the guide) instead of the group's (a captured Active/Active
+    /// log), 104002 with STNDBY (a captured pair) instead of STANDBY (the guide). A group designation naming another
+    /// group is no documented form.
+    /// </summary>
+    [Theory]
+    [InlineData("(Primary) Testing on interface outside Failed", "(Primary) Switching to STNDBY - interface check, mate is healthier", true, 2)]
+    [InlineData("(Primary_group_1) Testing on interface outside Failed", "(Primary) Switching to STANDBY - interface check, mate is healthier", true, 0)]
+    [InlineData("(Primary_group_2) Testing on interface outside Failed", "(Primary) Switching to STANDBY - interface check, mate is healthier", false, 0)]
+    [InlineData("(Primary) Testing on interface outside Failed", "(Primary) Switching to STANDBY - Interface check.", false, 0)]
+    public void ADeviceLineInEachDocumentedFormConformsAndTheCheckSaysWhichForm(string test, string standby, bool conforms, int otherForms)
+    {
+        string[] syslog =
+        [
+            "%ASA-4-411002: Line protocol on Interface outside, changed state to down",
+            "%ASA-1-105008: (Primary) Testing Interface outside",
+            $"%ASA-1-105009: {test}",
+            $"%ASA-1-104002: {standby}",
+            "%ASA-1-104003: (Primary) Switching to FAILED.",
+            "%ASA-4-411002: Line protocol on Interface inside, changed state to down",
+            "%ASA-4-411001: Line protocol on Interface inside, changed state to up",
+            "%ASA-4-411002: Line protocol on Interface outside, changed state to down",
+            "%ASA-4-411001: Line protocol on Interface outside, changed state to up",
+        ];
+        string[] mate =
+        [
+            "%ASA-1-105008: (Secondary) Testing Interface outside",
+            "%ASA-1-105009: (Secondary_group_1) Testing on interface outside Passed",
+            "%ASA-1-104001: (Secondary) Switching to ACTIVE - mate want me Active",
+            "%ASA-4-411002: Line protocol on Interface inside, changed state to down",
+            "%ASA-4-411001: Line protocol on Interface inside, changed state to up",
+            "%ASA-4-411002: Line protocol on Interface outside, changed state to down",
+            "%ASA-4-411001: Line protocol on Interface outside, changed state to up",
+        ];
+        var trace = new JsonObject { ["event"] = "power-on primary secondary" }.ToJsonString() + "\n" + new JsonObject
+        {
+            ["event"] = "interface-down primary context1/outside",
+            ["device"] = new JsonObject
+            {
+                ["primary"] = new JsonObject { ["syslog"] = new JsonArray([.. syslog.Select(l => (JsonNode)l)]) },
+                ["secondary"] = new JsonObject { ["syslog"] = new JsonArray([.. mate.Select(l => (JsonNode)l)]) },
+            },
+        }.ToJsonString() + "\n";
+
+        var verdict = Check(trace);
+
+        Assert.True(conforms == (verdict.Divergence is null), string.Join("; ", verdict.Divergence?.Fields.Select(f => f.Message) ?? []));
+        Assert.Equal(otherForms, verdict.OtherForms.Count);
+        if (otherForms > 0)
+        {
+            Assert.Collection(
+                verdict.OtherForms,
+                f => Assert.StartsWith("104002 in the form of the captured logs of a real pair", f.Key, StringComparison.Ordinal),
+                f => Assert.Equal("105009 in the form of the Cisco ASA syslog messages guide", f.Key));
+            Assert.All(verdict.OtherForms, f => Assert.Equal(1, f.Value));
+        }
+    }
+
+    /// <summary>A failure's Date/Time and the failed interfaces listed under its reason are read past, not taken for states.</summary>
+    [Fact]
+    public void AShowFailoverStateWithADatedFailureAndItsInterfacesConforms()
+    {
+        const string state = """
+                           State          Last Failure Reason      Date/Time
+            This host  -   Primary
+                Group 1    Failed         Ifc Failure              00:00:25 UTC Apr 16 2007
+                                          context1 outside: Failed
+                Group 2    Standby Ready  None
+            Other host -   Secondary
+                Group 1    Active         None
+                Group 2    Active         None
+
+            ====Configuration State===
+                    Sync Done
+            ====Communication State===
+                    Mac set
+            """;
+        string Trace(string output) => new JsonObject { ["event"] = "power-on primary secondary" }.ToJsonString() + "\n" + new JsonObject
+        {
+            ["event"] = "interface-down primary context1/outside",
+            ["device"] = new JsonObject { ["primary"] = new JsonObject { ["show failover state"] = output } },
+        }.ToJsonString() + "\n";
+
+        var verdict = Check(Trace(state));
+        var wrong = Check(Trace(state.Replace("Ifc Failure ", "Comm Failure", StringComparison.Ordinal))).Divergence;
+
+        Assert.Null(verdict.Divergence);
+        Assert.Equal(1, verdict.Compared);
+        Assert.NotNull(wrong);
+        Assert.Equal("units.primary.groups.1.reason", Assert.Single(wrong.Fields).Field);
+    }
+
+    /// <summary>
+    /// Syslog lines as collected: the ASA's own timestamp and host name (<c>logging timestamp</c>, <c>logging
+    /// device-id</c>), and the headers a syslog server stores, RFC 3164 and RFC 5424; the message after them is read alike.
+    /// </summary>
+    [Theory]
+    [InlineData("Apr 16 2007 06:13:31 pix1 : ")]
+    [InlineData("<161>Apr 16 06:13:31 pix1 ")]
+    [InlineData("<161>Apr 16 06:13:31 pix1 : ")]
+    [InlineData("<161>1 2007-04-16T06:13:31.000Z pix1 - - - - ")]
+    public void SyslogLinesWithTheHeadersOfTheirCollectorConform(string header)
+    {
+        var lines = SyslogLines().Select(l => header + l[l.IndexOf('%', StringComparison.Ordinal)..]);
+
+        var verdict = Check(Trace(Fixture("pix-7.2.2-primary-show-failover-state.txt"), lines));
+
+        Assert.Null(verdict.Divergence);
+        Assert.Equal(2, verdict.Compared);
+    }
+
+    /// <summary>
+    /// A show output as captured over SSH: the command's prompt line, CRLF, and the pager's <c>&lt;--- More ---&gt;</c>
+    /// erased by carriage return (or left in the text) are read as the output alone, with the lines numbered as captured;
+    /// a wrong word is still reported on its line.
+    /// </summary>
+    [Theory]
+    [InlineData("<--- More --->\r              \r")]
+    [InlineData("<--- More --->              ")]
+    [InlineData("<--- More --->\r\n")]
+    public void AShowOutputCapturedOverSshConforms(string paging)
+    {
+        var state = Fixture("pix-7.2.2-primary-show-failover-state.txt").Replace("\n", "\r\n", StringComparison.Ordinal);
+        var at = state.IndexOf("Other host", StringComparison.Ordinal);
+        var captured = "pix1# show failover state\r\n" + state[..at] + paging + state[at..] + "pix1# ";
+        var wrong = captured.Replace("    Group 2    Standby Ready  None", "    Group 2    Standby Redy   None", StringComparison.Ordinal);
+
+        var verdict = Check(Trace(captured, SyslogLines()));
+        var divergence = Check(Trace(wrong, SyslogLines())).Divergence;
+
+        Assert.Null(verdict.Divergence);
+        Assert.NotNull(divergence);
+        Assert.Equal(("units.primary.groups.2.state", 5), (divergence.Fields[0].Field, divergence.Fields[0].Source!.Line));
+    }
+
+    /// <summary>A show output in a format the parsers do not know is bad input naming the trace line and what was expected, not an observation that compares nothing.</summary>
+    [Theory]
+    [InlineData("show failover state", "device.primary.show failover state: no line of ASA's 'show failover state' in it (expected 'This host -' or 'Other host -', then 'Group <n>  <state>  <reason>')")]
+    [InlineData("show failover", "device.primary.show failover: no line of ASA's 'show failover' in it (expected 'Failover On|Off', 'Failover LAN Interface: ...', 'Group <n> State: <state>')")]
+    public void AShowOutputInAnUnknownFormatIsBadInputWithItsTraceLine(string command, string message)
+    {
+        var trace = new JsonObject
+        {
+            ["event"] = "power-on primary secondary",
+            ["device"] = new JsonObject { ["primary"] = new JsonObject { [command] = "pix1# show failover\r\nERROR: % Invalid input detected at '^' marker.\r\n" } },
+        }.ToJsonString() + "\n";
+
+        var error = Assert.Throws<InputException>(() => Check(trace));
+
+        Assert.Equal($"trace.jsonl:1:1: {message}", error.Describe());
+    }
+
     /// <summary>Both units boot; the primary's <c>show failover</c> is <paramref name="primaryShowFailover"/>.</summary>
     private static string Boot(string primaryShowFailover) => new JsonObject
     {

@@ -157,7 +157,7 @@ public class FailoverPairTests
 
         Assert.Equal(new UnitHoldtimeExpired(UnitRole.Secondary), next);
         Assert.Single(step.Messages, m => m.Id == 103001);
-        Assert.Equal("secondary: %ASA-1-103001: (Secondary) No response from other firewall (reason code = 4).", step.Messages[1].ToString());
+        Assert.Equal("secondary: %ASA-1-103001: (Secondary) No response from other firewall (reason code = 1).", step.Messages[1].ToString());
         Assert.Equal(new GroupStep(UnitRole.Secondary, GroupStep.EveryGroup, GroupTrigger.MateUnitFailure), takeover.Event);
         Assert.DoesNotContain(takeover.Messages, m => m.Id == 103001);
         Assert.Equal([FailoverGroupId.One], takeover.Changes.Select(c => c.Group).ToArray());

@@ -27,7 +27,7 @@ public class SyslogTests
         }
 
         Assert.DoesNotContain(messages, m => m.Contains("group 2", StringComparison.Ordinal));
-        Assert.Contains("secondary group 1: %ASA-1-104001: (Secondary) Switching to ACTIVE - Other unit wants me Active.", messages);
+        Assert.Contains("secondary group 1: %ASA-1-104001: (Secondary) Switching to ACTIVE - mate want me Active", messages);
         Assert.Contains("primary group 1: %ASA-1-104002: (Primary) Switching to STANDBY - Set by the config command.", messages);
     }
 
@@ -54,8 +54,13 @@ public class SyslogTests
         Assert.Equal(expected, bounced);
     }
 
+    /// <summary>
+    /// ASA syslog messages guide, 105008: logged when the unit heard nothing from its mate on the interface after the
+    /// expected interval. Both units stop hearing each other's hellos there; the one whose link is down fails the test,
+    /// the mate passes it, and Active/Active units tag 105009 with the group.
+    /// </summary>
     [Fact]
-    public void AMonitoredInterfaceThatFailsIsTestedAndOneThatRecoversIsNormal()
+    public void AMonitoredInterfaceThatFailsIsTestedOnBothUnitsAndOneThatRecoversIsNormal()
     {
         var down = Messages(Running, new InterfaceChange(UnitRole.Secondary, new ContextInterface("context2", "inside"), Up: false));
         var after = Pair.Step(Running, new InterfaceChange(UnitRole.Secondary, new ContextInterface("context2", "inside"), Up: false)).State;
@@ -65,10 +70,70 @@ public class SyslogTests
             [
                 "secondary group 2: %ASA-4-411002: Line protocol on Interface inside, changed state to down",
                 "secondary group 2: %ASA-1-105008: (Secondary) Testing Interface inside",
-                "secondary group 2: %ASA-1-105009: (Secondary) Testing on interface inside Failed",
+                "secondary group 2: %ASA-1-105009: (Secondary_group_2) Testing on interface inside Failed",
+                "primary group 2: %ASA-1-105008: (Primary) Testing Interface inside",
+                "primary group 2: %ASA-1-105009: (Primary_group_2) Testing on interface inside Passed",
             ],
-            down.Take(3));
+            down.Take(5));
         Assert.Contains("secondary group 2: %ASA-1-105004: (Secondary) Monitoring on interface inside normal", up);
+    }
+
+    /// <summary>105008 needs a mate that was heard on the interface: one silent there already, or not running failover, stops nothing.</summary>
+    [Fact]
+    public void AnInterfaceTheMateWasSilentOnLogsNoTest()
+    {
+        var inside = new ContextInterface("context2", "inside");
+        var mateDown = Pair.Run([new InterfaceChange(UnitRole.Primary, inside, Up: false)], Running);
+        var mateOff = Pair.Run([new CommandEvent(UnitRole.Primary, null, new DisableFailover())], Running);
+
+        foreach (var before in new[] { mateDown, mateOff })
+        {
+            var messages = Messages(before, new InterfaceChange(UnitRole.Secondary, inside, Up: false));
+            Assert.DoesNotContain(messages, m => m.Contains("-105008:", StringComparison.Ordinal) || m.Contains("-105009:", StringComparison.Ordinal));
+        }
+    }
+
+    /// <summary>
+    /// ASA syslog messages guide, 103001: reason code 1 when no hello came over a failover link that is up, 4 when the
+    /// failover link is down and no data interface answered the tests.
+    /// </summary>
+    [Fact]
+    public void NoResponseFromTheMateGivesTheReasonCodeOfWhatTheUnitSaw()
+    {
+        var code1 = Messages(Running, new PowerOff(UnitRole.Primary));
+        var cut = Pair.Run([new LinkChange(LinkKind.Failover, Up: false)], Running);
+        var code4 = Messages(cut, new PowerOff(UnitRole.Primary));
+
+        Assert.Contains("secondary: %ASA-1-103001: (Secondary) No response from other firewall (reason code = 1).", code1);
+        Assert.Contains("secondary: %ASA-1-103001: (Secondary) No response from other firewall (reason code = 4).", code4);
+    }
+
+    /// <summary>ASA syslog messages guide: 709003-709006 are alerts (severity 1) with the unit's designation.</summary>
+    [Fact]
+    public void ConfigurationReplicationIsLoggedAtSeverityOneWithTheUnit()
+    {
+        var messages = Messages(Running, new CommandEvent(UnitRole.Primary, null, new WriteStandby()));
+
+        Assert.Equal(
+            [
+                "primary: %ASA-1-709003: (Primary) Beginning configuration replication: Send to mate.",
+                "secondary: %ASA-1-709005: (Secondary) Beginning configuration replication: Receiving from mate.",
+                "primary: %ASA-1-709004: (Primary) End Configuration Replication (ACT)",
+                "secondary: %ASA-1-709006: (Secondary) End Configuration Replication (STB)",
+            ],
+            messages.Where(m => m.Contains("-7090", StringComparison.Ordinal)));
+    }
+
+    /// <summary>A captured real pair: "(Primary) Switching to STNDBY - interface check, mate is healthier" and "(Secondary) Switching to ACTIVE - mate want me Active".</summary>
+    [Fact]
+    public void AnInterfaceFailureOverTheThresholdSwitchesWithCiscosReasons()
+    {
+        var messages = Messages(Running, new InterfaceChange(UnitRole.Primary, new ContextInterface("context1", "outside"), Up: false));
+
+        Assert.Contains("primary group 1: %ASA-1-104002: (Primary) Switching to STANDBY - interface check, mate is healthier", messages);
+        Assert.Contains("primary group 1: %ASA-1-104003: (Primary) Switching to FAILED.", messages);
+        Assert.Contains("secondary group 1: %ASA-1-104001: (Secondary) Switching to ACTIVE - mate want me Active", messages);
+        Assert.DoesNotContain(messages, m => m.Contains("CI config", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -224,15 +289,19 @@ public class SyslogTests
             line);
     }
 
+    /// <summary>ASA syslog messages guide: line protocol changes are warnings (4); every failover and replication message is an alert (1).</summary>
     [Theory]
     [InlineData(411001, 4)]
-    [InlineData(411004, 4)]
-    [InlineData(411005, 1)]
-    [InlineData(709000, 7)]
-    [InlineData(709999, 7)]
-    [InlineData(710000, 1)]
-    [InlineData(708999, 1)]
+    [InlineData(411002, 4)]
+    [InlineData(103001, 1)]
     [InlineData(104001, 1)]
+    [InlineData(105009, 1)]
+    [InlineData(709003, 1)]
+    [InlineData(709006, 1)]
     public void EachMessageHasASAsSeverity(int id, int severity) =>
         Assert.Equal(severity, new SyslogMessage(UnitRole.Primary, id, "text").Severity);
+
+    [Fact]
+    public void AMessageOutsideTheCatalogueHasNoSeverity() =>
+        Assert.Throws<InvalidOperationException>(() => new SyslogMessage(UnitRole.Primary, 710000, "text").Severity);
 }

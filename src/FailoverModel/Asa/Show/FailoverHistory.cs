@@ -20,6 +20,12 @@ public sealed class FailoverHistory
     // Per unit, since when it has not heard its mate on the failover link (null: it hears it, or nothing was recorded).
     private readonly long?[] _silentSince = new long?[2];
 
+    // Per unit, since when it has declared its mate failed (null: it has not).
+    private readonly long?[] _mateFailedSince = new long?[2];
+
+    // Per unit and group, when its Last Failure Reason was set (absent: None).
+    private readonly Dictionary<(UnitRole Unit, FailoverGroupId Group), long> _failedAt = [];
+
     /// <summary>Every change of both units, in the order recorded.</summary>
     public IReadOnlyList<HistoryEntry> Entries => _entries;
 
@@ -37,6 +43,17 @@ public sealed class FailoverHistory
             }
 
             _entries.Add(new HistoryEntry(timeMs, c.Unit, c.Group, c.From, c.To, reason));
+            if (c.Marks is { } mark)
+            {
+                if (mark == FailureReason.None)
+                {
+                    _failedAt.Remove((c.Unit, c.Group));
+                }
+                else
+                {
+                    _failedAt[(c.Unit, c.Group)] = timeMs;
+                }
+            }
         }
     }
 
@@ -53,6 +70,8 @@ public sealed class FailoverHistory
         {
             ref var since = ref _silentSince[(int)unit];
             since = FailoverPair.Answers(state, unit) ? null : since ?? timeMs;
+            ref var failed = ref _mateFailedSince[(int)unit];
+            failed = state.Unit(unit).View.Contact == MateContact.Failed ? failed ?? timeMs : null;
         }
     }
 
@@ -60,6 +79,15 @@ public sealed class FailoverHistory
     /// <param name="viewer">The unit whose knowledge is asked.</param>
     /// <param name="nowMs">The simulated clock now.</param>
     public long HeardUntil(UnitRole viewer, long nowMs) => Math.Min(nowMs, _silentSince[(int)viewer] ?? nowMs);
+
+    /// <summary>When the group's Last Failure Reason on the unit was set, if it is set: the Date/Time <c>show failover state</c> prints beside it.</summary>
+    /// <param name="unit">The unit.</param>
+    /// <param name="group">The group.</param>
+    public long? FailedAt(UnitRole unit, FailoverGroupId group) => _failedAt.TryGetValue((unit, group), out var at) ? at : null;
+
+    /// <summary>When <paramref name="viewer"/> declared its mate failed (its "Comm Failure"), if it has.</summary>
+    /// <param name="viewer">The unit.</param>
+    public long? MateFailedAt(UnitRole viewer) => _mateFailedSince[(int)viewer];
 
     /// <summary>One unit's changes, in order: what its <c>show failover history</c> lists.</summary>
     /// <param name="unit">The unit.</param>

@@ -21,7 +21,16 @@ internal static class ShowFailover
         sb.Append(CultureInfo.InvariantCulture, $"Failover {(me.Status == UnitStatus.FailoverOn ? "On" : "Off")}\n");
         sb.Append(config.CableBased ? "Cable status: Normal\n" : "Cable status: N/A - LAN-based failover enabled\n");
         sb.Append(CultureInfo.InvariantCulture, $"Failover unit {unit.Display()}\n");
-        sb.Append(CultureInfo.InvariantCulture, $"Failover LAN Interface: {config.FailoverLink.Name} {config.FailoverLink.PhysicalInterface} ({state.FailoverLink.Token()})\n");
+        if (config.CableBased)
+        {
+            // ASDM guide, failover status: a pair joined by the serial failover cable has no failover LAN interface.
+            sb.Append("Failover LAN Interface: N/A - Serial-based failover enabled\n");
+        }
+        else
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"Failover LAN Interface: {config.FailoverLink.Name} {config.FailoverLink.PhysicalInterface} ({state.FailoverLink.Token()})\n");
+        }
+
         var t = config.Timers;
         sb.Append(CultureInfo.InvariantCulture, $"Unit Poll frequency {Duration(t.UnitPollMs)}, holdtime {Duration(t.UnitHoldMs)}\n");
         sb.Append(CultureInfo.InvariantCulture, $"Interface Poll frequency {Duration(t.InterfacePollMs)}, holdtime {Duration(t.InterfaceHoldMs)}\n");

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using FailoverModel.Oracle;
 using FailoverModel.Topology;
 
@@ -29,6 +30,7 @@ internal static class DeviceObservations
                     throw new InputException(file, line, 1, $"device.{unit.Token()}.{error}");
                 }
 
+                NotEmpty(seen, file, line, unit, ShowFailoverParser.Command, "'Failover On|Off', 'Failover LAN Interface: ...', 'Group <n> State: <state>'");
                 into.Also.Add(seen);
             }
 
@@ -36,6 +38,7 @@ internal static class DeviceObservations
             {
                 var seen = new Observation();
                 ShowFailoverStateParser.Read(state, unit, seen);
+                NotEmpty(seen, file, line, unit, ShowFailoverStateParser.Command, "'This host -' or 'Other host -', then 'Group <n>  <state>  <reason>'");
                 into.Also.Add(seen);
             }
 
@@ -66,12 +69,83 @@ internal static class DeviceObservations
             }
         }
     }
+
+    /// <summary>An output of which the parser read nothing is not ASA's: bad input, not an observation that compares nothing.</summary>
+    private static void NotEmpty(Observation seen, string file, long line, UnitRole unit, string command, string expected)
+    {
+        if (seen.Sources.Count == 0)
+        {
+            throw new InputException(file, line, 1, $"device.{unit.Token()}.{command}: no line of ASA's '{command}' in it (expected {expected})");
+        }
+    }
 }
 
 /// <summary>Shared steps of the device text readers.</summary>
-internal static class DeviceLines
+internal static partial class DeviceLines
 {
-    public static string[] Split(string text) => text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
+    /// <summary>
+    /// The lines of a <c>show</c> output as a terminal shows them, one for each line of the text so that line numbers
+    /// stay those of the text: CRLF is read as LF; a carriage return or backspace within a line overwrites what it
+    /// returns over, as the pager does when it erases its <c>&lt;--- More ---&gt;</c> prompt over SSH; a prompt left in
+    /// the text (with the spaces that erased it, or alone) and a command prompt line (<c>pix1# show failover</c>,
+    /// <c>pix1/context1&gt;</c>) are read as empty lines.
+    /// </summary>
+    public static string[] Split(string text)
+    {
+        var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var line = MorePrompt().Replace(Overlay(lines[i]), "");
+            lines[i] = line.Trim().Length == 0 || CommandPrompt().IsMatch(line) ? "" : line;
+        }
+
+        return lines;
+    }
+
+    /// <summary>The line as a terminal leaves it: a carriage return goes back to the first column, a backspace one column.</summary>
+    private static string Overlay(string line)
+    {
+        if (line.IndexOfAny(['\r', '\b']) < 0)
+        {
+            return line;
+        }
+
+        var cells = new List<char>(line.Length);
+        var column = 0;
+        foreach (var c in line)
+        {
+            switch (c)
+            {
+                case '\r':
+                    column = 0;
+                    break;
+                case '\b':
+                    column = Math.Max(0, column - 1);
+                    break;
+                default:
+                    if (column < cells.Count)
+                    {
+                        cells[column] = c;
+                    }
+                    else
+                    {
+                        cells.Add(c);
+                    }
+
+                    column++;
+                    break;
+            }
+        }
+
+        return new string([.. cells]).TrimEnd();
+    }
+
+    [GeneratedRegex(@"<--- More --->(?: {14})?")]
+    private static partial Regex MorePrompt();
+
+    /// <summary>ASA's prompt: the host name, a context after a slash, a configuration mode in parentheses, then # or &gt; and the command typed.</summary>
+    [GeneratedRegex(@"^[A-Za-z0-9][\w.-]*(?:/[\w.-]+)?(?:\([\w-]+\))?[#>](?: .*)?$")]
+    private static partial Regex CommandPrompt();
 
     public static void Set(Observation into, UnitRole unit, string path, DeviceSource source, Action<UnitObservation> set)
     {

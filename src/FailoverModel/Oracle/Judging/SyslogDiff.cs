@@ -77,7 +77,7 @@ internal static class SyslogDiff
 
             (pairOfExpected[i], pairOfObserved[j]) = (j, i);
             var o = observed[j];
-            if (o.Text is { } text && text != expected[i].Text)
+            if (o.Text is { } text && !TextMatches(expected[i], o))
             {
                 differences.Add((i, new Divergence($"syslog[{j}].text", JsonText.Of(expected[i].Text), JsonText.Of(text), Source: o.Source)));
             }
@@ -108,9 +108,41 @@ internal static class SyslogDiff
     public static bool Matches(SyslogMessage e, SyslogObservation o) =>
         (o.Unit is null || o.Unit == e.Unit.Token())
         && (o.Id is null || o.Id.Value.Value == e.Id)
-        && (o.Text is null || o.Text == e.Text)
+        && (o.Text is null || TextMatches(e, o))
         && (o.Group is null || o.Group.Value.Value == (e.Group?.Number ?? -1))
         && (o.Severity is null || o.Severity == e.Severity);
+
+    /// <summary>
+    /// The device lines that matched a message of the model in a documented form other than the model's, each with the
+    /// source of that form (<see cref="SyslogCatalogue.DocumentedForms"/>).
+    /// </summary>
+    public static IEnumerable<string> OtherFormsMatched(IReadOnlyList<SyslogMessage> expected, IReadOnlyList<SyslogObservation> observed)
+    {
+        foreach (var o in observed.Where(o => o.Source is not null && o.Text is not null))
+        {
+            var candidates = expected.Where(e => (o.Unit is null || o.Unit == e.Unit.Token()) && (o.Id is null || o.Id.Value.Value == e.Id)).ToList();
+            if (candidates.Any(e => e.Text == o.Text))
+            {
+                continue;
+            }
+
+            foreach (var e in candidates)
+            {
+                if (SyslogCatalogue.DocumentedForms(e).Skip(1).FirstOrDefault(f => f.Text == o.Text) is { Text: not null } form)
+                {
+                    yield return $"{e.Id} in the form of the {form.Form}";
+                    break;
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// True when the observed text is the model's, or, for a line read from a device, one of the forms of the message
+    /// a device is documented to write (<see cref="SyslogCatalogue.DocumentedForms"/>).
+    /// </summary>
+    private static bool TextMatches(SyslogMessage e, SyslogObservation o) =>
+        o.Text == e.Text || (o.Source is not null && SyslogCatalogue.DocumentedForms(e).Any(f => f.Text == o.Text));
 
     private static bool PairwiseMatch(IReadOnlyList<SyslogMessage> expected, IReadOnlyList<SyslogObservation> observed, bool perUnit)
     {
