@@ -176,6 +176,7 @@ public static class ModelWorkloads
         _ = new Explorer(pair, alphabet).Explore(Bound);
         _ = new CompiledExplorer(pair, alphabet).Explore(Bound, threads: 1);
         _ = new CompiledExplorer(pair, alphabet).Explore(Bound);
+        _ = new FingerprintExplorer(pair, alphabet).Explore(new FingerprintRunOptions { MaxStates = Bound });
         _ = CsCheckPeer.Explore(config, alphabet, threads: 1, Bound);
     }
 

@@ -151,6 +151,55 @@ public sealed class FingerprintExplorerTests : IDisposable
         Assert.Equal(Summary(whole), Summary(resumed.Exploration));
     }
 
+    /// <summary>
+    /// A disk that fills up (a 1 MiB tmpfs, where the machine lets the tests mount one: as root on Linux) stops the run
+    /// with exit 1 and a message naming the folder; a copy of the folder on a larger disk resumes to the whole result.
+    /// </summary>
+    [Fact]
+    public void ADiskThatFillsUpStopsTheRunAndLeavesTheLastCheckpointUsable()
+    {
+        var small = Path.Combine(_root, "small");
+        Directory.CreateDirectory(small);
+        if (!OperatingSystem.IsLinux() || Environment.UserName != "root" || Run("mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", small) != 0)
+        {
+            return;
+        }
+
+        try
+        {
+            var config = RepositoryFiles.Path("tests", "configs", "one-group", "pix1.cfg");
+            var stdout = new StringWriter();
+            var stderr = new StringWriter();
+            var exit = Cli.Cli.Invoke(["explore", "--config", config, "--checkpoint", Path.Combine(small, "run"), "--checkpoint-every", "0"], stdout, stderr);
+
+            Assert.Equal(Cli.Cli.CheckFailed, exit);
+            Assert.Matches($"^explore: writing the run's files in {System.Text.RegularExpressions.Regex.Escape(Path.Combine(small, "run"))} failed \\(No space left on device.*\\); its last checkpoint resumes the run", stderr.ToString().Split('\n').Last(l => l.Length > 0));
+            CopyFolder(Path.Combine(small, "run"), Path.Combine(_root, "copy"));
+        }
+        finally
+        {
+            Assert.Equal(0, Run("umount", small));
+        }
+
+        var resumed = new FingerprintExplorer(new FailoverPair(ExplorerTests.OneGroup)).Explore(new FingerprintRunOptions { Directory = Path.Combine(_root, "copy"), Resume = true });
+        var whole = new CompiledExplorer(new FailoverPair(ExplorerTests.OneGroup)).Explore();
+        Assert.Equal(Summary(whole), Summary(resumed.Exploration));
+    }
+
+    private static int Run(string command, params string[] args)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo(command, args) { RedirectStandardError = true, RedirectStandardOutput = true })!;
+            process.WaitForExit();
+            return process.ExitCode;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return -1;
+        }
+    }
+
     private static void CopyFolder(string from, string to)
     {
         Directory.CreateDirectory(to);

@@ -106,7 +106,18 @@ internal sealed class RecordFile : IDisposable
     /// <summary>Flushes what was written to the disk itself (a checkpoint names only what is there).</summary>
     public void Sync() => _stream.Flush(flushToDisk: true);
 
-    public void Dispose() => _stream.Dispose();
+    /// <summary>Closes the file; what the buffer still held is lost when the disk refuses it (a checkpoint never names it).</summary>
+    public void Dispose()
+    {
+        try
+        {
+            _stream.Dispose();
+        }
+        catch (IOException)
+        {
+            _stream.SafeFileHandle.Dispose();
+        }
+    }
 }
 
 /// <summary>Sees one record of a file being read back.</summary>
