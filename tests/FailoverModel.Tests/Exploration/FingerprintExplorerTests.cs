@@ -88,6 +88,55 @@ public sealed class FingerprintExplorerTests : IDisposable
         }
     }
 
+    /// <summary>The command itself, killed with SIGKILL at several points of a run (after its second, fourth and sixth checkpoints), resumes each time to the uninterrupted run's table.</summary>
+    [Fact]
+    public void TheCommandKilledAtSeveralPointsResumesToTheUninterruptedRunsFigures()
+    {
+        var config = RepositoryFiles.Path("tests", "configs", "one-group", "pix1.cfg");
+        string Figures(string output) => string.Join("\n", output.Split('\n').Where(l =>
+            l.Contains("states (canonical)", StringComparison.Ordinal) || l.Contains("│ transitions", StringComparison.Ordinal) || l.Contains("│ depth", StringComparison.Ordinal)
+            || l.Contains("witnesses reached", StringComparison.Ordinal) || l.Contains("settled states", StringComparison.Ordinal) || l.Contains("trap states", StringComparison.Ordinal)));
+        var whole = new StringWriter();
+        Assert.Equal(Cli.Cli.Success, Cli.Cli.Invoke(["explore", "--config", config], whole, new StringWriter()));
+
+        var command = Path.Combine(AppContext.BaseDirectory, "failover-model.dll");
+        foreach (var checkpoints in new[] { 2, 4, 6 })
+        {
+            var directory = Path.Combine(_root, $"killed-after-{checkpoints}");
+            var start = new System.Diagnostics.ProcessStartInfo("dotnet", [command, "explore", "--config", config, "--checkpoint", directory, "--checkpoint-every", "0"])
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+            };
+            using (var process = System.Diagnostics.Process.Start(start)!)
+            {
+                var written = 0;
+                var last = DateTime.MinValue;
+                var checkpoint = Path.Combine(directory, ExplorationCheckpoint.FileName);
+                var clock = System.Diagnostics.Stopwatch.StartNew();
+                while (written < checkpoints && !process.HasExited && clock.Elapsed < TimeSpan.FromMinutes(2))
+                {
+                    if (File.Exists(checkpoint) && File.GetLastWriteTimeUtc(checkpoint) is var at && at != last)
+                    {
+                        last = at;
+                        written++;
+                    }
+
+                    Thread.Sleep(1);
+                }
+
+                Assert.False(process.HasExited, "the run ended before it could be killed");
+                process.Kill();
+                process.WaitForExit();
+            }
+
+            var resumed = new StringWriter();
+            Assert.Equal(Cli.Cli.Success, Cli.Cli.Invoke(["explore", "--config", config, "--resume", directory], resumed, new StringWriter()));
+            Assert.Contains("resumed", resumed.ToString(), StringComparison.Ordinal);
+            Assert.Equal(Figures(whole.ToString()), Figures(resumed.ToString()));
+        }
+    }
+
     [Fact]
     public void ACheckpointOfAnotherConfigurationOrBoundOrACorruptedOneIsRefusedNamingWhatIsWrong()
     {
