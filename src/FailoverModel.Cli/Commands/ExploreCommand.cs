@@ -56,7 +56,7 @@ public static class ExploreCommand
             HelpName = "seconds",
         };
         var graphOptions = new ExploreGraphOptions();
-        var command = new Command("explore", "Explore every reachable state of the pair, checking every invariant on every transition; list deadlocks, trap states and unreached witnesses. Exit 0: no violation; 1: a violation (or, complete, a missing witness, trap state or deadlock; or incomplete with --require-complete); 2: bad input; 130: interrupted.")
+        var command = new Command("explore", "Explore every reachable state of the pair, checking every invariant on every transition; list deadlocks, trap states and unreached witnesses. Exit 0: no violation; 1: a violation (or, complete, a missing witness, trap state or deadlock; or incomplete with --require-complete; or a run that cannot go on for want of --memory or disk, resumable); 2: bad input; 130: interrupted.")
         {
             config, maxStates, requireComplete, outDir, reference, with, changes, exact, memory, checkpoint, resume, checkpointEvery, graphOptions.Graph, graphOptions.GraphOf,
         };
