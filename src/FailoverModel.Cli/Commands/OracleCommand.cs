@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.IO.Compression;
 using System.Text;
+using System.Text.Json;
 using FailoverModel.Cli.Terminal;
 using FailoverModel.Exploration;
 using FailoverModel.Input;
@@ -45,21 +46,26 @@ public static class OracleCommand
         var config = CommonOptions.Config();
         var order = SyslogOrderOption();
         var trace = new Argument<string>("trace") { Description = "the trace: JSON lines (gzip when it ends in .gz), each an event and what the implementation observed; - for standard input" };
+        var untimed = new Option<bool>("--untimed")
+        {
+            Description = "check a timed suite's trace (its manifest.json beside it says the suite is timed) without \"at\" on its lines; the summary says so",
+        };
         var command = new Command("check", "Replay another implementation's trace on the model and report the first divergence (exit 1), or conformance (exit 0).")
         {
-            trace, config, order,
+            trace, config, order, untimed,
         };
-        command.SetAction(parse => RunCheck(io, parse.GetRequiredValue(trace), parse.GetValue(config), ParseSyslogOrder(parse.GetValue(order)!)));
+        command.SetAction(parse => RunCheck(io, parse.GetRequiredValue(trace), parse.GetValue(config), ParseSyslogOrder(parse.GetValue(order)!), parse.GetValue(untimed)));
         return command;
     }
 
-    public static int RunCheck(CliIo io, string trace, FileInfo? configFile, SyslogOrder syslogOrder = SyslogOrder.Model)
+    public static int RunCheck(CliIo io, string trace, FileInfo? configFile, SyslogOrder syslogOrder = SyslogOrder.Model, bool untimed = false)
     {
         var config = CommonOptions.Load(configFile, io.Limits);
         var stdin = trace == "-";
         // The trace is named as the user named it: a path relative to a folder the scenario does not live in means nothing.
         var display = stdin ? "stdin" : trace;
-        var checker = new TraceChecker(config, syslogOrder);
+        var timedSuite = stdin ? null : TimedSuiteOf(new FileInfo(trace));
+        var checker = new TraceChecker(config, syslogOrder) { TimedSuite = untimed ? null : timedSuite };
         var verdict = CommandProgress.Run(io, "oracle check", progress =>
         {
             progress.Phase("trace lines", "lines");
@@ -79,7 +85,8 @@ public static class OracleCommand
 
         if (verdict.Divergence is not { } d)
         {
-            io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{display}: conforms: {verdict.Steps:N0} steps in {verdict.Cases:N0} test cases, {verdict.Compared:N0} states compared"));
+            var untimedNote = untimed ? timedSuite is { } suite ? $" (--untimed: the timed suite {suite} without its clock)" : " (--untimed)" : "";
+            io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{display}: conforms: {verdict.Steps:N0} steps in {verdict.Cases:N0} test cases, {verdict.Compared:N0} states compared, {verdict.TimedSteps:N0} steps timed, {verdict.UntimedSteps:N0} not timed{untimedNote}"));
             foreach (var (form, lines) in verdict.OtherForms)
             {
                 io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  device syslog in another documented form: {form}: {lines:N0} lines"));
@@ -110,6 +117,49 @@ public static class OracleCommand
             configFile?.FullName,
             [$"Reproduces the divergence at {display}:{d.Line}: after the last event, {first.Message}", reproducer.Describe()]));
         return Cli.CheckFailed;
+    }
+
+    /// <summary>The most bytes of a <c>manifest.json</c> read to learn whether a trace is a timed suite; a larger file is not a vectors manifest.</summary>
+    private const long MaxManifestBytes = 16 << 20;
+
+    /// <summary>
+    /// The timed suite a trace file is, when the <c>manifest.json</c> that <c>oracle vectors --suites</c> writes beside
+    /// it lists the file with <c>"kind": "timed"</c>; null otherwise (no manifest, not one of its files, a tour, or a
+    /// file that is not a vectors manifest).
+    /// </summary>
+    private static string? TimedSuiteOf(FileInfo trace)
+    {
+        var manifest = new FileInfo(Path.Combine(trace.DirectoryName ?? ".", "manifest.json"));
+        if (!manifest.Exists || manifest.Length > MaxManifestBytes)
+        {
+            return null;
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(File.ReadAllBytes(manifest.FullName));
+            if (document.RootElement.ValueKind != JsonValueKind.Object || !document.RootElement.TryGetProperty("suites", out var suites) || suites.ValueKind != JsonValueKind.Array)
+            {
+                return null;
+            }
+
+            foreach (var suite in suites.EnumerateArray())
+            {
+                if (suite.ValueKind == JsonValueKind.Object
+                    && suite.TryGetProperty("file", out var file) && file.ValueKind == JsonValueKind.String && file.GetString() == trace.Name
+                    && suite.TryGetProperty("kind", out var kind) && kind.ValueKind == JsonValueKind.String && kind.GetString() == "timed"
+                    && suite.TryGetProperty("suite", out var name) && name.ValueKind == JsonValueKind.String)
+                {
+                    return name.GetString();
+                }
+            }
+        }
+        catch (Exception e) when (e is JsonException or IOException or UnauthorizedAccessException)
+        {
+            // Not a manifest that can be read: the trace is checked as any trace, and the summary still says how many steps were timed.
+        }
+
+        return null;
     }
 
     /// <summary>The trace through the input layer: a regular file, gzip-verified when its name ends in .gz, in bounded lines.</summary>

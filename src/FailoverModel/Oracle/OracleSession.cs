@@ -109,6 +109,9 @@ public sealed class OracleSession
         var verdict = observed is null ? new StepVerdict(step, []) : Judge(step, observed);
         if (traceLine.At is not { } at)
         {
+            // A step without 'at' ends the run of timed lines: the next 'at' starts the clock again, never measured
+            // across a step whose moment the trace does not give.
+            _lastAt = null;
             return verdict;
         }
 

@@ -21,9 +21,20 @@ public sealed record TraceEvent(string Text, bool Settle, long Line);
 /// <param name="CaseEvents">The case's events up to and including the diverging one, as read; null when the case was longer than the checker keeps.</param>
 public sealed record TraceDivergence(long Line, long Step, long CaseStartLine, string Event, IReadOnlyList<Divergence> Fields, TimedState Before, bool Settle, bool Timed, Observation Observed, IReadOnlyList<TraceEvent>? CaseEvents);
 
-/// <summary>What checking a trace found: how much was read and the first divergence, if any.</summary>
+/// <summary>What checking a trace found: how much was read and judged, and the first divergence, if any.</summary>
+/// <param name="Lines">Lines read.</param>
+/// <param name="Steps">Steps read (lines with an event the model took).</param>
+/// <param name="Cases">Test cases read.</param>
+/// <param name="Compared">States compared: lines that carry an observation (state members or device text); a line with only <c>at</c> is not one.</param>
+/// <param name="Divergence">The first divergence, or null when the trace conforms.</param>
 public sealed record TraceVerdict(long Lines, long Steps, long Cases, long Compared, TraceDivergence? Divergence)
 {
+    /// <summary>Steps whose duration was judged against the window the model allows: a line with <c>at</c> after a line of its case with <c>at</c>.</summary>
+    public long TimedSteps { get; init; }
+
+    /// <summary>Steps after the first of their case whose duration was not judged: the lines of a case without <c>at</c>.</summary>
+    public long UntimedSteps { get; init; }
+
     /// <summary>
     /// How many device syslog lines conformed in a documented form other than the one the model logs, by message and
     /// source of the form (docs/oracle.md, "Device output"), in order of the form.
@@ -53,6 +64,12 @@ public sealed class TraceChecker
         _lines = new TraceLineReader(config);
     }
 
+    /// <summary>
+    /// The timed suite the trace replays (docs/oracle.md, "Timed suites"), or null: when set, a line without <c>at</c> is
+    /// bad input at that line, since a timed suite checked without its clock would conform with no step timed.
+    /// </summary>
+    public string? TimedSuite { get; init; }
+
     /// <summary>The configuration the model runs.</summary>
     public PairConfig Config => _session.Config;
 
@@ -72,9 +89,12 @@ public sealed class TraceChecker
     {
         var file = reader.File;
         long lineNo = 0, linesRead = 0;
-        long steps = 0, cases = 0, compared = 0;
+        long steps = 0, cases = 0, compared = 0, timedSteps = 0, untimedSteps = 0;
         long caseStart = 1;
         var timedCase = false;
+
+        // Whether the current case's lines carry 'at' (null before its first line): every line of a case or none.
+        bool? caseClock = null;
         var otherForms = new SortedDictionary<string, long>(StringComparer.Ordinal);
         string? currentCase = null;
         List<TraceEvent>? caseEvents = [];
@@ -108,6 +128,7 @@ public sealed class TraceChecker
                 cases++;
                 caseStart = lineNo;
                 timedCase = false;
+                caseClock = null;
                 caseEvents = [];
             }
             else if (cases == 0)
@@ -124,20 +145,43 @@ public sealed class TraceChecker
                 }
             }
 
+            var hasAt = line.At is not null;
+            if (!hasAt && TimedSuite is { } suite)
+            {
+                throw new InputException(file, lineNo, 1, $"the line has no \"at\": the trace is of the timed suite {suite}, whose every step is judged on its time (--untimed checks it without timing)");
+            }
+
+            if (caseClock is { } clock && clock != hasAt)
+            {
+                throw new InputException(file, lineNo, 1, hasAt
+                    ? "the line has \"at\" and an earlier line of its case has none: a case carries \"at\" on every line or on none, so that no step goes untimed unnoticed"
+                    : "the line has no \"at\" and the lines before it in its case have one: a case carries \"at\" on every line or on none, so that no step goes untimed unnoticed");
+            }
+
+            var first = caseClock is null;
+            caseClock = hasAt;
             var before = _session.State;
             var verdict = _session.Step(line, file, lineNo);
             timedCase |= !line.Settle || _session.Events.Read(line.Event, file, lineNo) is OracleWaitAction;
             steps++;
+            // A case's first step starts its clock: there is no step before it to be timed from.
+            timedSteps += !first && hasAt ? 1 : 0;
+            untimedSteps += !first && !hasAt ? 1 : 0;
+
             if (!line.HasState)
             {
                 continue;
             }
 
-            compared++;
+            if (line.Observation is not null || line.Device is not null)
+            {
+                compared++;
+            }
+
             if (!verdict.Conforms)
             {
                 var timed = timedCase || verdict.Divergences.Any(d => d.Field == "time" || d.Field.EndsWith(".outage", StringComparison.Ordinal) || d.Kind == DivergenceKind.Timing);
-                return new TraceVerdict(lineNo, steps, cases, compared, new TraceDivergence(lineNo, _session.Steps, caseStart, line.Event, verdict.Divergences, before, line.Settle, timed, verdict.Observed!, caseEvents));
+                return new TraceVerdict(lineNo, steps, cases, compared, new TraceDivergence(lineNo, _session.Steps, caseStart, line.Event, verdict.Divergences, before, line.Settle, timed, verdict.Observed!, caseEvents)) { TimedSteps = timedSteps, UntimedSteps = untimedSteps };
             }
 
             foreach (var syslog in Syslogs(verdict.Observed))
@@ -154,7 +198,7 @@ public sealed class TraceChecker
             throw new InputException(file, Math.Max(1, lineNo), 1, "the trace has no events");
         }
 
-        return new TraceVerdict(lineNo, steps, cases, compared, null) { OtherForms = [.. otherForms] };
+        return new TraceVerdict(lineNo, steps, cases, compared, null) { TimedSteps = timedSteps, UntimedSteps = untimedSteps, OtherForms = [.. otherForms] };
     }
 
     /// <summary>The syslog lists an observation carries, its own and those of the outputs beside it.</summary>

@@ -17,7 +17,7 @@ public class WorkedExampleTests
         var (exit, output) = CheckTrace(wrong: false);
 
         Assert.Equal(0, exit);
-        Assert.Equal("$dir/trace.jsonl: conforms: 168 steps in 21 test cases, 168 states compared\n", output);
+        Assert.Equal("$dir/trace.jsonl: conforms: 168 steps in 21 test cases, 168 states compared, 0 steps timed, 147 not timed\n", output);
         Assert.Contains(output, Document());
     }
 
