@@ -80,8 +80,10 @@ internal static class StepJudge
             if (observed.Connections.TryGetValue(g.Number, out var c))
             {
                 var table = state.Connections.Group(g);
-                List(into, observed, ConnectionKindValues.Tokens(table.Open), c.Open, $"connections.{g}.open");
-                List(into, observed, ConnectionKindValues.Tokens(table.Replicated), c.Replicated, $"connections.{g}.replicated");
+                var group = g;
+                string Connection(string kind) => ConnectionMember(config, group, kind);
+                List(into, observed, ConnectionKindValues.Tokens(table.Open), c.Open, $"connections.{g}.open", Connection);
+                List(into, observed, ConnectionKindValues.Tokens(table.Replicated), c.Replicated, $"connections.{g}.replicated", Connection);
             }
         }
 
@@ -187,8 +189,31 @@ internal static class StepJudge
         }
     }
 
-    /// <summary>Compares a list: its length first, then each element (the model's list is only made when they differ).</summary>
-    private static void List(List<Divergence> into, Observation o, IEnumerable<string> expected, List<string>? observed, [InterpolatedStringHandlerArgument("expected", "observed")] FieldPath path)
+    /// <summary>A connection kind named as a member: its kind, its failover group and the contexts that group holds.</summary>
+    private static string ConnectionMember(PairConfig config, FailoverGroupId group, string kind)
+    {
+        var contexts = config.Contexts.Where(c => c.Group == group).Select(c => c.Name).ToList();
+        var of = contexts.Count switch
+        {
+            0 => "no context",
+            1 => $"context {contexts[0]}",
+            _ => $"contexts {string.Join(", ", contexts)}",
+        };
+        return $"{kind} connections of failover group {group}: {of}";
+    }
+
+    /// <summary>
+    /// Compares a list. Of different lengths, each element one side has and the other has not is named (missing or
+    /// extra), and only lists that hold the same elements a different number of times differ by their length; of the
+    /// same length, element by element (the model's list is only made when they differ).
+    /// </summary>
+    /// <param name="into">Receives the divergences.</param>
+    /// <param name="o">The observation, for the device line a field was read from.</param>
+    /// <param name="expected">The model's list.</param>
+    /// <param name="observed">The trace's list (compared when the path differs).</param>
+    /// <param name="path">The field's path.</param>
+    /// <param name="member">How an element is named in the message beyond its value, or null when its value names it.</param>
+    private static void List(List<Divergence> into, Observation o, IEnumerable<string> expected, List<string>? observed, [InterpolatedStringHandlerArgument("expected", "observed")] FieldPath path, Func<string, string>? member = null)
     {
         if (!path.Differs)
         {
@@ -199,7 +224,23 @@ internal static class StepJudge
         var model = expected.ToList();
         if (observed!.Count != model.Count)
         {
-            into.Add(new Divergence($"{field}.length", JsonText.Of(model.Count), JsonText.Of(observed.Count), Source: Source(o, field)));
+            var missing = model.Where(e => !observed.Contains(e)).ToList();
+            var extra = observed.Where(e => !model.Contains(e)).Distinct().ToList();
+            foreach (var e in missing)
+            {
+                into.Add(new Divergence(field, JsonText.Of(e), "", DivergenceKind.Missing, Source(o, field)) { Member = member?.Invoke(e) });
+            }
+
+            foreach (var e in extra)
+            {
+                into.Add(new Divergence(field, "", JsonText.Of(e), DivergenceKind.Extra, Source(o, field)) { Member = member?.Invoke(e) });
+            }
+
+            if (missing.Count == 0 && extra.Count == 0)
+            {
+                into.Add(new Divergence($"{field}.length", JsonText.Of(model.Count), JsonText.Of(observed.Count), Source: Source(o, field)));
+            }
+
             return;
         }
 

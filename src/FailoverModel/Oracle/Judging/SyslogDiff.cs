@@ -77,19 +77,20 @@ internal static class SyslogDiff
 
             (pairOfExpected[i], pairOfObserved[j]) = (j, i);
             var o = observed[j];
-            if (o.Text is { } text && !TextMatches(expected[i], o))
+            var e = expected[i];
+            if (o.Text is { } text && !TextMatches(e, o))
             {
-                differences.Add((i, new Divergence($"syslog[{j}].text", JsonText.Of(expected[i].Text), JsonText.Of(text), Source: o.Source)));
+                differences.Add((i, new Divergence($"syslog[{j}].text", JsonText.Of(e.Text), JsonText.Of(text), Source: o.Source) { Member = $"the {e.Unit.Token()}'s {e.Id}" }));
             }
 
-            if (o.Severity is { } severity && severity != expected[i].Severity)
+            if (o.Severity is { } severity && severity != e.Severity)
             {
-                differences.Add((i, new Divergence($"syslog[{j}].severity", JsonText.Of(expected[i].Severity), JsonText.Of(severity), Source: o.Source)));
+                differences.Add((i, new Divergence($"syslog[{j}].severity", JsonText.Of(e.Severity), JsonText.Of(severity), Source: o.Source) { Member = Named(e) }));
             }
 
-            if (o.Group is { } group && group.Value != (expected[i].Group?.Number ?? -1))
+            if (o.Group is { } group && group.Value != (e.Group?.Number ?? -1))
             {
-                differences.Add((i, new Divergence($"syslog[{j}].group", expected[i].Group is { } g ? JsonText.Of(g.Number) : "(none)", group.Text, Source: o.Source)));
+                differences.Add((i, new Divergence($"syslog[{j}].group", e.Group is { } g ? JsonText.Of(g.Number) : "(none)", group.Text, Source: o.Source) { Member = Named(e) }));
             }
         }
 
@@ -103,6 +104,9 @@ internal static class SyslogDiff
 
         into.AddRange(differences.OrderBy(d => d.Order).Select(d => d.Divergence));
     }
+
+    /// <summary>A message named by its unit, id and text, for a divergence in one of its other members.</summary>
+    private static string Named(SyslogMessage e) => $"the {e.Unit.Token()}'s {e.Id} {JsonText.Of(e.Text)}";
 
     /// <summary>True when every member the observation has equals the message's.</summary>
     public static bool Matches(SyslogMessage e, SyslogObservation o) =>
