@@ -9,7 +9,7 @@ using FsCheck.Fluent;
 namespace FailoverModel.Properties.Exploration;
 
 /// <summary>
-/// The explorers' reduction is exact (issue 20's counter abstraction): every state the pair reaches, stepped as it is,
+/// The explorers' reduction is exact (the counter abstraction): every state the pair reaches, stepped as it is,
 /// has the futures of the canonical representative the explorers store and step in its place.
 /// </summary>
 public class CanonicalReductionProperties

@@ -5,7 +5,7 @@ using System.Text.RegularExpressions;
 namespace FailoverModel.Properties.Hardening;
 
 /// <summary>
-/// One case or more for every class of bad input issue 17 found (configs, context files, scenarios, traces plain and
+/// One case or more for every class of bad input found in hostile-input rounds (configs, context files, scenarios, traces plain and
 /// gzip, <c>serve</c>'s stdin, options, output paths), each run as a process of its own and each asserting exit 2, one
 /// <c>file:line:col: message</c> line (or <c>failover-model: --option: ...</c> for options and paths), and time and
 /// memory bounds. Cases with a random part (where a gzip file is cut, which value is out of range) draw a few variants

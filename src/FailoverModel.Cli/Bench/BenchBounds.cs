@@ -3,7 +3,7 @@ namespace FailoverModel.Cli.Bench;
 /// <summary>
 /// How far each workload of <c>bench</c> goes. Every exploration is bounded by a number of states, and the two engines
 /// of a ratio run to the same bound, so a run ends in a known time on a two-core machine whatever the model's state
-/// count has grown to (issue 15's views tripled it) and a ratio compares the same amount of work.
+/// count has grown to (the per-unit views tripled it) and a ratio compares the same amount of work.
 /// </summary>
 /// <param name="Exploration">States of the built-in exploration with every invariant, for the compiled and the reference explorer and the floor.</param>
 /// <param name="CsCheck">States of the relation without interface events, for CsCheck (one thread and every core) and the compiled explorer.</param>

@@ -5,7 +5,7 @@ using FailoverModel.Pair;
 namespace FailoverModel.Cli.Bench;
 
 /// <summary>
-/// How the explorer's cost grows with the configuration (issue 20): states and time as contexts per group and monitored
+/// How the explorer's cost grows with the configuration: states and time as contexts per group and monitored
 /// interfaces per context grow. Two parts: one group with one context of n monitored interfaces, each explored to the
 /// end, so the growth of the exact state count can be read off; and the grid of contexts per group by interfaces per
 /// context (1, 2, 4, 8) for one and two groups, each cell explored to the same bound, so a cell says whether it

@@ -6,11 +6,11 @@ namespace FailoverModel.Cli.Bench;
 /// Configurations of a chosen size for the growth table and the large workload: the seed's links, an admin context in
 /// group 1 with no interface, and in each failover group (group 1 preferring the primary, group 2 the secondary, as in
 /// the seed) a number of contexts with a number of monitored interfaces each. The failover and Stateful Failover links
-/// are on interfaces of their own, as in issue 9's large configuration.
+/// are on interfaces of their own, as in the large configuration below.
 /// </summary>
 public static class ScaledConfiguration
 {
-    /// <summary>Issue 9's large configuration: two groups of four contexts with eight monitored interfaces each, 64 in all.</summary>
+    /// <summary>The large configuration: two groups of four contexts with eight monitored interfaces each, 64 in all.</summary>
     public static PairConfig Large() => Build(groups: 2, contextsPerGroup: 4, interfacesPerContext: 8);
 
     /// <summary>A pair of <paramref name="groups"/> failover groups (1 or 2), each with its contexts and interfaces.</summary>

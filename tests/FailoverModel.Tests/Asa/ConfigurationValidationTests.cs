@@ -4,7 +4,7 @@ using FailoverModel.Topology;
 namespace FailoverModel.Tests.Asa;
 
 /// <summary>
-/// Nonsense in a configuration is an error at its line and column, never silently read (issue 17): each case edits
+/// Nonsense in a configuration is an error at its line and column, never silently read: each case edits
 /// one line of the seed's LAN-based files, copied to a folder of its own, and names where the error must point.
 /// </summary>
 public class ConfigurationValidationTests

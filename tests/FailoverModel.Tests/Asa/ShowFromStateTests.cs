@@ -34,7 +34,7 @@ public class ShowFromStateTests
     }
 
     /// <summary>
-    /// Issue 15: a unit shows its mate's active time as its last hello said it. While it hears the mate the figure runs
+    /// A unit shows its mate's active time as its last hello said it. While it hears the mate the figure runs
     /// on; once the failover link is down it stops where the last hello left it, and its own group keeps counting.
     /// </summary>
     [Fact]

@@ -25,7 +25,7 @@ public class BenchCommandTests
         Assert.Equal("failover-model: bench: --only: no workload 'explorer' (the workloads are stateless, exploration, growth, random, oracle, parsing)\n", error);
     }
 
-    /// <summary>Issue 20: every exploration of a run is bounded, the quick run's by a tenth of the full run's or less (CsCheck's: no more).</summary>
+    /// <summary>Every exploration of a run is bounded, the quick run's by a tenth of the full run's or less (CsCheck's: no more).</summary>
     [Fact]
     public void EveryWorkloadIsBoundedAndTheQuickRunIsTheSmaller()
     {

@@ -18,7 +18,7 @@ public class ExploreCommandTests
         return (exit, stdout.ToString(), stderr.ToString());
     }
 
-    /// <summary>Issue 16: on 64 monitored interfaces the settled graph alone never ended; the bound now stops it too.</summary>
+    /// <summary>On 64 monitored interfaces the settled graph alone never ended; the bound now stops it too.</summary>
     [Fact]
     public void ABoundedRunOnTheLargeConfigurationStopsAtTheBoundInEveryPhaseAndPasses()
     {
@@ -54,7 +54,7 @@ public class ExploreCommandTests
         Assert.Equal(Figures(compiled), Figures(fingerprints));
     }
 
-    /// <summary>Issue 20 item 3: configuration changes and connections join the alphabet on request, on the reference explorer.</summary>
+    /// <summary>Configuration changes and connections join the alphabet on request, on the reference explorer.</summary>
     [Fact]
     public void WithAddsConfigurationChangesAndConnectionsToTheAlphabetOnTheReferenceExplorer()
     {

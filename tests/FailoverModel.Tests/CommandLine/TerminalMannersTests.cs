@@ -3,7 +3,7 @@ using static FailoverModel.Tests.CommandLine.CliRun;
 
 namespace FailoverModel.Tests.CommandLine;
 
-/// <summary>What a person at a terminal, or a script reading a pipe, sees of the command's manners (issue 16).</summary>
+/// <summary>What a person at a terminal, or a script reading a pipe, sees of the command's manners.</summary>
 public class TerminalMannersTests
 {
     [Theory]

@@ -50,7 +50,7 @@ public class ExplorerTests
         Assert.Equal((PinnedPreemptStates, PinnedPreemptDepth), (result.States, result.Depth));
     }
 
-    /// <summary>Issue 9: parallel expansion merges in breadth-first order, so the thread count changes nothing but speed.</summary>
+    /// <summary>Parallel expansion merges in breadth-first order, so the thread count changes nothing but speed.</summary>
     [Fact]
     public void TheResultIsTheSameWhateverTheThreadCount()
     {

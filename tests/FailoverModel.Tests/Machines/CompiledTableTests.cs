@@ -4,7 +4,7 @@ using FailoverModel.Rules;
 namespace FailoverModel.Tests.Machines;
 
 /// <summary>
-/// Issue 9: the machines answer from tables of Stateless's decisions. After every input has been asked twice (the
+/// The machines answer from tables of Stateless's decisions. After every input has been asked twice (the
 /// second answer comes from the table), the table and the Stateless machine asked directly agree on every
 /// (state, trigger, guard inputs): the tables are a cache of Stateless, not a second copy of the rules.
 /// </summary>

@@ -11,7 +11,7 @@ using FailoverModel.Topology;
 
 namespace FailoverModel.Tests.Oracle;
 
-/// <summary>The timed suites (issue 19 item 4): each fault of the outage table at several poll phases, judged on <c>at</c>.</summary>
+/// <summary>The timed suites: each fault of the outage table at several poll phases, judged on <c>at</c>.</summary>
 public class TimedSuiteTests
 {
     private static readonly PairConfig Config = BuiltInConfigurations.SeedLanExample;

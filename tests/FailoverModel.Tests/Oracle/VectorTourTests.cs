@@ -9,7 +9,7 @@ using FailoverModel.Topology;
 
 namespace FailoverModel.Tests.Oracle;
 
-/// <summary>The tour (issue 21: self-loops, configuration, connections, shards) and the suites by feature (issue 19).</summary>
+/// <summary>The tour (self-loops, configuration, connections, shards) and the suites by feature.</summary>
 public class VectorTourTests
 {
     private static readonly PairConfig Config = OracleFixtures.OneGroup;
@@ -70,7 +70,7 @@ public class VectorTourTests
         }
     }
 
-    /// <summary>Issue 21's acceptance: on every space, a change typed, then saved, with both units holding it running and saved.</summary>
+    /// <summary>On every space, a change typed, then saved, with both units holding it running and saved.</summary>
     [Fact]
     public void TheConfigurationSuitesMakeAChangeAndSaveItOnEverySpace()
     {
@@ -218,7 +218,7 @@ public class VectorTourTests
     }
 
     /// <summary>
-    /// Issue 21's acceptance: an implementation whose <c>write memory</c> saves on the unit it is typed on but is not
+    /// An implementation whose <c>write memory</c> saves on the unit it is typed on but is not
     /// replicated to the mate is caught by the configuration vectors at that <c>write memory</c> step, on the mate's
     /// startup configuration, and the reproducer (the shortest way there, or else the case's own events) reproduces it.
     /// </summary>
