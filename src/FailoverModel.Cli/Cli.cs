@@ -58,7 +58,14 @@ public static class Cli
 
         if (parse.Errors.Count > 0)
         {
-            stderr.WriteLine($"failover-model: {OneLine(parse.Errors[0].Message)} (see 'failover-model --help')");
+            stderr.WriteLine($"failover-model: {OneLine(Plain(parse.Errors[0].Message))} (see 'failover-model --help')");
+            return BadInput;
+        }
+
+        // System.CommandLine answers --version whatever follows it; a word after it is a mistake to point out.
+        if (parse.Tokens.Any(t => t.Value == "--version") && parse.Tokens.Count > 1)
+        {
+            stderr.WriteLine("failover-model: --version takes no other argument (see 'failover-model --help')");
             return BadInput;
         }
 
@@ -79,6 +86,11 @@ public static class Cli
         catch (CliUsageException e)
         {
             stderr.WriteLine($"failover-model: {OneLine(e.Message)}");
+            return BadInput;
+        }
+        catch (Terminal.StandardInputClosedException e)
+        {
+            stderr.WriteLine($"failover-model: {e.Message}");
             return BadInput;
         }
         catch (ExploreStoppedException e)
@@ -105,8 +117,31 @@ public static class Cli
         }
     }
 
-    /// <summary>A message on one line: a newline in a value the user gave (a show argument, a path) must not split it.</summary>
-    private static string OneLine(string message) => message.Replace("\r", "\\r", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal);
+    /// <summary>
+    /// A parse error in the user's words: System.CommandLine names the .NET type it wanted ("as expected type
+    /// 'System.Nullable`1[System.Int32]'"), which says nothing to someone typing a number.
+    /// </summary>
+    private static string Plain(string message)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(message, @"^Cannot parse argument '(?<value>.*)' for (?:option|command|argument) '(?<option>[^']*)' as expected type '(?<type>[^']*)'\.?$");
+        if (!match.Success)
+        {
+            return message;
+        }
+
+        var type = match.Groups["type"].Value;
+        var what = type.Contains("Int", StringComparison.Ordinal) ? "a whole number in range"
+            : type.Contains("Double", StringComparison.Ordinal) || type.Contains("Decimal", StringComparison.Ordinal) ? "a number"
+            : type.Contains("Boolean", StringComparison.Ordinal) ? "true or false"
+            : "a value of the kind it takes";
+        return $"{match.Groups["option"].Value}: '{match.Groups["value"].Value}' is not {what}";
+    }
+
+    /// <summary>
+    /// A message on one line, safe for a terminal: a newline in a value the user gave (a show argument, a path) must not
+    /// split it, and a control character from an input must not reach the terminal.
+    /// </summary>
+    private static string OneLine(string message) => Printable.Escape(message);
 }
 
 /// <summary>Where a command reads and writes, and within which limits; tests pass their own readers and writers.</summary>

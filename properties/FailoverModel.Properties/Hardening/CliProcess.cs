@@ -22,9 +22,30 @@ public static class CliProcess
 
     private static readonly string Dll = Path.Combine(AppContext.BaseDirectory, "failover-model.dll");
 
-    public static CliOutcome Run(IEnumerable<string> args, string? stdin = null, TimeSpan? limit = null, string? workingDirectory = null)
+    public static CliOutcome Run(IEnumerable<string> args, string? stdin = null, TimeSpan? limit = null, string? workingDirectory = null, IReadOnlyDictionary<string, string>? environment = null) =>
+        Start("dotnet", [Dll, .. args], stdin, limit, workingDirectory, environment);
+
+    /// <summary>
+    /// Runs <c>failover-model</c> with its standard streams as a shell leaves them: <paramref name="redirections"/> is
+    /// what follows the command in <c>bash</c> (<c>&lt;&amp;-</c> closes standard input, <c>2&gt;/dev/full</c> fills
+    /// standard error). The outcome's streams are the shell's, so a stream redirected away reads empty.
+    /// </summary>
+    public static CliOutcome Shell(IEnumerable<string> args, string redirections, TimeSpan? limit = null, IReadOnlyDictionary<string, string>? environment = null)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var quoted = string.Join(' ', new[] { "dotnet", Dll }.Concat(args).Select(a => "'" + a.Replace("'", "'\\''", StringComparison.Ordinal) + "'"));
+        return Start("bash", ["-c", $"exec {quoted} {redirections}"], null, limit, null, environment);
+    }
+
+    /// <summary>Runs <c>failover-model</c> on a pseudo-terminal (util-linux's <c>script</c>) whose <c>TERM</c> is <paramref name="term"/>.</summary>
+    public static CliOutcome OnTerminal(string term, IEnumerable<string> args, TimeSpan? limit = null)
+    {
+        var quoted = string.Join(' ', new[] { "dotnet", Dll }.Concat(args).Select(a => "'" + a.Replace("'", "'\\''", StringComparison.Ordinal) + "'"));
+        return Start("script", ["-qec", $"TERM={term} {quoted}", "/dev/null"], null, limit, null, null);
+    }
+
+    private static CliOutcome Start(string program, IReadOnlyList<string> args, string? stdin, TimeSpan? limit, string? workingDirectory, IReadOnlyDictionary<string, string>? environment)
+    {
+        var start = new ProcessStartInfo(program)
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
@@ -32,7 +53,6 @@ public static class CliProcess
             UseShellExecute = false,
             WorkingDirectory = workingDirectory ?? Path.GetTempPath(),
         };
-        start.ArgumentList.Add(Dll);
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
@@ -40,6 +60,11 @@ public static class CliProcess
 
         start.Environment["DOTNET_GCHeapHardLimit"] = $"0x{MemoryBound:X}";
         start.Environment["DOTNET_gcServer"] = "0";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
         var clock = Stopwatch.StartNew();
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();

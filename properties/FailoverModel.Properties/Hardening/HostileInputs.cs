@@ -181,7 +181,7 @@ public class HostileInputs
     [InlineData("{\"event\": \"power-on primary\", \"groups\": {\"1\": {\"bogus\": 1}}}", ":1:1: groups.1.bogus: the state object has no such field")]
     [InlineData("{\"event\": \"power-on primary\", \"time\": \"soon\"}", ":1:1: time: a number is expected here, not a string")]
     [InlineData("{\"event\": \"power-on primary\", \"bogus\": 1}", ":1:1: unknown field \"bogus\"")]
-    [InlineData("{\"event\": \"power-on primary\", \"step\": \"one\"}", ":1:1: \"step\" is a number")]
+    [InlineData("{\"event\": \"power-on primary\", \"step\": \"one\"}", ":1:1: \"step\" is a whole number")]
     public void CheckAndServeJudgeABadLineAlike(string line, string expected)
     {
         var folder = SeedCopy();

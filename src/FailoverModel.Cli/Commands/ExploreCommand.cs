@@ -263,7 +263,13 @@ public static class ExploreCommand
     /// <summary>The parts named by <c>--with</c>, comma-separated or repeated, each once, in the documented order; an unknown one is bad input.</summary>
     private static IReadOnlyCollection<string> Parts(IEnumerable<string> values)
     {
-        var named = values.SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToHashSet(StringComparer.Ordinal);
+        var items = values.SelectMany(v => v.Split(',', StringSplitOptions.TrimEntries)).ToList();
+        if (items.Any(string.IsNullOrEmpty))
+        {
+            throw new CliUsageException($"--with: an empty part (known: {string.Join(", ", ExplorationAlphabet.Parts)})");
+        }
+
+        var named = items.ToHashSet(StringComparer.Ordinal);
         if (named.FirstOrDefault(p => !ExplorationAlphabet.Parts.Contains(p)) is { } unknown)
         {
             throw new CliUsageException($"--with: unknown part '{unknown}' (known: {string.Join(", ", ExplorationAlphabet.Parts)})");

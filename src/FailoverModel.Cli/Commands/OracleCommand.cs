@@ -50,15 +50,25 @@ public static class OracleCommand
         {
             Description = "check a timed suite's trace (its manifest.json beside it says the suite is timed) without \"at\" on its lines; the summary says so",
         };
+        var reproducerTime = new Option<int>("--reproducer-time")
+        {
+            Description = $"seconds the search for a short reproducer of a divergence may take ({Io.OptionRange.ReproducerSeconds.Min} to {Io.OptionRange.ReproducerSeconds.Max:N0}; default {ReproducerSearch.DefaultTime.TotalSeconds:N0}); past it the shortest found is printed and says so",
+            DefaultValueFactory = _ => (int)ReproducerSearch.DefaultTime.TotalSeconds,
+        };
         var command = new Command("check", "Replay another implementation's trace on the model and report the first divergence (exit 1), or conformance (exit 0).")
         {
-            trace, config, order, untimed,
+            trace, config, order, untimed, reproducerTime,
         };
-        command.SetAction(parse => RunCheck(io, parse.GetRequiredValue(trace), parse.GetValue(config), ParseSyslogOrder(parse.GetValue(order)!), parse.GetValue(untimed)));
+        command.SetAction(parse =>
+        {
+            var seconds = parse.GetValue(reproducerTime);
+            Io.OptionRange.Check("--reproducer-time", seconds, Io.OptionRange.ReproducerSeconds);
+            return RunCheck(io, parse.GetRequiredValue(trace), parse.GetValue(config), ParseSyslogOrder(parse.GetValue(order)!), parse.GetValue(untimed), TimeSpan.FromSeconds(seconds));
+        });
         return command;
     }
 
-    public static int RunCheck(CliIo io, string trace, FileInfo? configFile, SyslogOrder syslogOrder = SyslogOrder.Model, bool untimed = false)
+    public static int RunCheck(CliIo io, string trace, FileInfo? configFile, SyslogOrder syslogOrder = SyslogOrder.Model, bool untimed = false, TimeSpan? reproducerTime = null)
     {
         var config = CommonOptions.Load(configFile, io.Limits);
         var stdin = trace == "-";
@@ -95,10 +105,11 @@ public static class OracleCommand
             return Cli.Success;
         }
 
-        io.Out.WriteLine($"{display}:{d.Line}: diverges at step {d.Step} ({d.Event.Replace("\n", "; ", StringComparison.Ordinal)}): {d.Fields[0].Message}");
+        // What the trace observed is echoed: its control characters are shown as escapes, never sent to the terminal.
+        io.Out.WriteLine(Printable.Escape($"{display}:{d.Line}: diverges at step {d.Step} ({d.Event.Replace("\n", "; ", StringComparison.Ordinal)}): {d.Fields[0].Message}"));
         foreach (var other in d.Fields.Skip(1))
         {
-            io.Out.WriteLine($"  also {other.Message}");
+            io.Out.WriteLine(Printable.Escape($"  also {other.Message}"));
         }
 
         io.Out.WriteLine();
@@ -106,7 +117,18 @@ public static class OracleCommand
         // The reproducer is built from the case as it was read (kept while reading), never by reading the trace again,
         // so a stream is fine; it is replayed on the model before it is printed.
         var search = new ReproducerSearch(config, syslogOrder);
-        if (search.Find(d) is not { } reproducer)
+        Reproducer? reproducer;
+        try
+        {
+            reproducer = search.Find(d, time: reproducerTime, cancel: io.Cancellation);
+        }
+        catch (OperationCanceledException)
+        {
+            io.Error.WriteLine("oracle check: interrupted while searching for a reproducer: the divergence above stands");
+            throw;
+        }
+
+        if (reproducer is null)
         {
             io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"# No reproducer: the case starting at {display}:{d.CaseStartLine} is longer than the {TraceChecker.MaxCaseEvents:N0} events the checker keeps."));
             return Cli.CheckFailed;
@@ -115,7 +137,7 @@ public static class OracleCommand
         var first = d.Fields[0];
         io.Out.Write(reproducer.Text(
             configFile?.FullName,
-            [$"Reproduces the divergence at {display}:{d.Line}: after the last event, {first.Message}", reproducer.Describe()]));
+            [Printable.Escape($"Reproduces the divergence at {display}:{d.Line}: after the last event, {first.Message}"), reproducer.Describe()]));
         return Cli.CheckFailed;
     }
 

@@ -32,6 +32,12 @@ public static class OptionRange
     /// <summary><c>oracle vectors --shard i/n</c>: as many shards as parallel jobs any CI runs.</summary>
     public static readonly (long Min, long Max) Shards = (1, 10_000);
 
+    /// <summary>
+    /// <c>oracle check --reproducer-time</c>, in seconds: the search replays candidates of up to the whole case, so it
+    /// is bounded in time; an hour is more than any search has needed.
+    /// </summary>
+    public static readonly (long Min, long Max) ReproducerSeconds = (0, 3_600);
+
     /// <summary>Throws a usage error naming <paramref name="option"/> when <paramref name="value"/> is outside <paramref name="range"/>.</summary>
     public static void Check(string option, long value, (long Min, long Max) range)
     {

@@ -67,7 +67,8 @@ public sealed class LineReader(Stream stream, string file, int maxLineBytes) : I
 
     private void Append(ReadOnlySpan<byte> bytes)
     {
-        if (_overlong || _length + bytes.Length > maxLineBytes)
+        // One byte more than the limit is held: the CR of a CR LF line end, which is not part of the line.
+        if (_overlong || _length + bytes.Length > maxLineBytes + 1)
         {
             // Keep reading to the line's end, but hold none of it.
             _overlong = true;
@@ -76,7 +77,7 @@ public sealed class LineReader(Stream stream, string file, int maxLineBytes) : I
 
         if (_length + bytes.Length > _line.Length)
         {
-            Array.Resize(ref _line, Math.Min(maxLineBytes, Math.Max(_line.Length * 2, _length + bytes.Length)));
+            Array.Resize(ref _line, Math.Min(maxLineBytes + 1, Math.Max(_line.Length * 2, _length + bytes.Length)));
         }
 
         bytes.CopyTo(_line.AsSpan(_length));
@@ -85,9 +86,9 @@ public sealed class LineReader(Stream stream, string file, int maxLineBytes) : I
 
     private string Finish(ReadOnlySpan<byte> bytes)
     {
-        if (_overlong || bytes.Length > maxLineBytes)
+        if (_overlong)
         {
-            throw new InputException(File, LineNumber, (long)maxLineBytes + 1, $"the line is longer than {maxLineBytes:N0} bytes (--max-line-length raises the limit)");
+            throw TooLong();
         }
 
         if (LineNumber == 1 && bytes.StartsWith(Encoding.UTF8.Preamble))
@@ -98,6 +99,11 @@ public sealed class LineReader(Stream stream, string file, int maxLineBytes) : I
         if (bytes.Length > 0 && bytes[^1] == '\r')
         {
             bytes = bytes[..^1];
+        }
+
+        if (bytes.Length > maxLineBytes)
+        {
+            throw TooLong();
         }
 
         try
@@ -139,4 +145,7 @@ public sealed class LineReader(Stream stream, string file, int maxLineBytes) : I
         _eof = _end == 0;
         return !_eof;
     }
+
+    private InputException TooLong() =>
+        new(File, LineNumber, (long)maxLineBytes + 1, $"the line is longer than {maxLineBytes:N0} bytes (--max-line-length raises the limit)");
 }

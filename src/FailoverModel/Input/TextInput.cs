@@ -5,7 +5,8 @@ namespace FailoverModel.Input;
 
 /// <summary>
 /// Reads a text file whole — a configuration, a context file, a scenario — through <see cref="RegularFile"/>, within
-/// the size and line-length limits, as strict UTF-8 (a BOM is dropped) whose lines end in LF or CR LF. Every failure
+/// the size and line-length limits, as strict UTF-8 (a BOM is dropped) whose lines end in LF or CR LF and hold no
+/// control character but the tab (an ESC sequence echoed in a message or a step would drive the terminal). Every failure
 /// is an <see cref="InputException"/> with the line and column it concerns.
 /// </summary>
 internal static class TextInput
@@ -83,8 +84,18 @@ internal static class TextInput
             {
                 lineNo++;
                 lineStart = i + 1;
+                continue;
             }
-            else if (i - lineStart >= limits.MaxLineBytes)
+
+            if (c != '\r' && c != '\t' && char.IsControl(c))
+            {
+                throw new InputException(display, lineNo, i - lineStart + 1, c == '\0'
+                    ? "not a text file: it contains a NUL byte"
+                    : $"a control character (U+{(int)c:X4}): a configuration or scenario holds no terminal codes (escape sequences, bells)");
+            }
+
+            // The CR of a CR LF is the line's end, not part of its length.
+            if (c != '\r' && i - lineStart >= limits.MaxLineBytes)
             {
                 throw new InputException(display, lineNo, limits.MaxLineBytes + 1L, $"the line is longer than {limits.MaxLineBytes:N0} characters (--max-line-length raises the limit)");
             }

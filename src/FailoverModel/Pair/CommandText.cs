@@ -37,6 +37,7 @@ internal static class CommandText
             ["write", "memory"] or ["write", "mem"] => new WriteMemory(false, false),
             ["write", "memory", "all"] or ["write", "mem", "all"] => new WriteMemory(true, false),
             ["copy", "running-config", "startup-config"] => new WriteMemory(false, true),
+            ["copy", "running-config", "startup-config", _, ..] => throw new CommandTextException($"'copy running-config startup-config' takes nothing after it, not '{words[3].Word}'", words[3].Column),
             ["failover", "group", _] => new FailoverGroupMode(Group(words[2], config), ParseModeLines(modeLines ?? [])),
             ["failover", "lan", "unit", "primary" or "secondary"] or ["mode", ..] or ["firewall", ..] => new ConfigurationCommand(string.Join(' ', w), -1, Replicated: false),
             ["show", _, ..] or ["debug", _, ..] => new ExecCommand(string.Join(' ', w)),

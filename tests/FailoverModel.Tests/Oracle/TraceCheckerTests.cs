@@ -140,6 +140,37 @@ public class TraceCheckerTests
         Assert.False(search.Reproduces([], divergence));
     }
 
+    /// <summary>
+    /// Past its time the search keeps the shortest it has (here the case itself, which the trace proved reproduces)
+    /// and says it stopped; with time it shortens the same case; Ctrl-C stops it at once.
+    /// </summary>
+    [Fact]
+    public void TheReproducerSearchStopsAtItsTimeWithTheShortestFoundAndSaysSo()
+    {
+        const string trace = """
+            {"event": "power-on primary secondary"}
+            {"event": "link-down state"}
+            {"event": "link-up state"}
+            {"event": "connect ctx tcp"}
+            {"event": "power-off primary", "groups": {"1": {"activeOn": "primary"}}}
+            """;
+        var divergence = new TraceChecker(OracleFixtures.OneGroup).Check(new StringReader(trace), "t").Divergence!;
+        var search = new ReproducerSearch(OracleFixtures.OneGroup);
+
+        var stopped = search.Find(divergence, time: TimeSpan.Zero)!;
+        Assert.True(stopped.Stopped);
+        Assert.Equal(5, stopped.Steps.Count);
+        Assert.True(search.Reproduces(stopped.Steps, divergence));
+        Assert.Contains("time bound", stopped.Describe(), StringComparison.Ordinal);
+
+        var shortened = search.Find(divergence)!;
+        Assert.False(shortened.Stopped);
+        Assert.True(shortened.Steps.Count < 5, string.Join("; ", shortened.Steps.Select(s => s.Text)));
+        Assert.DoesNotContain("time bound", shortened.Describe(), StringComparison.Ordinal);
+
+        Assert.Throws<OperationCanceledException>(() => search.Find(divergence, cancel: new CancellationToken(canceled: true)));
+    }
+
     public static TheoryData<string, string> Malformed() => new()
     {
         { "{\"event\": \"power-on primary\"}\nnot json\n", "trace.jsonl:2:2: not a JSON object: 'not json' is an invalid JSON literal" },

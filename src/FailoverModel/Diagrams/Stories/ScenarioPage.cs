@@ -116,7 +116,9 @@ internal static class ScenarioPage
     {
         var places = Places(story, view);
         using var buffer = new MemoryStream();
-        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = PairStateJson.Options.Encoder }))
+        // The JSON sits inside a <script> element: this encoder writes '<', '>' and '&' as \u escapes (and keeps other
+        // characters as they are), so a statement holding "</script>" or "<!--<script>" cannot end the element.
+        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All) }))
         {
             w.WriteStartArray();
             for (var i = 0; i < story.Steps.Length; i++)

@@ -23,6 +23,9 @@ public enum ReproducerOrigin
 /// </summary>
 public sealed record Reproducer(IReadOnlyList<ReproducerStep> Steps, ReproducerOrigin Origin, int Replays)
 {
+    /// <summary>True when the search for a shorter reproducer reached its time bound: this is the shortest found by then.</summary>
+    public bool Stopped { get; init; }
+
     /// <summary>
     /// The scenario's text for <c>failover-model run</c>: a <c>config</c> statement when a configuration file is given
     /// (an absolute path, right wherever the scenario is saved), the comments, then one event a line.
@@ -53,6 +56,7 @@ public sealed record Reproducer(IReadOnlyList<ReproducerStep> Steps, ReproducerO
     public string Describe() => Origin switch
     {
         ReproducerOrigin.ShortestPath => $"The shortest way from power-off to the state before the divergence ({Count(Steps.Count - 1)}), then the diverging event.",
+        _ when Stopped => $"The case's own events up to the divergence, shortened to those that still reproduce it ({Count(Steps.Count - 1)}) until the search reached its time bound ({Replays.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} candidates replayed), then the diverging event.",
         _ => $"The case's own events up to the divergence, shortened to those that still reproduce it ({Count(Steps.Count - 1)}), then the diverging event.",
     };
 

@@ -22,33 +22,44 @@ internal sealed class ReproducerSearch(PairConfig config, SyslogOrder syslogOrde
 
     public PairConfig Config { get; } = config;
 
+    /// <summary>How long the search for a shorter reproducer runs when the caller sets no time.</summary>
+    public static readonly TimeSpan DefaultTime = TimeSpan.FromSeconds(30);
+
     /// <summary>The reproducer, or null when the case was not kept (longer than <see cref="TraceChecker.MaxCaseEvents"/>).</summary>
     /// <param name="divergence">The divergence.</param>
     /// <param name="maxStates">The most states the shortest-path search visits.</param>
     /// <param name="maxReplays">The most candidates delta debugging replays; past it the shortest found so far is kept.</param>
-    public Reproducer? Find(TraceDivergence divergence, int maxStates = 200_000, int maxReplays = 400)
+    /// <param name="time">
+    /// How long the search for something shorter than the case itself may take (default <see cref="DefaultTime"/>);
+    /// past it the shortest found so far is kept and <see cref="Reproducer.Stopped"/> says so. The case's own prefix is
+    /// always replayed once, whatever the time: it is as long as the case the checker has just read.
+    /// </param>
+    /// <param name="cancel">Ctrl-C: the search stops at once with <see cref="OperationCanceledException"/>.</param>
+    public Reproducer? Find(TraceDivergence divergence, int maxStates = 200_000, int maxReplays = 400, TimeSpan? time = null, CancellationToken cancel = default)
     {
         if (divergence.CaseEvents is not { Count: > 0 } caseEvents)
         {
             return null;
         }
 
+        var budget = new SearchBudget(time ?? DefaultTime, cancel);
         var replays = 0;
         var last = new ReproducerStep(divergence.Event, divergence.Settle);
         var prefix = caseEvents.Take(caseEvents.Count - 1).Select(e => new ReproducerStep(e.Text, e.Settle)).ToList();
         var searchable = !divergence.Timed && divergence.Settle;
-        bool Passes(List<ReproducerStep> candidate) => replays++ < maxReplays && Reproduces([.. candidate, last], divergence);
+        bool Passes(List<ReproducerStep> candidate) => replays++ < maxReplays && !budget.Spent && ReproducesWithin([.. candidate, last], divergence, budget);
 
         // A short case is shortened first (a few replays), and the search then only looks for something shorter still,
         // among a tenth of the states (it can only improve on a reproducer already in hand); a long one (a vectors case
         // reaches a thousand steps) is searched first, since its state is at most the graph's depth away from power-off.
-        if (prefix.Count > ShortCase && searchable && ShortestPath(divergence, caseEvents, maxStates, int.MaxValue) is { } found
-            && Reproduces([.. found.Select(e => new ReproducerStep(e)), last], divergence))
+        if (prefix.Count > ShortCase && searchable && ShortestPath(divergence, caseEvents, maxStates, int.MaxValue, budget) is { } found
+            && ReproducesWithin([.. found.Select(e => new ReproducerStep(e)), last], divergence, budget))
         {
             return new Reproducer([.. found.Select(e => new ReproducerStep(e)), last], ReproducerOrigin.ShortestPath, ++replays);
         }
 
-        if (!Passes(prefix))
+        replays++;
+        if (!ReproducesWithin([.. prefix, last], divergence, new SearchBudget(Timeout.InfiniteTimeSpan, cancel)))
         {
             // Cannot happen for a trace the checker read: its own case is what diverged.
             return null;
@@ -56,20 +67,24 @@ internal sealed class ReproducerSearch(PairConfig config, SyslogOrder syslogOrde
 
         var shortened = DeltaDebug(prefix, Passes);
         if (prefix.Count <= ShortCase && searchable && shortened.Count > 1
-            && ShortestPath(divergence, caseEvents, maxStates / 10, shortened.Count - 1) is { } shorter
-            && Reproduces([.. shorter.Select(e => new ReproducerStep(e)), last], divergence))
+            && ShortestPath(divergence, caseEvents, maxStates / 10, shortened.Count - 1, budget) is { } shorter
+            && ReproducesWithin([.. shorter.Select(e => new ReproducerStep(e)), last], divergence, budget))
         {
             return new Reproducer([.. shorter.Select(e => new ReproducerStep(e)), last], ReproducerOrigin.ShortestPath, replays + 1);
         }
 
-        return new Reproducer([.. shortened, last], ReproducerOrigin.TracePrefix, replays);
+        return new Reproducer([.. shortened, last], ReproducerOrigin.TracePrefix, replays) { Stopped = budget.Spent };
     }
 
     /// <summary>
     /// True when <paramref name="steps"/>, run from power-off, reach the state the trace had before the divergence and
     /// their last step then gives every divergence the trace gave.
     /// </summary>
-    public bool Reproduces(IReadOnlyList<ReproducerStep> steps, TraceDivergence divergence)
+    public bool Reproduces(IReadOnlyList<ReproducerStep> steps, TraceDivergence divergence) =>
+        ReproducesWithin(steps, divergence, new SearchBudget(Timeout.InfiniteTimeSpan, default));
+
+    /// <summary>As <see cref="Reproduces(IReadOnlyList{ReproducerStep}, TraceDivergence)"/>; false as soon as <paramref name="budget"/> is spent.</summary>
+    private bool ReproducesWithin(IReadOnlyList<ReproducerStep> steps, TraceDivergence divergence, SearchBudget budget)
     {
         if (steps.Count == 0)
         {
@@ -81,6 +96,11 @@ internal sealed class ReproducerSearch(PairConfig config, SyslogOrder syslogOrde
         {
             for (var i = 0; i < steps.Count - 1; i++)
             {
+                if (budget.Spent)
+                {
+                    return false;
+                }
+
                 session.Apply(steps[i].Text, steps[i].Settle);
             }
 
@@ -110,7 +130,7 @@ internal sealed class ReproducerSearch(PairConfig config, SyslogOrder syslogOrde
     private static long Since(TimedState t, long at) => at < 0 ? -1 : t.NowMs - at;
 
     /// <summary>A breadth-first search of settled events from power-off to the state before the divergence.</summary>
-    private List<string>? ShortestPath(TraceDivergence divergence, IReadOnlyList<TraceEvent> caseEvents, int maxStates, int maxDepth)
+    private List<string>? ShortestPath(TraceDivergence divergence, IReadOnlyList<TraceEvent> caseEvents, int maxStates, int maxDepth, SearchBudget budget)
     {
         var pair = new FailoverPair(Config);
         var reader = new OracleEventReader(Config);
@@ -128,7 +148,7 @@ internal sealed class ReproducerSearch(PairConfig config, SyslogOrder syslogOrde
         var parent = new Dictionary<PairState, (PairState? From, string? Via, int Depth)> { [pair.Initial] = (null, null, 0) };
         var queue = new Queue<PairState>([pair.Initial]);
         var found = target.Equals(pair.Initial);
-        while (!found && queue.TryDequeue(out var state) && parent.Count < maxStates)
+        while (!found && !budget.Spent && queue.TryDequeue(out var state) && parent.Count < maxStates)
         {
             var depth = parent[state].Depth + 1;
             if (depth > maxDepth)
@@ -200,5 +220,25 @@ internal sealed class ReproducerSearch(PairConfig config, SyslogOrder syslogOrde
         }
 
         return current;
+    }
+
+    /// <summary>
+    /// The time a search may still take, and Ctrl-C. Asked between replayed events and searched states, so a search
+    /// stops within one event's replay of its bound.
+    /// </summary>
+    private sealed class SearchBudget(TimeSpan time, CancellationToken cancel)
+    {
+        private readonly long _started = System.Diagnostics.Stopwatch.GetTimestamp();
+        private bool _spent;
+
+        public bool Spent
+        {
+            get
+            {
+                cancel.ThrowIfCancellationRequested();
+                _spent = _spent || (time != Timeout.InfiniteTimeSpan && System.Diagnostics.Stopwatch.GetElapsedTime(_started) > time);
+                return _spent;
+            }
+        }
     }
 }
