@@ -209,4 +209,38 @@ public class ProcessEdges
         using var steps = System.Text.Json.JsonDocument.Parse(data.Groups[1].Value);
         Assert.Contains("hostname x<!--<script></script>&", steps.RootElement.GetRawText().Replace("\\u003C", "<", StringComparison.Ordinal).Replace("\\u003E", ">", StringComparison.Ordinal).Replace("\\u0026", "&", StringComparison.Ordinal), StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// A gzip trace of 400 events of close to a mebibyte each: a command that long is refused at once, and a case of
+    /// long failover group sub-modes (each line short) is checked within the memory bound, its reproducer kept only as
+    /// far as the case's character budget.
+    /// </summary>
+    [Fact]
+    public void LongEventsAreRefusedOrCheckedWithinTheMemoryBound()
+    {
+        var folder = Directory.CreateTempSubdirectory("fm-edges-").FullName;
+        string Trace(string name, string @event)
+        {
+            var path = Path.Combine(folder, name);
+            using var gzip = new System.IO.Compression.GZipStream(File.Create(path), System.IO.Compression.CompressionLevel.Fastest);
+            using var writer = new StreamWriter(gzip, new UTF8Encoding(false));
+            writer.Write("{\"case\": 1, \"event\": \"power-on primary secondary\"}\n");
+            var line = System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, object> { ["case"] = 1, ["event"] = @event });
+            for (var i = 0; i < 400; i++)
+            {
+                writer.Write(line);
+                writer.Write('\n');
+            }
+
+            return path;
+        }
+
+        var hostname = CliProcess.Run(["oracle", "check", Trace("hostname.jsonl.gz", "primary: hostname " + new string('h', 1_000_000))], limit: TimeBound);
+        Assert.True(hostname.Exit == 2, hostname.ToString());
+        Assert.Matches(@"hostname\.jsonl\.gz:2:1: .*a command of 1,000,0\d\d characters: the model takes commands of at most 4,096", hostname.Err);
+
+        var modes = CliProcess.Run(["oracle", "check", Trace("modes.jsonl.gz", "primary: failover group 1" + string.Concat(Enumerable.Repeat("\n  preempt", 80_000)))], limit: TimeSpan.FromSeconds(90));
+        Assert.True(modes.Exit == 0, modes.ToString());
+        Assert.True(modes.PeakBytes < CliProcess.MemoryBound, modes.ToString());
+    }
 }

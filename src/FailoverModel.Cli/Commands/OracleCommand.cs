@@ -130,7 +130,7 @@ public static class OracleCommand
 
         if (reproducer is null)
         {
-            io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"# No reproducer: the case starting at {display}:{d.CaseStartLine} is longer than the {TraceChecker.MaxCaseEvents:N0} events the checker keeps."));
+            io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"# No reproducer: the case starting at {display}:{d.CaseStartLine} is longer than the {TraceChecker.MaxCaseEvents:N0} events or {TraceChecker.MaxCaseEventChars:N0} characters of events the checker keeps."));
             return Cli.CheckFailed;
         }
 

@@ -54,6 +54,12 @@ public sealed class TraceChecker
     /// <summary>The most events of one case kept for its reproducer; a longer case's divergence gets none from the trace.</summary>
     public const int MaxCaseEvents = 100_000;
 
+    /// <summary>
+    /// The most characters of event text of one case kept for its reproducer (32 MB as .NET strings): a case of a few
+    /// events a mebibyte long each (failover group sub-modes) is bounded as a case of many short ones is.
+    /// </summary>
+    public const long MaxCaseEventChars = 16L << 20;
+
     private readonly OracleSession _session;
     private readonly TraceLineReader _lines;
 
@@ -98,6 +104,7 @@ public sealed class TraceChecker
         var otherForms = new SortedDictionary<string, long>(StringComparer.Ordinal);
         string? currentCase = null;
         List<TraceEvent>? caseEvents = [];
+        long caseChars = 0;
         _session.Reset();
         while (reader.ReadLine() is { } text)
         {
@@ -130,6 +137,7 @@ public sealed class TraceChecker
                 timedCase = false;
                 caseClock = null;
                 caseEvents = [];
+                caseChars = 0;
             }
             else if (cases == 0)
             {
@@ -139,7 +147,8 @@ public sealed class TraceChecker
             if (caseEvents is not null)
             {
                 caseEvents.Add(new TraceEvent(line.Event, line.Settle, lineNo));
-                if (caseEvents.Count > MaxCaseEvents)
+                caseChars += line.Event.Length;
+                if (caseEvents.Count > MaxCaseEvents || caseChars > MaxCaseEventChars)
                 {
                     caseEvents = null;
                 }

@@ -13,9 +13,26 @@ internal sealed class CommandTextException(string message, int column) : Excepti
 /// <summary>Reads the ASA commands of docs/scenario-language.md from their text, checked against the pair's configuration.</summary>
 internal static class CommandText
 {
+    /// <summary>
+    /// The longest command line the model takes, in characters. Cisco's guides give no figure; ASA's commands are far
+    /// shorter, and a run keeps the text of up to <see cref="ConfigurationChanges.MaxPerSpace"/> changes a space, so
+    /// the bound keeps what a run holds small however long the input's lines may be.
+    /// </summary>
+    public const int MaxLength = 4_096;
+
     /// <summary>Parses one command line; <paramref name="modeLines"/> are the indented lines of <c>failover group n</c>, with their columns.</summary>
     public static AsaCommand Parse(string text, PairConfig config, IReadOnlyList<(string Text, int Column)>? modeLines = null)
     {
+        if (text.Length > MaxLength)
+        {
+            throw new CommandTextException($"a command of {text.Length:N0} characters: the model takes commands of at most {MaxLength:N0}", MaxLength + 1);
+        }
+
+        if (modeLines?.FirstOrDefault(m => m.Text.Length > MaxLength) is { Text: not null } longMode)
+        {
+            throw new CommandTextException($"a sub-mode line of {longMode.Text.Length:N0} characters: the model takes commands of at most {MaxLength:N0}", longMode.Column + MaxLength);
+        }
+
         var words = Words(text);
         if (words.Count == 0)
         {

@@ -95,7 +95,13 @@ public class CommandTextTests
         { "no failover active group  9", "failover group 9 does not exist: a pair has at most 2 failover groups", 27 },
         { "failover reset group 4", "failover group 4 does not exist: a pair has at most 2 failover groups", 22 },
         { "failover group 7", "failover group 7 does not exist: a pair has at most 2 failover groups", 16 },
+        { "copy running-config startup-config now", "'copy running-config startup-config' takes nothing after it, not 'now'", 36 },
+        { "hostname " + new string('h', CommandText.MaxLength - 8), "a command of 4,097 characters: the model takes commands of at most 4,096", 4_097 },
     };
+
+    [Fact]
+    public void ACommandOfTheLongestLengthIsTaken() =>
+        Assert.Equal(new ConfigurationCommand("hostname " + new string('h', CommandText.MaxLength - 9), -1), CommandText.Parse("hostname " + new string('h', CommandText.MaxLength - 9), Seed));
 
     [Theory]
     [MemberData(nameof(BadCommands))]
