@@ -48,6 +48,7 @@ internal static class ContextSpace
                             throw sub.Error(Math.Min(sub.Count, 2), "nameif <name>: one name");
                         }
 
+                        Names.Check(sub, 1, "the nameif");
                         if (nameifs.TryGetValue(sub[1], out var other))
                         {
                             throw sub.Error(1, $"nameif {sub[1]} is already the name of the interface at line {other.Number}: each interface of a context has its own name");

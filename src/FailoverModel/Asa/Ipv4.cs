@@ -38,6 +38,35 @@ internal static class Ipv4
 
     public static bool IsMask(uint mask) => mask == 0 || (~mask & (~mask + 1)) == 0;
 
+    /// <summary>
+    /// An interface address is a host of its subnet, not the subnet's own address or its broadcast address, which ASA
+    /// refuses for an interface; /31 and /32 subnets have no such addresses.
+    /// </summary>
+    private static void CheckHost(ConfigLine line, int word, uint address, uint mask, string what)
+    {
+        if (mask is 0xFFFFFFFE or 0xFFFFFFFF)
+        {
+            return;
+        }
+
+        if ((address & ~mask) == 0)
+        {
+            throw line.Error(word, $"{what}: {line[word]} is the network address of its subnet, not an address an interface can have");
+        }
+
+        if ((address & ~mask) == ~mask)
+        {
+            throw line.Error(word, $"{what}: {line[word]} is the broadcast address of its subnet, not an address an interface can have");
+        }
+    }
+
+    /// <summary>Whether the subnets of two address-and-mask pairs share an address (one contains the other).</summary>
+    public static bool Overlap(string address1, string mask1, string address2, string mask2)
+    {
+        var wider = Parse(mask1)!.Value & Parse(mask2)!.Value;
+        return (Parse(address1)!.Value & wider) == (Parse(address2)!.Value & wider);
+    }
+
     /// <summary>Checks <c>A M standby S</c> starting at word <paramref name="at"/>; returns the three texts.</summary>
     public static (string Active, string Mask, string Standby) ActiveAndStandby(ConfigLine line, int at, string what)
     {
@@ -73,6 +102,14 @@ internal static class Ipv4
         {
             throw line.Error(at + 3, $"{what}: the standby address {line[at + 3]} is not in the subnet of {line[at]}/{line[at + 1]} (seed: \"It must be in the same subnet as the active IP address\")");
         }
+
+        if (standby == active)
+        {
+            throw line.Error(at + 3, $"{what}: the standby address {line[at + 3]} is the active address: each unit answers on an address of its own");
+        }
+
+        CheckHost(line, at, active, mask.Value, what);
+        CheckHost(line, at + 3, standby, mask.Value, what);
 
         if (line.Count > at + 4)
         {

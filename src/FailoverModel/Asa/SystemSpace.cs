@@ -9,6 +9,7 @@ internal sealed record DeclaredContext(string Name, FailoverGroupId Group, (stri
 internal sealed class SystemSpace
 {
     private readonly Dictionary<string, (string Active, string Mask, string Standby)> _addresses = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ConfigLine> _addressLines = new(StringComparer.Ordinal);
     private (string Name, string Physical)? _lan;
     private (string Name, string? Physical)? _state;
     private ConfigLine? _adminLine;
@@ -50,6 +51,7 @@ internal sealed class SystemSpace
                 case ["failover"] or ["failover", "lan", "enable"] or ["failover", "lan", "unit", "primary" or "secondary"] or ["failover", "key", ..]:
                     break;
                 case ["failover", "lan", "interface", var name, var physical]:
+                    Names.Check(line, 3, "the failover link's name");
                     _lan = (name, physical);
                     FailoverInterfaces.Add(physical);
                     break;
@@ -61,6 +63,7 @@ internal sealed class SystemSpace
                 case ["failover", "lan", ..]:
                     throw line.Error(Math.Min(line.Count, 2), "expected 'failover lan enable', 'failover lan unit primary|secondary' or 'failover lan interface <name> <physical interface>'");
                 case ["failover", "link", var name, ..]:
+                    Names.Check(line, 2, "the Stateful Failover link's name");
                     _state = (name, line.Count > 3 ? line[3] : null);
                     if (line.Count > 3)
                     {
@@ -70,6 +73,7 @@ internal sealed class SystemSpace
                     break;
                 case ["failover", "interface", "ip", var name, ..]:
                     _addresses[name] = Ipv4.ActiveAndStandby(line, 4, $"failover interface ip {name}");
+                    _addressLines[name] = line;
                     break;
                 case ["failover", "polltime", ..]:
                     timers = Polltime.Apply(line, timers);
@@ -97,6 +101,7 @@ internal sealed class SystemSpace
                     _adminLine = line;
                     break;
                 case ["context", var name]:
+                    Names.Check(line, 1, "the context name");
                     if (Contexts.Any(c => c.Name == name))
                     {
                         throw line.Error(1, $"context {name} is declared twice (first at line {Find(lines, "context", name).Number})");
@@ -111,6 +116,7 @@ internal sealed class SystemSpace
         }
 
         Timers = timers;
+        CheckLinkSubnets();
         if (_adminLine is { } admin && Contexts.Count > 0 && Contexts.All(c => c.Name != AdminContext))
         {
             throw admin.Error(1, $"admin-context {AdminContext} names no context (contexts: {string.Join(", ", Contexts.Select(c => c.Name))})");
@@ -129,6 +135,26 @@ internal sealed class SystemSpace
                 var join = Find(lines, "context", context.Name);
                 throw new InputException(file, join.Number, 1, $"the admin context {context.Name} is always a member of failover group 1 (seed, \"Active/Active Failover Overview\")");
             }
+        }
+    }
+
+    /// <summary>
+    /// A separate Stateful Failover link is on a subnet of its own: ASA refuses an interface address whose subnet
+    /// overlaps another interface's, and the two links would not be told apart.
+    /// </summary>
+    private void CheckLinkSubnets()
+    {
+        if (_lan is not { } lan || _state is not { } state || lan.Name == state.Name
+            || !_addresses.TryGetValue(lan.Name, out var failover) || !_addresses.TryGetValue(state.Name, out var stateful))
+        {
+            return;
+        }
+
+        if (Ipv4.Overlap(failover.Active, failover.Mask, stateful.Active, stateful.Mask))
+        {
+            var (later, other) = _addressLines[lan.Name].Number > _addressLines[state.Name].Number ? (lan.Name, state.Name) : (state.Name, lan.Name);
+            var line = _addressLines[later];
+            throw line.Error(4, $"failover interface ip {later}: its subnet {_addresses[later].Active}/{_addresses[later].Mask} overlaps the subnet of {other} (line {_addressLines[other].Number}): the failover link and the Stateful Failover link each need a subnet of their own");
         }
     }
 

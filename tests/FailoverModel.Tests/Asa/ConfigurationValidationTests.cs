@@ -28,6 +28,12 @@ public class ConfigurationValidationTests
     [InlineData("context1.cfg", "nameif inside", "namif inside", "context1.cfg:10:2:", "did you mean 'nameif'")]
     [InlineData("context1.cfg", "192.168.1.1 255.255.255.0", "192.168.1.1 0.0.0.0", "context1.cfg:14:25:", "mask 0.0.0.0")]
     [InlineData("context1.cfg", "ip address 192.168.1.1 ", "ip address 0300.0250.01.01 ", "context1.cfg:14:13:", "is not an IPv4 address")]
+    [InlineData("pix1.cfg", "10.0.0.1 255.255.255.0 standby 10.0.0.2", "10.0.0.1 255.255.255.0 standby 10.0.0.1", "pix1.cfg:54:63:", "the standby address 10.0.0.1 is the active address")]
+    [InlineData("pix1.cfg", "10.0.0.1 255.255.255.0 standby 10.0.0.2", "10.0.0.0 255.255.255.0 standby 10.0.0.2", "pix1.cfg:54:32:", "10.0.0.0 is the network address of its subnet")]
+    [InlineData("pix1.cfg", "10.0.0.1 255.255.255.0 standby 10.0.0.2", "10.0.0.1 255.255.255.0 standby 10.0.0.255", "pix1.cfg:54:63:", "10.0.0.255 is the broadcast address of its subnet")]
+    [InlineData("pix1.cfg", "stateful 10.0.0.1 255.255.255.0 standby 10.0.0.2", "stateful 10.1.0.5 255.255.0.0 standby 10.1.0.6", "pix1.cfg:54:32:", "overlaps the subnet of LANFailover (line 53)")]
+    [InlineData("pix1.cfg", "context context1", "context con\u200Btext1", "pix1.cfg:65:12:", "the context name has the invisible character U+200B")]
+    [InlineData("context1.cfg", "nameif outside", "nameif out\u2060side", "context1.cfg:17:12:", "the nameif has the invisible character U+2060")]
     [InlineData("context1.cfg", "monitor-interface inside\n", "monitor-interface inside\rmonitor-interface outside\n", "context1.cfg:28:25:", "carriage return that ends no line")]
     public void NonsenseIsAnErrorAtItsLineAndColumn(string file, string from, string to, string location, string message)
     {
