@@ -27,6 +27,8 @@ public static class Cli
 
     public static int Invoke(string[] args, CliIo io)
     {
+        // Every file the command reads is recorded, so that no output of it can be written over one of them.
+        using var inputs = InputFiles.Track();
         var stdout = io.Out;
         var stderr = io.Error;
         var root = new RootCommand("An executable specification of Cisco PIX/ASA Active/Active failover.");

@@ -1,3 +1,4 @@
+using FailoverModel.Input;
 using Mono.Unix.Native;
 
 namespace FailoverModel.Cli.Io;
@@ -6,9 +7,9 @@ namespace FailoverModel.Cli.Io;
 /// One output file, written whole or not at all. The path is checked before the work starts: its folder must exist and
 /// take a new file, and the path must be new or an existing regular file — never a device node, a FIFO, a socket, a
 /// folder or a symbolic link (writing <c>&lt;out&gt;.tmp</c> and renaming it over <c>/dev/null</c> once replaced the
-/// device node with a regular file). The content goes to a temporary file beside it, created at once (so an unwritable
-/// folder is found before the work), renamed over the path by <see cref="Commit"/>; disposing without committing —
-/// an error, Ctrl-C — removes it.
+/// device node with a regular file) — and never a file the run reads (<see cref="InputFiles"/>), however it is named.
+/// The content goes to a temporary file beside it, created at once (so an unwritable folder is found before the
+/// work), renamed over the path by <see cref="Commit"/>; disposing without committing — an error, Ctrl-C — removes it.
 /// </summary>
 public sealed class OutputFile : IDisposable
 {
@@ -60,6 +61,7 @@ public sealed class OutputFile : IDisposable
             throw Refused(option, full, $"the folder {folder} does not exist");
         }
 
+        CheckNotAnInput(full, option);
         if (OperatingSystem.IsWindows())
         {
             if (Directory.Exists(full))
@@ -88,6 +90,19 @@ public sealed class OutputFile : IDisposable
                 FilePermissions.S_IFSOCK => "it is a socket",
                 _ => "it is not a regular file",
             } + "; only a new path or an existing regular file is written");
+        }
+    }
+
+    /// <summary>
+    /// Refuses a path that leads to a file the run has read, by the file's identity (device and inode), so that a
+    /// symbolic link, a hard link or another spelling of the path is caught as the path itself is.
+    /// </summary>
+    public static void CheckNotAnInput(string full, string option)
+    {
+        if (InputFiles.Current is { } inputs && FileIdentity.Of(full) is { } identity && inputs.Find(identity) is { } input)
+        {
+            var named = string.Equals(input.Path, full, StringComparison.Ordinal) ? "" : $", {input.Path}";
+            throw Refused(option, full, $"it is an input of this run ({input.What}{named}): name another file");
         }
     }
 
