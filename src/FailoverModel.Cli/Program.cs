@@ -1,13 +1,27 @@
+using System.Runtime.InteropServices;
 using FailoverModel.Cli;
 
-// Ctrl-C cancels the running command, which stops, prints what it covered and exits 130; a second Ctrl-C ends the
-// process at once.
+// Ctrl-C (SIGINT), SIGTERM (kill, timeout, a CI runner's cancel) and SIGHUP (a closed terminal) all cancel the running
+// command, which stops, prints what it covered, removes its temporary files and exits 128 + the signal's number, as a
+// shell reports a process the signal ended. A second signal ends the process at once, its temporary files removed
+// first.
 using var interrupt = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) =>
+var received = 0;
+void Interrupt(PosixSignalContext context)
 {
-    e.Cancel = !interrupt.IsCancellationRequested;
+    if (Interlocked.CompareExchange(ref received, Cli.ExitOnSignal(context.Signal), 0) != 0)
+    {
+        FailoverModel.Cli.Io.OutputFile.RemovePending();
+        Environment.Exit(Volatile.Read(ref received));
+    }
+
+    context.Cancel = true;
     interrupt.Cancel();
-};
+}
+
+using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Interrupt);
+using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Interrupt);
+using var onHangUp = OperatingSystem.IsWindows() ? null : PosixSignalRegistration.Create(PosixSignal.SIGHUP, Interrupt);
 
 // Standard input goes as bytes too: oracle serve reads it through the input layer, which checks UTF-8 and line length.
 var io = new CliIo(Console.Out, Console.Error, Console.In)
@@ -17,4 +31,5 @@ var io = new CliIo(Console.Out, Console.Error, Console.In)
     OutIsTerminal = !Console.IsOutputRedirected,
     ErrorIsTerminal = !Console.IsErrorRedirected,
 };
-return Cli.Invoke(args, io);
+var exit = Cli.Invoke(args, io);
+return exit == Cli.Interrupted && Volatile.Read(ref received) is > 0 and var signal ? signal : exit;

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using FailoverModel.Input;
 using Mono.Unix.Native;
 
@@ -16,6 +17,10 @@ public sealed class OutputFile : IDisposable
 {
     /// <summary>How much of the target's name a temporary name keeps, in UTF-8 bytes.</summary>
     private const int NameBytesKept = 64;
+
+    // Every temporary file not yet committed or removed: a second interruption ends the process at once, without the
+    // unwinding that disposes each output, and removes these first.
+    private static readonly ConcurrentDictionary<string, byte> Pending = new(StringComparer.Ordinal);
 
     private readonly FileStream _file;
     private readonly string _option;
@@ -48,6 +53,7 @@ public sealed class OutputFile : IDisposable
         try
         {
             var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
+            Pending[temporary] = 0;
             return new OutputFile(full, temporary, stream, option);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException)
@@ -138,6 +144,22 @@ public sealed class OutputFile : IDisposable
         }
     }
 
+    /// <summary>Removes every temporary file not yet committed: the last thing done before the process ends at once.</summary>
+    public static void RemovePending()
+    {
+        foreach (var temporary in Pending.Keys)
+        {
+            try
+            {
+                File.Delete(temporary);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // The process is ending: what cannot be removed now cannot be removed later either.
+            }
+        }
+    }
+
     /// <summary>Flushes the content to disk and renames it over the path.</summary>
     public void Commit()
     {
@@ -149,6 +171,7 @@ public sealed class OutputFile : IDisposable
         CheckTarget(Path, _option);
         Guard(() => File.Move(TemporaryPath, Path, overwrite: true));
         _committed = true;
+        Pending.TryRemove(TemporaryPath, out _);
     }
 
     public void Dispose()
@@ -175,6 +198,7 @@ public sealed class OutputFile : IDisposable
         finally
         {
             File.Delete(TemporaryPath);
+            Pending.TryRemove(TemporaryPath, out _);
         }
     }
 
