@@ -26,6 +26,7 @@ public static class DiagramsCommand
     {
         // The output path is checked before anything else (docs/input-limits.md), then the inputs; nothing is created
         // until both are good.
+        Io.OutputFile.FullPath(outDir, "--out");
         Io.OutputFolder.Check(outDir, "--out");
         if (!scenarios.Exists)
         {

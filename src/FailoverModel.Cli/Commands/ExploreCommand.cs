@@ -113,6 +113,7 @@ public static class ExploreCommand
         reference |= with.Count > 0;
         if (outDir is not null)
         {
+            Io.OutputFile.FullPath(outDir, "--out");
             Io.OutputFolder.Prepare(outDir, "--out");
         }
 

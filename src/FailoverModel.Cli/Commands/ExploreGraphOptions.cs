@@ -52,7 +52,7 @@ internal sealed class ExploreGraphOptions
             return of is null ? null : throw new CliUsageException("--graph-of chooses the graph --graph writes: it needs --graph");
         }
 
-        var full = Path.GetFullPath(file.FullName);
+        var full = Io.OutputFile.FullPath(file, "--graph");
         if (GraphFileWriter.FormatOf(full) is not { } format)
         {
             throw new CliUsageException($"--graph: {full}: unknown extension '{Path.GetExtension(full)}' (known: {GraphFileWriter.Extensions})");

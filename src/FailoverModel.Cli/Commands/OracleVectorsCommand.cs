@@ -98,6 +98,12 @@ public static class OracleVectorsCommand
     public static int RunVectors(CliIo io, FileInfo? configFile, FileInfo? output, string format, string? kinds, DirectoryInfo? suites = null, VectorOptions? options = null, string? only = null, bool planOnly = false)
     {
         options ??= VectorOptions.Whole;
+        var outPath = output is null ? null : Io.OutputFile.FullPath(output, "--out", "leave --out out to write the tour to standard output");
+        if (suites is not null)
+        {
+            Io.OutputFile.FullPath(suites, "--suites");
+        }
+
         var config = CommonOptions.Load(configFile, io.Limits);
         var pair = new FailoverPair(config);
         var source = configFile?.Name ?? "built-in seed LAN-based example";
@@ -133,7 +139,7 @@ public static class OracleVectorsCommand
         }
 
         // The output path is checked (and its temporary file made) before the work, not after minutes of it.
-        using var outFile = output is null ? null : Io.OutputFile.Create(output.FullName, "--out");
+        using var outFile = outPath is null ? null : Io.OutputFile.Create(outPath, "--out");
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var coverage = CommandProgress.Run(io, "oracle vectors", progress =>
         {

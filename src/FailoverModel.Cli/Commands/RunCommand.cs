@@ -27,7 +27,7 @@ public static class RunCommand
 
     public static int Run(CliIo io, FileInfo file, bool json, FileInfo? configFile, FileInfo? html = null)
     {
-        var page = html is null ? null : Path.GetFullPath(html.FullName);
+        var page = html is null ? null : Io.OutputFile.FullPath(html, "--html");
         var parsed = ScenarioParser.ParseFile(file.FullName, CommonOptions.Load(configFile, io.Limits), ConfigFiles.Within(io.Limits), io.Limits);
 
         // The page is checked once the inputs are read (the scenario names its configuration, which names its context

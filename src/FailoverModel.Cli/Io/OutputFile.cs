@@ -85,6 +85,23 @@ public sealed class OutputFile : IDisposable
         return $".{kept}.{Guid.NewGuid():N}.tmp";
     }
 
+    /// <summary>
+    /// The full path an output option names. <c>-</c> is refused: it reads as standard output, which these options do
+    /// not write, and would otherwise become a file named <c>-</c> in the current folder.
+    /// </summary>
+    /// <param name="given">The option's value.</param>
+    /// <param name="option">The option, for the message.</param>
+    /// <param name="instead">What to do instead, when the command has a way to write to standard output.</param>
+    public static string FullPath(FileSystemInfo given, string option, string? instead = null)
+    {
+        if (given.ToString() == "-")
+        {
+            throw new CliUsageException($"{option}: '-' is not a file: this option names the file or folder the command writes, not standard output{(instead is null ? "" : $" ({instead})")}");
+        }
+
+        return System.IO.Path.GetFullPath(given.FullName);
+    }
+
     /// <summary>Checks a path as <see cref="Create"/> does, without creating anything (for a file written later).</summary>
     public static void CheckTarget(string full, string option)
     {
