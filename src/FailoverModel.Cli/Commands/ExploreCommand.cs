@@ -114,6 +114,7 @@ public static class ExploreCommand
         if (outDir is not null)
         {
             Io.OutputFile.FullPath(outDir, "--out");
+            Io.OutputFolder.CheckNames(outDir, OutNames(alphabet), "--out");
             Io.OutputFolder.Prepare(outDir, "--out");
         }
 
@@ -222,7 +223,7 @@ public static class ExploreCommand
             io.Out.Write(scenario);
             if (outDir is not null)
             {
-                Io.OutputFolder.WriteWhole(outDir, "counterexample.scenario", scenario, "--out");
+                Io.OutputFolder.WriteWhole(outDir, CounterexampleFile, scenario, "--out");
             }
 
             return Cli.CheckFailed;
@@ -238,7 +239,7 @@ public static class ExploreCommand
         {
             foreach (var (witness, n) in result.Witnesses.Select((w, n) => (w, n)))
             {
-                Io.OutputFolder.WriteWhole(outDir, $"witness-{n + 1:D2}.scenario", ScenarioWriter.Write(pair, witness.Path, [$"Reaches: {witness.What}"]), "--out");
+                Io.OutputFolder.WriteWhole(outDir, WitnessFile(n + 1), ScenarioWriter.Write(pair, witness.Path, [$"Reaches: {witness.What}"]), "--out");
             }
         }
 
@@ -260,6 +261,21 @@ public static class ExploreCommand
 
         return missing.Count == 0 && recovery.TrapStates.Count == 0 && recovery.Deadlocks.Count == 0 ? Cli.Success : Cli.CheckFailed;
     }
+
+    /// <summary>
+    /// Every file <c>--out</c> may receive: the counterexample and a witness for each thing a witness is kept for (a
+    /// group state, a table row, a command of the alphabet), so that each name is checked before the run rather than
+    /// once it is over.
+    /// </summary>
+    private static IEnumerable<string> OutNames(IReadOnlyList<Event> alphabet)
+    {
+        var most = Explorer.GroupStateWitness.Length + Explorer.RowWitness.Length + alphabet.OfType<CommandEvent>().Select(c => c.Command.ToString()).Distinct(StringComparer.Ordinal).Count();
+        return Enumerable.Range(1, most).Select(WitnessFile).Prepend(CounterexampleFile);
+    }
+
+    private const string CounterexampleFile = "counterexample.scenario";
+
+    private static string WitnessFile(int n) => string.Create(CultureInfo.InvariantCulture, $"witness-{n:D2}.scenario");
 
     /// <summary>The parts named by <c>--with</c>, comma-separated or repeated, each once, in the documented order; an unknown one is bad input.</summary>
     private static IReadOnlyCollection<string> Parts(IEnumerable<string> values)

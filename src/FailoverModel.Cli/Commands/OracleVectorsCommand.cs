@@ -186,6 +186,15 @@ public static class OracleVectorsCommand
             throw new CliUsageException($"--only: unknown suite '{unknown}' (suites: {string.Join(", ", names)})");
         }
 
+        // Every file the suites make is known now: each is checked before the first suite is explored, so that a name
+        // that cannot be written is found before minutes of work rather than after half of the suites are written.
+        var files = suites.Select((s, i) => (s.Name, File: SuiteFile(i + 1, s.Name, format)))
+            .Concat(timed.Select((s, i) => (s.Name, File: SuiteFile(suites.Count + i + 1, s.Name, format))))
+            .Where(s => named is null || named.Contains(s.Name))
+            .Select(s => s.File)
+            .Append(VectorManifest.JsonFile)
+            .Append(VectorManifest.TableFile);
+        Io.OutputFolder.CheckNames(folder, files, "--suites");
         Io.OutputFolder.Prepare(folder, "--suites");
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var entries = new List<SuiteEntry>();
