@@ -356,6 +356,11 @@ public class HostileInputs(ITestOutputHelper output)
             var events = "power-on,power-off,crash,hardware-fail,link-failover,failover,no-failover";
             Refused(CliProcess.Run(["oracle", "vectors", "--events", events, "--out", vectors], limit: TimeBound), $@"^failover-model: --out: cannot write {Regex.Escape(vectors)}: no space left on the device$");
             Assert.Empty(Directory.GetFileSystemEntries(small));
+
+            // The reachable graph is written as the run explores: the disk fills within the exploration, not after it.
+            var graph = Path.Combine(small, "g.jsonl");
+            Refused(CliProcess.Run(["explore", "--graph", graph, "--graph-of", "reachable", "--max-states", "200000", "--memory", "384m"], limit: TimeBound), $@"^failover-model: --graph: cannot write {Regex.Escape(graph)}: no space left on the device$");
+            Assert.Empty(Directory.GetFileSystemEntries(small));
         }
         finally
         {

@@ -322,11 +322,11 @@ public static class ExploreCommand
         {
             throw new CliUsageException($"--resume: {e.Message}");
         }
-        catch (IOException e) when (store.Directory is { } kept)
+        catch (IOException e) when (e is not Io.OutputWriteException && store.Directory is { } kept)
         {
             throw new ExploreStoppedException($"explore: writing the run's files in {kept.FullName} failed ({e.Message}); its last checkpoint resumes the run (--resume {kept.FullName})");
         }
-        catch (IOException e)
+        catch (IOException e) when (e is not Io.OutputWriteException)
         {
             throw new ExploreStoppedException($"explore: writing the run's temporary files failed ({e.Message}); --checkpoint DIR keeps them where there is room, and resumable");
         }

@@ -227,7 +227,7 @@ public sealed class OutputFile : IDisposable
         }
         catch (IOException e)
         {
-            throw new IOException($"{_option}: cannot write {Path}: {Reason(e)}", e);
+            throw new OutputWriteException($"{_option}: cannot write {Path}: {Reason(e)}", e);
         }
     }
 
@@ -260,7 +260,7 @@ public sealed class OutputFile : IDisposable
             }
             catch (IOException e)
             {
-                throw new IOException($"{output._option}: cannot write {output.Path}: {Reason(e)}", e);
+                throw new OutputWriteException($"{output._option}: cannot write {output.Path}: {Reason(e)}", e);
             }
         }
 
@@ -279,3 +279,9 @@ public sealed class OutputFile : IDisposable
         public override void SetLength(long value) => throw new NotSupportedException();
     }
 }
+
+/// <summary>
+/// Writing an output failed (a full disk): the message names the option and the target. A type of its own, so that a
+/// command telling its own files' failures apart (explore's frontier and checkpoints) does not take it for one of them.
+/// </summary>
+internal sealed class OutputWriteException(string message, Exception inner) : IOException(message, inner);
