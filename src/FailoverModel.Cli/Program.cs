@@ -3,13 +3,13 @@ using FailoverModel.Cli;
 
 // Ctrl-C (SIGINT), SIGTERM (kill, timeout, a CI runner's cancel) and SIGHUP (a closed terminal) all cancel the running
 // command, which stops, prints what it covered, removes its temporary files and exits 128 + the signal's number, as a
-// shell reports a process the signal ended. A second signal ends the process at once, its temporary files removed
-// first.
+// shell reports a process the signal ended. A second signal, or a signal while the command does not watch the
+// cancellation (Interruption), ends the process at once, its temporary files removed first.
 using var interrupt = new CancellationTokenSource();
 var received = 0;
 void Interrupt(PosixSignalContext context)
 {
-    if (Interlocked.CompareExchange(ref received, Cli.ExitOnSignal(context.Signal), 0) != 0)
+    if (Interlocked.CompareExchange(ref received, Cli.ExitOnSignal(context.Signal), 0) != 0 || !Interruption.Watched)
     {
         FailoverModel.Cli.Io.OutputFile.RemovePending();
         Environment.Exit(Volatile.Read(ref received));
@@ -21,7 +21,7 @@ void Interrupt(PosixSignalContext context)
 
 using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Interrupt);
 using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Interrupt);
-using var onHangUp = OperatingSystem.IsWindows() ? null : PosixSignalRegistration.Create(PosixSignal.SIGHUP, Interrupt);
+using var onHangUp = PosixSignalRegistration.Create(PosixSignal.SIGHUP, Interrupt);
 
 // Standard input goes as bytes too: oracle serve reads it through the input layer, which checks UTF-8 and line length.
 var io = new CliIo(Console.Out, Console.Error, Console.In)

@@ -79,6 +79,14 @@ public static class CliProcess
     /// </summary>
     public static RunningCli Start(IEnumerable<string> args, string workingDirectory)
     {
+        var process = Process.Start(StartInfo(args, workingDirectory))!;
+        process.StandardInput.Close();
+        return new RunningCli(process, process.StandardOutput.ReadToEndAsync(), process.StandardError.ReadToEndAsync());
+    }
+
+    /// <summary>How to start <c>failover-model</c> with its standard streams redirected, for a test that talks to it line by line.</summary>
+    public static ProcessStartInfo StartInfo(IEnumerable<string> args, string workingDirectory)
+    {
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardInput = true,
@@ -94,9 +102,7 @@ public static class CliProcess
         }
 
         start.Environment["DOTNET_gcServer"] = "0";
-        var process = Process.Start(start)!;
-        process.StandardInput.Close();
-        return new RunningCli(process, process.StandardOutput.ReadToEndAsync(), process.StandardError.ReadToEndAsync());
+        return start;
     }
 
     /// <summary>The process's peak resident set so far, in bytes (0 where /proc is not there).</summary>

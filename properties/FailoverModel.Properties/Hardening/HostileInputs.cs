@@ -334,6 +334,33 @@ public class HostileInputs(ITestOutputHelper output)
     }
 
     /// <summary>
+    /// A command that does not stop by itself when interrupted — <c>oracle serve</c> waiting for its next request —
+    /// is ended at once by the signal, as it would be without a handler, rather than left running.
+    /// </summary>
+    [Fact]
+    public void ASignalEndsAServeWaitingForItsNextRequest()
+    {
+        using var process = System.Diagnostics.Process.Start(CliProcess.StartInfo(["oracle", "serve"], Path.GetTempPath()))!;
+        try
+        {
+            // An answer shows the session is up, its signal handlers registered, and waiting on its standard input.
+            process.StandardInput.WriteLine("{\"event\": \"power-on primary\"}");
+            process.StandardInput.Flush();
+            Assert.StartsWith("{\"line\":1,", process.StandardOutput.ReadLine(), StringComparison.Ordinal);
+            Assert.Equal(0, Mono.Unix.Native.Syscall.kill(process.Id, Mono.Unix.Native.Signum.SIGTERM));
+            Assert.True(process.WaitForExit(TimeSpan.FromSeconds(10)), "oracle serve outlived SIGTERM by 10 s");
+            Assert.Equal(143, process.ExitCode);
+        }
+        finally
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+        }
+    }
+
+    /// <summary>
     /// A disk that fills up while an output is written (a 1 MiB tmpfs, where the machine lets the tests mount one: as
     /// root on Linux) ends the run with one line and exit 2, and the temporary file is removed though closing it fails
     /// too.

@@ -104,6 +104,8 @@ public static class ExploreCommand
     /// <param name="graph">The graph file to write as the run explores (<c>--graph</c>), checked.</param>
     internal static int Run(CliIo io, PairConfig config, long maxStates, DirectoryInfo? outDir, bool requireComplete, bool reference, IReadOnlyCollection<string>? with, int changesPerSpace, StoreOptions? store, GraphRequest? graph)
     {
+        // It stops by itself when interrupted (Interruption): a signal cancels it rather than ending the process.
+        using var watched = Interruption.Watch();
         with ??= [];
         store ??= StoreOptions.Of(reference || with.Count > 0, null, null, null, 120);
         CheckBound(maxStates, store.Fingerprints);

@@ -97,6 +97,8 @@ public static class OracleVectorsCommand
 
     public static int RunVectors(CliIo io, FileInfo? configFile, FileInfo? output, string format, string? kinds, DirectoryInfo? suites = null, VectorOptions? options = null, string? only = null, bool planOnly = false)
     {
+        // It stops by itself when interrupted (Interruption): a signal cancels it rather than ending the process.
+        using var watched = Interruption.Watch();
         options ??= VectorOptions.Whole;
         var outPath = output is null ? null : Io.OutputFile.FullPath(output, "--out", "leave --out out to write the tour to standard output");
         if (suites is not null)
