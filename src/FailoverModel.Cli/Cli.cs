@@ -8,7 +8,7 @@ namespace FailoverModel.Cli;
 /// <summary>
 /// The <c>failover-model</c> command. Exit codes: 0 success, 1 a check failed (expect, invariant, divergence),
 /// 2 bad input (arguments, configuration, scenario, trace, paths), 3 an internal error of the model, 4 (<c>show</c>)
-/// the unit is off and prints nothing, 130 interrupted by Ctrl-C.
+/// the unit is off and prints nothing, 130 interrupted by Ctrl-C (SIGINT), 143 by SIGTERM, 129 by SIGHUP.
 /// </summary>
 public static class Cli
 {
@@ -21,12 +21,28 @@ public static class Cli
     /// <summary>Interrupted by Ctrl-C (128 + SIGINT, as shells report it).</summary>
     public const int Interrupted = 130;
 
+    /// <summary>Interrupted by SIGTERM (128 + 15): <c>kill</c>, <c>timeout</c>, a CI runner cancelling a job.</summary>
+    public const int Terminated = 143;
+
+    /// <summary>Interrupted by SIGHUP (128 + 1): the terminal closed.</summary>
+    public const int HungUp = 129;
+
+    /// <summary>The exit code of a command a signal interrupted: 128 + the signal's number, as a shell reports a process the signal ended.</summary>
+    internal static int ExitOnSignal(System.Runtime.InteropServices.PosixSignal signal) => signal switch
+    {
+        System.Runtime.InteropServices.PosixSignal.SIGTERM => Terminated,
+        System.Runtime.InteropServices.PosixSignal.SIGHUP => HungUp,
+        _ => Interrupted,
+    };
+
     /// <param name="stdinBytes">Standard input as bytes (the process's own); when null, <paramref name="stdin"/> is read.</param>
     public static int Invoke(string[] args, TextWriter stdout, TextWriter stderr, TextReader? stdin = null, Stream? stdinBytes = null) =>
         Invoke(args, new CliIo(stdout, stderr, stdin ?? TextReader.Null) { Width = Terminal.TerminalConsole.DefaultWidth, InBytes = stdinBytes });
 
     public static int Invoke(string[] args, CliIo io)
     {
+        // Every file the command reads is recorded, so that no output of it can be written over one of them.
+        using var inputs = InputFiles.Track();
         var stdout = io.Out;
         var stderr = io.Error;
         var root = new RootCommand("An executable specification of Cisco PIX/ASA Active/Active failover.");

@@ -98,6 +98,38 @@ public static class CliProcess
         return new CliOutcome(process.ExitCode, output.Result, error.Result, clock.Elapsed, peak);
     }
 
+    /// <summary>
+    /// Starts <c>failover-model</c> and hands it back running, for a test that acts on the process while it works (sends
+    /// it a signal). No heap cap: what such a test bounds is what the process leaves behind, not its memory.
+    /// </summary>
+    public static RunningCli Start(IEnumerable<string> args, string workingDirectory)
+    {
+        var process = Process.Start(StartInfo(args, workingDirectory))!;
+        process.StandardInput.Close();
+        return new RunningCli(process, process.StandardOutput.ReadToEndAsync(), process.StandardError.ReadToEndAsync());
+    }
+
+    /// <summary>How to start <c>failover-model</c> with its standard streams redirected, for a test that talks to it line by line.</summary>
+    public static ProcessStartInfo StartInfo(IEnumerable<string> args, string workingDirectory)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = workingDirectory,
+        };
+        start.ArgumentList.Add(Dll);
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment["DOTNET_gcServer"] = "0";
+        return start;
+    }
+
     /// <summary>The process's peak resident set so far, in bytes (0 where /proc is not there).</summary>
     private static long HighWaterMark(int pid)
     {
@@ -117,5 +149,35 @@ public static class CliProcess
         }
 
         return 0;
+    }
+}
+
+/// <summary>A <c>failover-model</c> process still running, its output collected as it comes.</summary>
+public sealed record RunningCli(Process Process, Task<string> Out, Task<string> Err) : IDisposable
+{
+    /// <summary>Waits for the process to end; one that outlives <paramref name="limit"/> is killed and reported as a hang.</summary>
+    public CliOutcome Wait(TimeSpan limit)
+    {
+        var clock = Stopwatch.StartNew();
+        if (!Process.WaitForExit(limit))
+        {
+            Process.Kill(entireProcessTree: true);
+            Process.WaitForExit();
+            throw new TimeoutException($"failover-model did not end within {limit.TotalSeconds} s of the signal (a hang); stderr: {Err.Result}");
+        }
+
+        Process.WaitForExit();
+        return new CliOutcome(Process.ExitCode, Out.Result, Err.Result, clock.Elapsed, 0);
+    }
+
+    public void Dispose()
+    {
+        if (!Process.HasExited)
+        {
+            Process.Kill(entireProcessTree: true);
+            Process.WaitForExit();
+        }
+
+        Process.Dispose();
     }
 }

@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Text;
 using System.Text.RegularExpressions;
+using Xunit.Abstractions;
 
 namespace FailoverModel.Properties.Hardening;
 
@@ -11,8 +12,10 @@ namespace FailoverModel.Properties.Hardening;
 /// memory bounds. Cases with a random part (where a gzip file is cut, which value is out of range) draw a few variants
 /// in the normal run and many with <c>FAILOVER_SOAK=1</c>.
 /// </summary>
-public class HostileInputs
+public class HostileInputs(ITestOutputHelper output)
 {
+    private readonly ITestOutputHelper _output = output;
+
     private static readonly bool Soak = Environment.GetEnvironmentVariable("FAILOVER_SOAK") is "1";
     private static readonly int Variants = Soak ? 40 : 2;
 
@@ -257,6 +260,211 @@ public class HostileInputs
         Assert.Empty(Directory.GetFiles(folder, "*.tmp"));
     }
 
+    /// <summary>
+    /// An output that names one of the run's inputs — the scenario, the configuration, a context file its config-url
+    /// names — is refused before the work, by the file's identity: also through a hard link, a symbolic link to its
+    /// folder, or a name in an output folder. Every input is left as it was and no temporary file is left.
+    /// </summary>
+    [Fact]
+    public void AnOutputThatIsAnInputOfTheRunIsRefusedAndTheInputLeftAsItWas()
+    {
+        var folder = SeedCopy();
+        var scenario = Path.Combine(folder, "x.scenario");
+        File.Copy(Scenario, scenario);
+        var config = Path.Combine(folder, "pix1.cfg");
+        var hardLink = Path.Combine(folder, "page.html");
+        MakeHardLink(scenario, hardLink);
+        var linkedFolder = Path.Combine(folder, "linked");
+        Directory.CreateSymbolicLink(linkedFolder, folder);
+        var outFolder = Path.Combine(folder, "out");
+        Directory.CreateDirectory(outFolder);
+        MakeHardLink(config, Path.Combine(outFolder, "witness-01.scenario"));
+        var graph = Path.Combine(folder, "g.dot");
+        MakeHardLink(config, graph);
+        var before = Contents(folder);
+        var events = new[] { "--events", "power-on,power-off" };
+
+        const string Input = "it is an input of this run";
+        Refused(CliProcess.Run(["run", scenario, "--html", scenario], limit: TimeBound), $@"^failover-model: --html: cannot write {Regex.Escape(scenario)}: {Input} \(the scenario\)");
+        Refused(CliProcess.Run(["run", scenario, "--config", config, "--html", Path.Combine(folder, "context1.cfg")], limit: TimeBound), $@"^failover-model: --html: cannot write .*context1\.cfg: {Input} \(the context configuration\)");
+        Refused(CliProcess.Run(["run", scenario, "--html", hardLink], limit: TimeBound), $@"^failover-model: --html: cannot write .*page\.html: {Input} \(the scenario, {Regex.Escape(scenario)}\)");
+        Refused(CliProcess.Run(["run", scenario, "--html", Path.Combine(linkedFolder, "x.scenario")], limit: TimeBound), $@"^failover-model: --html: cannot write .*linked/x\.scenario: {Input} \(the scenario, {Regex.Escape(scenario)}\)");
+        Refused(CliProcess.Run(["oracle", "vectors", "--config", config, "--out", config, .. events], limit: TimeBound), $@"^failover-model: --out: cannot write .*pix1\.cfg: {Input} \(the configuration\)");
+        Refused(CliProcess.Run(["oracle", "vectors", "--config", config, "--out", Path.Combine(folder, "admin.cfg"), .. events], limit: TimeBound), $@"^failover-model: --out: cannot write .*admin\.cfg: {Input} \(the context configuration\)");
+        Refused(CliProcess.Run(["explore", "--config", config, "--graph", graph, "--max-states", "100"], limit: TimeBound), $@"^failover-model: --graph: cannot write .*g\.dot: {Input} \(the configuration, {Regex.Escape(config)}\)");
+        Refused(CliProcess.Run(["explore", "--config", config, "--out", outFolder, "--max-states", "100"], limit: TimeBound), $@"^failover-model: --out: cannot write .*witness-01\.scenario: {Input} \(the configuration, {Regex.Escape(config)}\)");
+
+        Assert.Equal(before, Contents(folder));
+        Assert.Empty(Temporaries(folder));
+    }
+
+    /// <summary>
+    /// SIGTERM (kill, timeout, a CI runner) and SIGHUP (a closed terminal) stop a run as Ctrl-C does: the temporary
+    /// file of its output is removed and the exit code is 128 + the signal's number; a second signal ends it at once,
+    /// the temporary file removed all the same.
+    /// </summary>
+    [Theory]
+    [InlineData(Mono.Unix.Native.Signum.SIGTERM, 143, 1)]
+    [InlineData(Mono.Unix.Native.Signum.SIGHUP, 129, 1)]
+    [InlineData(Mono.Unix.Native.Signum.SIGTERM, 143, 2)]
+    public void ASignalStopsTheRunAndLeavesNoTemporaryFile(Mono.Unix.Native.Signum signal, int exit, int times)
+    {
+        var folder = SeedCopy();
+        var graph = Path.Combine(folder, "g.jsonl");
+
+        // The built-in configuration's whole run takes hours: the graph's temporary file is made before it starts.
+        using var running = CliProcess.Start(["explore", "--graph", graph, "--memory", "384m"], folder);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (Temporaries(folder).Count == 0)
+        {
+            Assert.False(running.Process.HasExited, "the run ended before its temporary file was made");
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), "no temporary file within 60 s");
+            Thread.Sleep(50);
+        }
+
+        for (var i = 0; i < times; i++)
+        {
+            Assert.Equal(0, Mono.Unix.Native.Syscall.kill(running.Process.Id, signal));
+        }
+
+        var outcome = running.Wait(TimeSpan.FromSeconds(60));
+        Assert.True(outcome.Exit == exit, outcome.ToString());
+        Assert.Empty(Temporaries(folder));
+        Assert.False(File.Exists(graph), outcome.ToString());
+    }
+
+    /// <summary>
+    /// A command that does not stop by itself when interrupted — <c>oracle serve</c> waiting for its next request —
+    /// is ended at once by the signal, as it would be without a handler, rather than left running.
+    /// </summary>
+    [Fact]
+    public void ASignalEndsAServeWaitingForItsNextRequest()
+    {
+        using var process = System.Diagnostics.Process.Start(CliProcess.StartInfo(["oracle", "serve"], Path.GetTempPath()))!;
+        try
+        {
+            // An answer shows the session is up, its signal handlers registered, and waiting on its standard input.
+            process.StandardInput.WriteLine("{\"event\": \"power-on primary\"}");
+            process.StandardInput.Flush();
+            Assert.StartsWith("{\"line\":1,", process.StandardOutput.ReadLine(), StringComparison.Ordinal);
+            Assert.Equal(0, Mono.Unix.Native.Syscall.kill(process.Id, Mono.Unix.Native.Signum.SIGTERM));
+            Assert.True(process.WaitForExit(TimeSpan.FromSeconds(10)), "oracle serve outlived SIGTERM by 10 s");
+            Assert.Equal(143, process.ExitCode);
+        }
+        finally
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+        }
+    }
+
+    /// <summary>
+    /// A disk that fills up while an output is written (a 1 MiB tmpfs, where the machine lets the tests mount one: as
+    /// root on Linux) ends the run with one line and exit 2, and the temporary file is removed though closing it fails
+    /// too.
+    /// </summary>
+    [Fact]
+    public void ADiskThatFillsUpWhileWritingLeavesNoTemporaryFile()
+    {
+        var small = Path.Combine(SeedCopy(), "small");
+        Directory.CreateDirectory(small);
+        if (!OperatingSystem.IsLinux() || Environment.UserName != "root" || RunTool("mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", small) != 0)
+        {
+            _output.WriteLine("not run: mounting a 1 MiB tmpfs needs root on Linux, and this machine did not allow it");
+            return;
+        }
+
+        try
+        {
+            var vectors = Path.Combine(small, "v.jsonl");
+            // These kinds make a tour of about 2.9 MB, in well under a second.
+            var events = "power-on,power-off,crash,hardware-fail,link-failover,failover,no-failover";
+            Refused(CliProcess.Run(["oracle", "vectors", "--events", events, "--out", vectors], limit: TimeBound), $@"^failover-model: --out: cannot write {Regex.Escape(vectors)}: no space left on the device$");
+            Assert.Empty(Directory.GetFileSystemEntries(small));
+
+            // The reachable graph is written as the run explores: the disk fills within the exploration, not after it.
+            var graph = Path.Combine(small, "g.jsonl");
+            Refused(CliProcess.Run(["explore", "--graph", graph, "--graph-of", "reachable", "--max-states", "200000", "--memory", "384m"], limit: TimeBound), $@"^failover-model: --graph: cannot write {Regex.Escape(graph)}: no space left on the device$");
+            Assert.Empty(Directory.GetFileSystemEntries(small));
+        }
+        finally
+        {
+            Assert.Equal(0, RunTool("umount", small));
+        }
+    }
+
+    /// <summary>
+    /// Every name an output folder will receive is checked before the work, and a new folder is made only once the
+    /// inputs are good: nothing of the set is written when one name cannot be.
+    /// </summary>
+    [Fact]
+    public void AnOutputFoldersNamesAreCheckedBeforeTheWork()
+    {
+        var folder = SeedCopy();
+        var scenarios = RepositoryFiles.Path("tests", "scenarios");
+
+        // A new folder is not made for a configuration that is refused.
+        var bad = Path.Combine(folder, "bad.cfg");
+        File.WriteAllText(bad, File.ReadAllText(Path.Combine(folder, "pix1.cfg")).Replace("failover group 1\n", "failover grup 1\n", StringComparison.Ordinal));
+        var fresh = Path.Combine(folder, "fresh");
+        Refused(CliProcess.Run(["diagrams", "--config", bad, "--out", fresh, "--scenarios", scenarios], limit: TimeBound), @"bad\.cfg:55:10: unknown failover command 'grup'");
+        Assert.False(Directory.Exists(fresh));
+
+        // A name of the set that is a folder, found before anything is written.
+        var diagrams = Path.Combine(folder, "diagrams");
+        Directory.CreateDirectory(Path.Combine(diagrams, "link.svg"));
+        Refused(CliProcess.Run(["diagrams", "--out", diagrams, "--scenarios", scenarios], limit: TimeSpan.FromSeconds(60)), @"^failover-model: --out: cannot write .*link\.svg: it is a folder", TimeSpan.FromSeconds(60));
+        Assert.Equal([Path.Combine(diagrams, "link.svg")], Directory.GetFileSystemEntries(diagrams));
+
+        var explore = Path.Combine(folder, "explore");
+        Directory.CreateDirectory(explore);
+        MakeFifo(Path.Combine(explore, "witness-03.scenario"));
+        Refused(CliProcess.Run(["explore", "--out", explore], limit: TimeBound), @"^failover-model: --out: cannot write .*witness-03\.scenario: it is a FIFO");
+        Assert.Single(Directory.GetFileSystemEntries(explore));
+
+        var suites = Path.Combine(folder, "suites");
+        Directory.CreateDirectory(Path.Combine(suites, "manifest.md"));
+        Refused(CliProcess.Run(["oracle", "vectors", "--suites", suites], limit: TimeBound), @"^failover-model: --suites: cannot write .*manifest\.md: it is a folder");
+        Assert.Single(Directory.GetFileSystemEntries(suites));
+        Assert.Empty(Temporaries(folder));
+    }
+
+    /// <summary>Any name the file system takes is written, up to 255 bytes: the temporary name beside it is bounded whatever the name's length.</summary>
+    [Theory]
+    [InlineData(218, "v")]
+    [InlineData(255, "v")]
+    [InlineData(255, "\u00e9")]
+    public void ANameOfUpTo255BytesIsWritten(int bytes, string letter)
+    {
+        var folder = SeedCopy();
+        var name = string.Concat(Enumerable.Repeat(letter, (bytes - ".jsonl".Length) / Encoding.UTF8.GetByteCount(letter))) + ".jsonl";
+        name = new string('v', bytes - Encoding.UTF8.GetByteCount(name)) + name;
+        Assert.Equal(bytes, Encoding.UTF8.GetByteCount(name));
+        var outcome = CliProcess.Run(["oracle", "vectors", "--out", Path.Combine(folder, name), "--events", "power-on,power-off"], limit: TimeBound);
+        Assert.True(outcome.Exit == 0, outcome.ToString());
+        Assert.StartsWith("{\"case\":", File.ReadAllText(Path.Combine(folder, name)), StringComparison.Ordinal);
+        Assert.Empty(Temporaries(folder));
+    }
+
+    /// <summary><c>-</c> names no file to write: the options that write files refuse it rather than make a file named <c>-</c>.</summary>
+    [Theory]
+    [InlineData(new[] { "oracle", "vectors", "--events", "power-on", "--out", "-" }, "--out", "leave --out out to write the tour to standard output")]
+    [InlineData(new[] { "oracle", "vectors", "--suites", "-" }, "--suites", "")]
+    [InlineData(new[] { "diagrams", "--out", "-" }, "--out", "")]
+    [InlineData(new[] { "explore", "--max-states", "100", "--out", "-" }, "--out", "")]
+    [InlineData(new[] { "explore", "--max-states", "100", "--graph", "-" }, "--graph", "")]
+    [InlineData(new[] { "run", "SCENARIO", "--html", "-" }, "--html", "")]
+    public void DashIsNotAFileToWrite(string[] args, string option, string instead)
+    {
+        var folder = SeedCopy();
+        var before = Contents(folder);
+        var outcome = CliProcess.Run(args.Select(a => a == "SCENARIO" ? Scenario : a), limit: TimeBound, workingDirectory: folder);
+        Refused(outcome, $"^failover-model: {option}: '-' is not a file: this option names the file or folder the command writes, not standard output{Regex.Escape(instead.Length == 0 ? "" : $" ({instead})")}$");
+        Assert.Equal(before, Contents(folder));
+    }
+
     private static void Refused(CliOutcome outcome, string expected, TimeSpan? timeBound = null)
     {
         Assert.True(outcome.Exit == 2, outcome.ToString());
@@ -282,6 +490,38 @@ public class HostileInputs
         var copy = (byte[])bytes.Clone();
         copy[at] ^= 1;
         return copy;
+    }
+
+    /// <summary>Every file under <paramref name="folder"/> with its content, to show that a run changed none.</summary>
+    private static SortedDictionary<string, string> Contents(string folder) =>
+        new(Directory.GetFiles(folder, "*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 })
+            .Where(f => new FileInfo(f).LinkTarget is null && (Mono.Unix.Native.Syscall.lstat(f, out var s) != 0 || (s.st_mode & Mono.Unix.Native.FilePermissions.S_IFMT) == Mono.Unix.Native.FilePermissions.S_IFREG))
+            .ToDictionary(f => f, File.ReadAllText), StringComparer.Ordinal);
+
+    /// <summary>The hidden temporary files of the output layer under <paramref name="folder"/>.</summary>
+    private static List<string> Temporaries(string folder) =>
+        [.. Directory.GetFiles(folder, ".*.tmp", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 })];
+
+    private static void MakeHardLink(string existing, string link)
+    {
+        if (Mono.Unix.Native.Syscall.link(existing, link) != 0)
+        {
+            throw new IOException($"link {existing} {link} failed");
+        }
+    }
+
+    private static int RunTool(string command, params string[] args)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo(command, args) { RedirectStandardError = true, RedirectStandardOutput = true })!;
+            process.WaitForExit();
+            return process.ExitCode;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return -1;
+        }
     }
 
     private static void MakeFifo(string path)

@@ -27,6 +27,8 @@ public static class BenchCommand
 
     public static int Run(CliIo io, bool json, FileInfo? configFile, bool quick = false, bool markdown = false, string[]? only = null)
     {
+        // It stops by itself when interrupted (Interruption): a signal cancels it rather than ending the process.
+        using var watched = Interruption.Watch();
         if (json && markdown)
         {
             io.Error.WriteLine("failover-model: bench: --json and --markdown print the figures two ways; give one");

@@ -31,6 +31,8 @@ public static class CheckCommand
 
     public static int Run(CliIo io, FileInfo? configFile, int runs, int length, ulong seed, bool generatedConfigs)
     {
+        // It stops by itself when interrupted (Interruption): a signal cancels it rather than ending the process.
+        using var watched = Interruption.Watch();
         Io.OptionRange.Check("--runs", runs, Io.OptionRange.Runs);
         Io.OptionRange.Check("--length", length, Io.OptionRange.Length);
 

@@ -24,18 +24,24 @@ public static class DiagramsCommand
 
     public static int Run(CliIo io, FileInfo? configFile, DirectoryInfo outDir, DirectoryInfo scenarios)
     {
-        // The output path is checked before anything else (docs/input-limits.md), then the inputs; nothing is created
-        // until both are good.
+        // The output path is checked before anything else (docs/input-limits.md), then the inputs are read and the
+        // set is made in memory; the folder is made only once the inputs are good and every name of the set is
+        // checked (none may be a file the run read).
+        Io.OutputFile.FullPath(outDir, "--out");
         Io.OutputFolder.Check(outDir, "--out");
         if (!scenarios.Exists)
         {
             throw new CliUsageException($"--scenarios {scenarios}: no such folder (the story diagrams are run from the scenarios in tests/scenarios)");
         }
 
-        Io.OutputFolder.Prepare(outDir, "--out");
         var config = CommonOptions.Load(configFile, io.Limits);
         var stories = StoryCatalog.Build(scenarios.FullName, config);
         var files = DiagramSet.Build(new FailoverPair(config), stories);
+        var names = files.Select(f => f.File)
+            .Concat(files.Where(f => f.File.EndsWith(".dot", StringComparison.Ordinal)).Select(f => Path.ChangeExtension(f.File, ".svg")))
+            .Concat(stories.Select(ScenarioPage.FileOf));
+        Io.OutputFolder.CheckNames(outDir, names, "--out");
+        Io.OutputFolder.Prepare(outDir, "--out");
         foreach (var (file, content) in files)
         {
             WriteWhole(Path.Combine(outDir.FullName, file), content);

@@ -104,6 +104,8 @@ public static class ExploreCommand
     /// <param name="graph">The graph file to write as the run explores (<c>--graph</c>), checked.</param>
     internal static int Run(CliIo io, PairConfig config, long maxStates, DirectoryInfo? outDir, bool requireComplete, bool reference, IReadOnlyCollection<string>? with, int changesPerSpace, StoreOptions? store, GraphRequest? graph)
     {
+        // It stops by itself when interrupted (Interruption): a signal cancels it rather than ending the process.
+        using var watched = Interruption.Watch();
         with ??= [];
         store ??= StoreOptions.Of(reference || with.Count > 0, null, null, null, 120);
         CheckBound(maxStates, store.Fingerprints);
@@ -113,6 +115,8 @@ public static class ExploreCommand
         reference |= with.Count > 0;
         if (outDir is not null)
         {
+            Io.OutputFile.FullPath(outDir, "--out");
+            Io.OutputFolder.CheckNames(outDir, OutNames(alphabet), "--out");
             Io.OutputFolder.Prepare(outDir, "--out");
         }
 
@@ -221,7 +225,7 @@ public static class ExploreCommand
             io.Out.Write(scenario);
             if (outDir is not null)
             {
-                Io.OutputFolder.WriteWhole(outDir, "counterexample.scenario", scenario, "--out");
+                Io.OutputFolder.WriteWhole(outDir, CounterexampleFile, scenario, "--out");
             }
 
             return Cli.CheckFailed;
@@ -237,7 +241,7 @@ public static class ExploreCommand
         {
             foreach (var (witness, n) in result.Witnesses.Select((w, n) => (w, n)))
             {
-                Io.OutputFolder.WriteWhole(outDir, $"witness-{n + 1:D2}.scenario", ScenarioWriter.Write(pair, witness.Path, [$"Reaches: {witness.What}"]), "--out");
+                Io.OutputFolder.WriteWhole(outDir, WitnessFile(n + 1), ScenarioWriter.Write(pair, witness.Path, [$"Reaches: {witness.What}"]), "--out");
             }
         }
 
@@ -259,6 +263,21 @@ public static class ExploreCommand
 
         return missing.Count == 0 && recovery.TrapStates.Count == 0 && recovery.Deadlocks.Count == 0 ? Cli.Success : Cli.CheckFailed;
     }
+
+    /// <summary>
+    /// Every file <c>--out</c> may receive: the counterexample and a witness for each thing a witness is kept for (a
+    /// group state, a table row, a command of the alphabet), so that each name is checked before the run rather than
+    /// once it is over.
+    /// </summary>
+    private static IEnumerable<string> OutNames(IReadOnlyList<Event> alphabet)
+    {
+        var most = Explorer.GroupStateWitness.Length + Explorer.RowWitness.Length + alphabet.OfType<CommandEvent>().Select(c => c.Command.ToString()).Distinct(StringComparer.Ordinal).Count();
+        return Enumerable.Range(1, most).Select(WitnessFile).Prepend(CounterexampleFile);
+    }
+
+    private const string CounterexampleFile = "counterexample.scenario";
+
+    private static string WitnessFile(int n) => string.Create(CultureInfo.InvariantCulture, $"witness-{n:D2}.scenario");
 
     /// <summary>The parts named by <c>--with</c>, comma-separated or repeated, each once, in the documented order; an unknown one is bad input.</summary>
     private static IReadOnlyCollection<string> Parts(IEnumerable<string> values)
@@ -311,11 +330,11 @@ public static class ExploreCommand
         {
             throw new CliUsageException($"--resume: {e.Message}");
         }
-        catch (IOException e) when (store.Directory is { } kept)
+        catch (IOException e) when (e is not Io.OutputWriteException && store.Directory is { } kept)
         {
             throw new ExploreStoppedException($"explore: writing the run's files in {kept.FullName} failed ({e.Message}); its last checkpoint resumes the run (--resume {kept.FullName})");
         }
-        catch (IOException e)
+        catch (IOException e) when (e is not Io.OutputWriteException)
         {
             throw new ExploreStoppedException($"explore: writing the run's temporary files failed ({e.Message}); --checkpoint DIR keeps them where there is room, and resumable");
         }

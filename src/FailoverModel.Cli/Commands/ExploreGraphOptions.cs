@@ -52,7 +52,7 @@ internal sealed class ExploreGraphOptions
             return of is null ? null : throw new CliUsageException("--graph-of chooses the graph --graph writes: it needs --graph");
         }
 
-        var full = Path.GetFullPath(file.FullName);
+        var full = Io.OutputFile.FullPath(file, "--graph");
         if (GraphFileWriter.FormatOf(full) is not { } format)
         {
             throw new CliUsageException($"--graph: {full}: unknown extension '{Path.GetExtension(full)}' (known: {GraphFileWriter.Extensions})");
@@ -64,16 +64,11 @@ internal sealed class ExploreGraphOptions
             throw new CliUsageException("--graph-of reachable is written by the compiled explorer: it takes neither --reference nor --with (the settled graph is written with both)");
         }
 
+        // The configuration is read first, so that the graph is checked against it and the context files it names
+        // (by their identity, docs/input-limits.md): an output never overwrites what the run reads.
         if (configFile is not null)
         {
-            // The inputs are the configuration and the context files it names; the graph must overwrite none of them.
-            var inputs = string.Equals(Path.GetFullPath(configFile.FullName), full, StringComparison.Ordinal)
-                ? [full]
-                : RunningConfigParser.Read(configFile.FullName, limits).Files.Select(Path.GetFullPath);
-            if (inputs.Any(input => string.Equals(input, full, StringComparison.Ordinal)))
-            {
-                throw new CliUsageException($"--graph: {full} is an input of this run (the configuration read): name another file");
-            }
+            RunningConfigParser.Read(configFile.FullName, limits);
         }
 
         Io.OutputFile.CheckTarget(full, "--graph");

@@ -72,6 +72,10 @@ public static class OracleCommand
     {
         var config = CommonOptions.Load(configFile, io.Limits);
         var stdin = trace == "-";
+
+        // A trace file is read to its end or stops when interrupted (Interruption); standard input may block on a
+        // read that no cancellation ends, so a signal then ends the process.
+        using var watched = stdin ? null : Interruption.Watch();
         // The trace is named as the user named it: a path relative to a folder the scenario does not live in means nothing.
         var display = stdin ? "stdin" : trace;
         var timedSuite = stdin ? null : TimedSuiteOf(new FileInfo(trace));

@@ -97,7 +97,15 @@ public static class OracleVectorsCommand
 
     public static int RunVectors(CliIo io, FileInfo? configFile, FileInfo? output, string format, string? kinds, DirectoryInfo? suites = null, VectorOptions? options = null, string? only = null, bool planOnly = false)
     {
+        // It stops by itself when interrupted (Interruption): a signal cancels it rather than ending the process.
+        using var watched = Interruption.Watch();
         options ??= VectorOptions.Whole;
+        var outPath = output is null ? null : Io.OutputFile.FullPath(output, "--out", "leave --out out to write the tour to standard output");
+        if (suites is not null)
+        {
+            Io.OutputFile.FullPath(suites, "--suites");
+        }
+
         var config = CommonOptions.Load(configFile, io.Limits);
         var pair = new FailoverPair(config);
         var source = configFile?.Name ?? "built-in seed LAN-based example";
@@ -133,7 +141,7 @@ public static class OracleVectorsCommand
         }
 
         // The output path is checked (and its temporary file made) before the work, not after minutes of it.
-        using var outFile = output is null ? null : Io.OutputFile.Create(output.FullName, "--out");
+        using var outFile = outPath is null ? null : Io.OutputFile.Create(outPath, "--out");
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var coverage = CommandProgress.Run(io, "oracle vectors", progress =>
         {
@@ -180,6 +188,15 @@ public static class OracleVectorsCommand
             throw new CliUsageException($"--only: unknown suite '{unknown}' (suites: {string.Join(", ", names)})");
         }
 
+        // Every file the suites make is known now: each is checked before the first suite is explored, so that a name
+        // that cannot be written is found before minutes of work rather than after half of the suites are written.
+        var files = suites.Select((s, i) => (s.Name, File: SuiteFile(i + 1, s.Name, format)))
+            .Concat(timed.Select((s, i) => (s.Name, File: SuiteFile(suites.Count + i + 1, s.Name, format))))
+            .Where(s => named is null || named.Contains(s.Name))
+            .Select(s => s.File)
+            .Append(VectorManifest.JsonFile)
+            .Append(VectorManifest.TableFile);
+        Io.OutputFolder.CheckNames(folder, files, "--suites");
         Io.OutputFolder.Prepare(folder, "--suites");
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var entries = new List<SuiteEntry>();

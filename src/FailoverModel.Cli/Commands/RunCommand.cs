@@ -27,16 +27,20 @@ public static class RunCommand
 
     public static int Run(CliIo io, FileInfo file, bool json, FileInfo? configFile, FileInfo? html = null)
     {
+        var page = html is null ? null : Io.OutputFile.FullPath(html, "--html");
         var parsed = ScenarioParser.ParseFile(file.FullName, CommonOptions.Load(configFile, io.Limits), ConfigFiles.Within(io.Limits), io.Limits);
-        var result = ScenarioRunner.Run(parsed);
-        if (html is not null)
-        {
-            if (html.Directory is { Exists: false } folder)
-            {
-                throw new CliUsageException($"--html {html}: the folder {folder} does not exist");
-            }
 
-            DiagramsCommand.WriteWhole(html.FullName, DiagramsCommand.Page(StoryCatalog.Of(parsed, result)), "--html");
+        // The page is checked once the inputs are read (the scenario names its configuration, which names its context
+        // files) and before the scenario runs: it must be writable and none of them.
+        if (page is not null)
+        {
+            Io.OutputFile.CheckTarget(page, "--html");
+        }
+
+        var result = ScenarioRunner.Run(parsed);
+        if (page is not null)
+        {
+            DiagramsCommand.WriteWhole(page, DiagramsCommand.Page(StoryCatalog.Of(parsed, result)), "--html");
         }
 
         var config = parsed.Config;

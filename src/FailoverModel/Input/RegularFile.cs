@@ -8,7 +8,8 @@ namespace FailoverModel.Input;
 /// Opens an input for reading only when it is a regular file: a FIFO would block the open (or the read) forever, and a
 /// device such as <c>/dev/zero</c> never ends. The file is opened without blocking and its type asked of the open
 /// descriptor (<c>fstat</c>, through Mono.Unix), so nothing can swap it in between. A file that must stay inside a
-/// folder (a context file beside its system configuration) is checked by the real path of what was opened.
+/// folder (a context file beside its system configuration) is checked by the real path of what was opened. Every file
+/// opened is recorded by its identity (<see cref="InputFiles"/>), so that no output of the run can replace it.
 /// </summary>
 internal static class RegularFile
 {
@@ -50,6 +51,7 @@ internal static class RegularFile
                 throw where.Error($"{what} {path} is {Describe(type)}, not a regular file: only regular files (or standard input) are read");
             }
 
+            InputFiles.Record(FileIdentity.Of(status), path, what);
             if (confinedTo is not null)
             {
                 var real = RealPath(fd) ?? Path.GetFullPath(path);
@@ -111,6 +113,11 @@ internal static class RegularFile
         try
         {
             var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+            if (FileIdentity.Of(path) is { } identity)
+            {
+                InputFiles.Record(identity, path, what);
+            }
+
             return new Opened(stream, stream.Length);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)

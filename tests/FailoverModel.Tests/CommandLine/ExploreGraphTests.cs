@@ -158,8 +158,8 @@ public sealed class ExploreGraphTests : IDisposable
         var (contextExit, _, contextError) = CliRun.Run(["explore", "--config", system, "--graph", context, "--max-states", "100"]);
 
         Assert.Equal((Cli.Cli.BadInput, Cli.Cli.BadInput), (systemExit, contextExit));
-        Assert.Equal($"failover-model: --graph: {system} is an input of this run (the configuration read): name another file\n", systemError.ReplaceLineEndings("\n"));
-        Assert.Equal($"failover-model: --graph: {context} is an input of this run (the configuration read): name another file\n", contextError.ReplaceLineEndings("\n"));
+        Assert.Equal($"failover-model: --graph: cannot write {system}: it is an input of this run (the configuration): name another file\n", systemError.ReplaceLineEndings("\n"));
+        Assert.Equal($"failover-model: --graph: cannot write {context}: it is an input of this run (the context configuration): name another file\n", contextError.ReplaceLineEndings("\n"));
         Assert.Equal(before, (File.ReadAllText(system), File.ReadAllText(context)));
         Assert.Empty(Directory.GetFiles(_folder, ".*"));
     }
