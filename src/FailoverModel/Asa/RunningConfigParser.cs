@@ -69,6 +69,13 @@ public static class RunningConfigParser
                 {
                     throw new InputException(systemFile, url.Line, url.Column, $"config-url of context {context.Name} names the system configuration itself ({name}): a context has its own file");
                 }
+
+                // The same file under another name (a symbolic or hard link beside it) is still the system configuration.
+                if (Input.FileIdentity.Of(path) is { } identity && identity == Input.FileIdentity.Of(systemFile))
+                {
+                    throw new InputException(systemFile, url.Line, url.Column, $"config-url of context {context.Name} names {name}, which is the system configuration itself under another name (a link): a context has its own file");
+                }
+
                 var contextText = read(path, new InputLocation(systemFile, url.Line, url.Column));
                 lineCount += LineCount(contextText);
                 var lines = ConfigLine.Read(path, contextText);

@@ -49,6 +49,34 @@ public class ConfigurationValidationTests
         Assert.Contains(message, error, StringComparison.Ordinal);
     }
 
+    /// <summary>A context file that is the system configuration under another name — a symbolic or a hard link beside it — is refused at its config-url.</summary>
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void AConfigUrlThatLeadsToTheSystemConfigurationThroughALinkIsRefused(bool symbolic)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        var folder = SeedCopy();
+        var context = Path.Combine(folder, "context1.cfg");
+        File.Delete(context);
+        if (symbolic)
+        {
+            File.CreateSymbolicLink(context, "pix1.cfg");
+        }
+        else
+        {
+            Assert.Equal(0, Mono.Unix.Native.Syscall.link(Path.Combine(folder, "pix1.cfg"), context));
+        }
+
+        var error = Assert.Throws<InputException>(() => RunningConfigParser.Load(Path.Combine(folder, "pix1.cfg"))).Describe();
+
+        Assert.Contains("pix1.cfg:68:14: config-url of context context1 names context1.cfg, which is the system configuration itself under another name", error, StringComparison.Ordinal);
+    }
+
     /// <summary>Commands the model does not use are still skipped, also those a word away from one it does (ASA's <c>name</c> beside <c>nameif</c>).</summary>
     [Fact]
     public void CommandsTheModelDoesNotUseAreStillSkipped()
