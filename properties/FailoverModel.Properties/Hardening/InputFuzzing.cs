@@ -126,6 +126,49 @@ public class InputFuzzing
         property.Check(Config.QuickThrowOnFailure.WithMaxTest(Cases).WithQuietOnSuccess(true));
     }
 
+    /// <summary>
+    /// Commands run as processes under random stream conditions — standard input closed or empty, standard output or
+    /// error closed or full, a Latin-1 locale, TERM=dumb — never abort, hang or fail internally: the exit code is the
+    /// one the command gives with its streams intact, or 2 with a line naming standard output when that is what failed.
+    /// </summary>
+    [Fact]
+    public void CommandsUnderBrokenStandardStreamsAndLocalesGetACleanAnswer()
+    {
+        var scenario = RepositoryFiles.Path("tests", "scenarios", "simultaneous-boot.scenario");
+        var folder = Directory.CreateTempSubdirectory("fm-fuzz-edges-").FullName;
+        var trace = Path.Combine(folder, "t.jsonl");
+        File.WriteAllText(trace, "{\"event\": \"power-on primary secondary\", \"groups\": {\"1\": {\"activeOn\": \"primary\"}}}\n");
+        string[][] commands = [["run", scenario], ["outage"], ["oracle", "check", trace], ["check", "--runs", "200", "--length", "30"], ["run", "/nonexistent.scenario"], ["oracle", "serve"]];
+        string[] stdins = ["", "<&-", "</dev/null"];
+        string[] stdouts = ["", ">&-", ">/dev/full", ">/dev/null"];
+        string[] stderrs = ["", "2>&-", "2>/dev/full"];
+        string[] locales = ["C.UTF-8", "en_US.ISO-8859-1", "POSIX"];
+        var baseline = commands.ToDictionary(c => string.Join(' ', c), c => CliProcess.Shell(c, "</dev/null >/dev/null", TimeSpan.FromSeconds(60)).Exit);
+        var property = Prop.ForAll(
+            Arb.From(from command in Gen.Elements(commands)
+                     from stdin in Gen.Elements(stdins)
+                     from stdout in Gen.Elements(stdouts)
+                     from stderr in Gen.Elements(stderrs)
+                     from locale in Gen.Elements(locales)
+                     from dumb in Gen.Elements(true, false)
+                     select (command, Redirections: $"{stdin} {stdout} {stderr}", locale, dumb)),
+            run =>
+            {
+                var environment = new Dictionary<string, string> { ["LANG"] = run.locale, ["LC_ALL"] = run.locale, ["TERM"] = run.dumb ? "dumb" : "xterm" };
+                var outcome = CliProcess.Shell(run.command, run.Redirections, TimeSpan.FromSeconds(60), environment);
+                var expected = baseline[string.Join(' ', run.command)];
+                var readsStdin = run.command is ["oracle", "serve"];
+                var writesStdout = expected != 2 && !run.Redirections.Contains(">/dev/null", StringComparison.Ordinal);
+                var stdinClosed = run.Redirections.StartsWith("<&-", StringComparison.Ordinal);
+                var stdoutFailed = run.Redirections.Contains(" >&-", StringComparison.Ordinal) || run.Redirections.Contains(" >/dev/full", StringComparison.Ordinal);
+                var clean = outcome.Exit == expected
+                    || (readsStdin && stdinClosed && outcome.Exit == 2)
+                    || (writesStdout && stdoutFailed && outcome.Exit == 2);
+                return clean.Label($"{string.Join(' ', run.command)} {run.Redirections} LANG={run.locale} dumb={run.dumb}: expected {expected}, {outcome}");
+            });
+        property.Check(Config.QuickThrowOnFailure.WithMaxTest(Math.Max(24, Cases / 8)).WithQuietOnSuccess(true));
+    }
+
     private static void Check(Gen<byte[]> inputs)
     {
         var property = Prop.ForAll(Arb.From(inputs), bytes =>
