@@ -52,7 +52,7 @@ public static class OracleCommand
         };
         var reproducerTime = new Option<int>("--reproducer-time")
         {
-            Description = $"seconds the search for a short reproducer of a divergence may take ({Io.OptionRange.ReproducerSeconds.Min} to {Io.OptionRange.ReproducerSeconds.Max:N0}; default {ReproducerSearch.DefaultTime.TotalSeconds:N0}); past it the shortest found is printed and says so",
+            Description = $"seconds the search for a short reproducer of a divergence may take ({Io.OptionRange.ReproducerSeconds.Min} to {Io.OptionRange.ReproducerSeconds.Max:N0}; default {ReproducerSearch.DefaultTime.TotalSeconds:N0}); past it no reproducer is printed, and a comment says so",
             DefaultValueFactory = _ => (int)ReproducerSearch.DefaultTime.TotalSeconds,
         };
         var command = new Command("check", "Replay another implementation's trace on the model and report the first divergence (exit 1), or conformance (exit 0).")
@@ -130,6 +130,11 @@ public static class OracleCommand
         {
             io.Error.WriteLine("oracle check: interrupted while searching for a reproducer: the divergence above stands");
             throw;
+        }
+        catch (TimeoutException e)
+        {
+            io.Out.WriteLine($"# No reproducer: {e.Message} (--reproducer-time raises it).");
+            return Cli.CheckFailed;
         }
 
         if (reproducer is null)

@@ -10,21 +10,20 @@ public sealed record ReproducerStep(string Text, bool Settle = true);
 /// <summary>How a reproducer was found.</summary>
 public enum ReproducerOrigin
 {
-    /// <summary>The shortest sequence of settled events from power-off to the state before the divergence.</summary>
+    /// <summary>The shortest way from power-off to the state before the divergence through steps the trace took.</summary>
     ShortestPath,
 
-    /// <summary>The trace's own case up to the divergence, shortened by delta debugging.</summary>
+    /// <summary>The trace's own case up to the divergence, when no shorter way through its steps exists.</summary>
     TracePrefix,
 }
 
 /// <summary>
 /// A scenario that reproduces a divergence: run from power-off, its last event diverges from the trace's observation
-/// as the trace did (<see cref="ReproducerSearch.Reproduces"/> has replayed it before it is handed out).
+/// as the trace did (<see cref="ReproducerSearch.Reproduces"/> has replayed it before it is handed out), and each event
+/// before it is, from the same state, a step the trace took.
 /// </summary>
 public sealed record Reproducer(IReadOnlyList<ReproducerStep> Steps, ReproducerOrigin Origin, int Replays)
 {
-    /// <summary>True when the search for a shorter reproducer reached its time bound: this is the shortest found by then.</summary>
-    public bool Stopped { get; init; }
 
     /// <summary>
     /// The scenario's text for <c>failover-model run</c>: a <c>config</c> statement when a configuration file is given
@@ -55,9 +54,8 @@ public sealed record Reproducer(IReadOnlyList<ReproducerStep> Steps, ReproducerO
     /// <summary>What the scenario is, in one comment line.</summary>
     public string Describe() => Origin switch
     {
-        ReproducerOrigin.ShortestPath => $"The shortest way from power-off to the state before the divergence ({Count(Steps.Count - 1)}), then the diverging event.",
-        _ when Stopped => $"The case's own events up to the divergence, shortened to those that still reproduce it ({Count(Steps.Count - 1)}) until the search reached its time bound ({Replays.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} candidates replayed), then the diverging event.",
-        _ => $"The case's own events up to the divergence, shortened to those that still reproduce it ({Count(Steps.Count - 1)}), then the diverging event.",
+        ReproducerOrigin.ShortestPath => $"The shortest way from power-off to the state before the divergence through steps the trace itself took ({Count(Steps.Count - 1)}), then the diverging event.",
+        _ => $"The case's own events up to the divergence ({Count(Steps.Count - 1)}), then the diverging event.",
     };
 
     private static string Count(int n) => n == 1 ? "1 event" : $"{n.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} events";
