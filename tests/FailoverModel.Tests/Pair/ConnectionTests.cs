@@ -115,6 +115,40 @@ public class ConnectionTests
         Assert.Equal(new GroupConnections(ConnectionKinds.Tcp, ConnectionKinds.None), over.Connections.Group(FailoverGroupId.One));
     }
 
+    /// <summary>
+    /// The standby holds what was replicated while the Stateful Failover link was up: the link's loss clears it, and
+    /// its return sends nothing again (no bulk sync: the standby stays Standby Ready throughout); only connections
+    /// opened afterwards are replicated.
+    /// </summary>
+    [Fact]
+    public void TheStatefulLinksReturnDoesNotReplicateConnectionsAlreadyOpen()
+    {
+        var open = Open(Running, "context1", ConnectionKinds.Tcp);
+        var down = Pair.Run([new LinkChange(LinkKind.State, Up: false)], open);
+        Assert.Equal(new GroupConnections(ConnectionKinds.Tcp, ConnectionKinds.None), down.Connections.Group(FailoverGroupId.One));
+
+        var up = Pair.Run([new LinkChange(LinkKind.State, Up: true)], down);
+        Assert.Equal(GroupState.StandbyReady, up.GroupState(Secondary, FailoverGroupId.One));
+        Assert.Equal(new GroupConnections(ConnectionKinds.Tcp, ConnectionKinds.None), up.Connections.Group(FailoverGroupId.One));
+
+        var later = Open(up, "context1", ConnectionKinds.Udp);
+        Assert.Equal(new GroupConnections(ConnectionKinds.Tcp | ConnectionKinds.Udp, ConnectionKinds.Udp), later.Connections.Group(FailoverGroupId.One));
+    }
+
+    /// <summary>Enabling <c>replication http</c> passes HTTP connections opened from then on, not those already open.</summary>
+    [Fact]
+    public void EnablingHttpReplicationDoesNotReplicateHttpConnectionsAlreadyOpen()
+    {
+        var open = Open(Running, "context1", ConnectionKinds.Http);
+        Assert.Equal(new GroupConnections(ConnectionKinds.Http, ConnectionKinds.None), open.Connections.Group(FailoverGroupId.One));
+
+        var http = Pair.Run([new CommandEvent(Primary, null, new FailoverGroupMode(FailoverGroupId.One, [new SetReplicationHttp(true)]))], open);
+        Assert.Equal(new GroupConnections(ConnectionKinds.Http, ConnectionKinds.None), http.Connections.Group(FailoverGroupId.One));
+
+        var reopened = Open(http, "context1", ConnectionKinds.Http);
+        Assert.Equal(new GroupConnections(ConnectionKinds.Http, ConnectionKinds.Http), reopened.Connections.Group(FailoverGroupId.One));
+    }
+
     /// <summary>Between the fault and the standby's activation no unit passes traffic: a connection attempt then opens nothing.</summary>
     [Fact]
     public void NoConnectionIsOpenedWhileNoUnitIsActiveForTheGroup()
