@@ -25,52 +25,53 @@ public static class RunCommand
         return command;
     }
 
+    /// <summary>
+    /// The most steps a replay page (<c>--html</c>) holds: the page carries every step's state and the browser replays
+    /// them from memory, and the run keeps every step until the page is written (docs/input-limits.md).
+    /// </summary>
+    public const int MaxPageSteps = 10_000;
+
     public static int Run(CliIo io, FileInfo file, bool json, FileInfo? configFile, FileInfo? html = null)
     {
-        var parsed = ScenarioParser.ParseFile(file.FullName, CommonOptions.Load(configFile, io.Limits), ConfigFiles.Within(io.Limits), io.Limits);
-        var result = ScenarioRunner.Run(parsed);
-        if (html is not null)
+        if (html?.Directory is { Exists: false } folder)
         {
-            if (html.Directory is { Exists: false } folder)
-            {
-                throw new CliUsageException($"--html {html}: the folder {folder} does not exist");
-            }
-
-            DiagramsCommand.WriteWhole(html.FullName, DiagramsCommand.Page(StoryCatalog.Of(parsed, result)), "--html");
+            throw new CliUsageException($"--html {html}: the folder {folder} does not exist");
         }
 
+        var parsed = ScenarioParser.ParseFile(file.FullName, CommonOptions.Load(configFile, io.Limits), ConfigFiles.Within(io.Limits), io.Limits);
         var config = parsed.Config;
         var display = Path.GetRelativePath(Environment.CurrentDirectory, file.FullName);
-        foreach (var output in result.Outputs)
-        {
-            switch (output)
-            {
-                case StepOutput s when json:
-                    io.Out.WriteLine(PairStateJson.StepLine(config, s.Step, s.Line, s.Result.External.Event.ToString(), s.Result.State, s.Result.Messages, s.TimeMs, s.OutageMs));
-                    break;
-                case StepOutput s:
-                    WriteStep(io.Out, config, s);
-                    break;
-                case ShowOutput s when !json:
-                    io.Out.WriteLine($"show {s.Statement.Where} {s.Statement.Command}  (line {s.Line})");
-                    io.Out.Write(s.Silence is null ? Indent(s.Text) : Indent($"({s.Silence})\n"));
-                    break;
-                case ExpectOutput e when e.Failure is null && !json:
-                    io.Out.WriteLine($"  ok    line {e.Line}: expect {e.Expectation}");
-                    break;
-                case ExpectOutput e when e.Failure is not null:
-                    if (!json)
-                    {
-                        io.Out.WriteLine($"  FAIL  line {e.Line}: expect {e.Expectation}; {e.Failure}");
-                    }
+        var expects = 0;
+        var failures = 0;
 
-                    io.Error.WriteLine($"{display}:{e.Line}: expected {e.Expectation}, but {e.Failure}");
-                    break;
+        // Each output is printed as it is made and dropped: only the page, when asked for, needs the steps kept.
+        var steps = html is null ? null : new List<ScenarioOutput>();
+        var result = ScenarioRunner.Stream(parsed, new FailoverPair(config), output =>
+        {
+            if (steps is not null && output is StepOutput step)
+            {
+                if (steps.Count == MaxPageSteps)
+                {
+                    throw new CliUsageException(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"--html: the run has more than {MaxPageSteps:N0} steps, the most a replay page holds (at line {step.Line}); run it without --html"));
+                }
+
+                steps.Add(step);
             }
+
+            if (output is ExpectOutput e)
+            {
+                expects++;
+                failures += e.Failure is null ? 0 : 1;
+            }
+
+            Write(io, config, display, json, output);
+        });
+        io.Out.Flush();
+        if (html is not null)
+        {
+            DiagramsCommand.WriteWhole(html.FullName, DiagramsCommand.Page(StoryCatalog.Of(parsed, result with { Outputs = steps! })), "--html");
         }
 
-        var failures = result.Failures.Count();
-        var expects = result.Outputs.OfType<ExpectOutput>().Count();
         if (!json)
         {
             io.Out.WriteLine(failures == 0
@@ -79,6 +80,34 @@ public static class RunCommand
         }
 
         return failures == 0 ? Cli.Success : Cli.CheckFailed;
+    }
+
+    private static void Write(CliIo io, PairConfig config, string display, bool json, ScenarioOutput output)
+    {
+        switch (output)
+        {
+            case StepOutput s when json:
+                io.Out.WriteLine(PairStateJson.StepLine(config, s.Step, s.Line, s.Result.External.Event.ToString(), s.Result.State, s.Result.Messages, s.TimeMs, s.OutageMs));
+                break;
+            case StepOutput s:
+                WriteStep(io.Out, config, s);
+                break;
+            case ShowOutput s when !json:
+                io.Out.WriteLine($"show {s.Statement.Where} {s.Statement.Command}  (line {s.Line})");
+                io.Out.Write(s.Silence is null ? Indent(s.Text) : Indent($"({s.Silence})\n"));
+                break;
+            case ExpectOutput e when e.Failure is null && !json:
+                io.Out.WriteLine($"  ok    line {e.Line}: expect {e.Expectation}");
+                break;
+            case ExpectOutput e when e.Failure is not null:
+                if (!json)
+                {
+                    io.Out.WriteLine($"  FAIL  line {e.Line}: expect {e.Expectation}; {e.Failure}");
+                }
+
+                io.Error.WriteLine($"{display}:{e.Line}: expected {e.Expectation}, but {e.Failure}");
+                break;
+        }
     }
 
     private static void WriteStep(TextWriter w, PairConfig config, StepOutput s)
