@@ -51,20 +51,33 @@ public static class DiagramsCommand
 
         foreach (var story in stories)
         {
-            WriteWhole(Path.Combine(outDir.FullName, ScenarioPage.FileOf(story)), Page(story));
+            WritePage(Path.Combine(outDir.FullName, ScenarioPage.FileOf(story)), story, "--out");
         }
 
         io.Out.WriteLine($"diagrams: {files.Count + stories.Count} files in {outDir.FullName}");
         return Cli.Success;
     }
 
-    /// <summary>The replay page of a story, its diagram drawn by Graphviz; usage error when <c>dot</c> is not installed.</summary>
-    public static string Page(Story story)
+    /// <summary>
+    /// Writes the replay page of a story to <paramref name="path"/> as it is made, through the output layer (whole or
+    /// not at all): a page of many steps is not held as one text.
+    /// </summary>
+    public static void WritePage(string path, Story story, string option)
     {
         var view = ScenarioPage.View(story.Config);
-        var svg = Svg(new DotWriter().Write(view)) ?? throw new CliUsageException("the scenario page draws its diagram with Graphviz's 'dot', which is not on PATH (install it with 'apt-get install graphviz')");
-        return ScenarioPage.Write(story, view, svg);
+        var svg = PageSvg(view);
+        var folder = Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        using var output = Io.OutputFile.Create(Path.Combine(folder.FullName, Path.GetFileName(path)), option);
+        using (var writer = new StreamWriter(output.Stream, new System.Text.UTF8Encoding(false), 1 << 16, leaveOpen: true))
+        {
+            ScenarioPage.Write(story, view, svg, writer);
+        }
+
+        output.Commit();
     }
+
+    private static string PageSvg(DiagramGraph view) =>
+        Svg(new DotWriter().Write(view)) ?? throw new CliUsageException("the scenario page draws its diagram with Graphviz's 'dot', which is not on PATH (install it with 'apt-get install graphviz')");
 
     /// <summary>Renders each DOT source with Graphviz; false when <c>dot</c> cannot be started.</summary>
     public static bool RendersSvg(IEnumerable<(string File, string Content)> dots, DirectoryInfo outDir, CliIo io)

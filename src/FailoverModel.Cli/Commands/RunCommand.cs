@@ -29,7 +29,7 @@ public static class RunCommand
     /// The most steps a replay page (<c>--html</c>) holds: the page carries every step's state and the browser replays
     /// them from memory, and the run keeps every step until the page is written (docs/input-limits.md).
     /// </summary>
-    public const int MaxPageSteps = 10_000;
+    public const int MaxPageSteps = 5_000;
 
     public static int Run(CliIo io, FileInfo file, bool json, FileInfo? configFile, FileInfo? html = null)
     {
@@ -44,9 +44,11 @@ public static class RunCommand
         var expects = 0;
         var failures = 0;
 
-        // Each output is printed as it is made and dropped: only the page, when asked for, needs the steps kept.
-        var steps = html is null ? null : new List<ScenarioOutput>();
-        var result = ScenarioRunner.Stream(parsed, new FailoverPair(config), output =>
+        // Each output is printed as it is made and dropped: only the page, when asked for, keeps its steps, as the
+        // story's steps, which hold less than the run's.
+        var pair = new FailoverPair(config);
+        var steps = html is null ? null : new List<StoryStep>();
+        ScenarioRunner.Stream(parsed, pair, output =>
         {
             if (steps is not null && output is StepOutput step)
             {
@@ -55,7 +57,7 @@ public static class RunCommand
                     throw new CliUsageException(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"--html: the run has more than {MaxPageSteps:N0} steps, the most a replay page holds (at line {step.Line}); run it without --html"));
                 }
 
-                steps.Add(step);
+                steps.Add(Story.StepOf(config, pair, step));
             }
 
             if (output is ExpectOutput e)
@@ -69,7 +71,7 @@ public static class RunCommand
         io.Out.Flush();
         if (html is not null)
         {
-            DiagramsCommand.WriteWhole(html.FullName, DiagramsCommand.Page(StoryCatalog.Of(parsed, result with { Outputs = steps! })), "--html");
+            DiagramsCommand.WritePage(html.FullName, StoryCatalog.Of(parsed, [.. steps!]), "--html");
         }
 
         if (!json)

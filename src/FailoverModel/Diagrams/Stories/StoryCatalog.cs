@@ -1,4 +1,5 @@
 using FailoverModel.Asa;
+using FailoverModel.Pair;
 using FailoverModel.Rules;
 using FailoverModel.Scenarios;
 using FailoverModel.Topology;
@@ -60,11 +61,18 @@ public static class StoryCatalog
     /// <summary>The story of one scenario file: titled as the catalog titles it, or by its name when it is not a story of the catalog.</summary>
     internal static Story Of(Scenario scenario, ScenarioResult result)
     {
+        var pair = new FailoverPair(scenario.Config);
+        return Of(scenario, [.. result.Outputs.OfType<StepOutput>().Select(s => Story.StepOf(scenario.Config, pair, s))]);
+    }
+
+    /// <summary>The story of one scenario file from its steps, made one at a time as the run went (<see cref="Story.StepOf"/>).</summary>
+    internal static Story Of(Scenario scenario, System.Collections.Immutable.ImmutableArray<StoryStep> steps)
+    {
         var name = Path.GetFileNameWithoutExtension(scenario.File);
         var folder = Path.GetDirectoryName(Path.GetFullPath(scenario.File))!;
         var title = Entries(folder).Where(e => e.Scenario == name).Select(e => e.Title).FirstOrDefault() ?? $"Scenario {name}";
         var text = File.Exists(scenario.File) ? File.ReadAllText(scenario.File) : "";
-        return Story.FromRun(name, title, text, result);
+        return Story.FromSteps(name, title, text, scenario, steps);
     }
 
     /// <summary>Runs every story scenario of <paramref name="folder"/> on <paramref name="config"/> (or the configuration a scenario names).</summary>
