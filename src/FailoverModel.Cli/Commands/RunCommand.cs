@@ -17,11 +17,12 @@ public static class RunCommand
         var json = new Option<bool>("--json") { Description = "print one JSON object per step (docs/scenario-language.md, \"The snapshot JSON\") instead of text" };
         var html = new Option<FileInfo?>("--html") { Description = "also write a self-contained HTML page that replays the scenario on the pair diagram" };
         var config = CommonOptions.Config();
+        var dotTimeout = DiagramsCommand.DotTimeout();
         var command = new Command("run", "Run a scenario: apply each event, settle, check every expect, print each step and every show.")
         {
-            scenario, json, html, config,
+            scenario, json, html, config, dotTimeout,
         };
-        command.SetAction(parse => Run(io, parse.GetRequiredValue(scenario), parse.GetValue(json), parse.GetValue(config), parse.GetValue(html)));
+        command.SetAction(parse => Run(io, parse.GetRequiredValue(scenario), parse.GetValue(json), parse.GetValue(config), parse.GetValue(html), parse.GetValue(dotTimeout)));
         return command;
     }
 
@@ -31,8 +32,9 @@ public static class RunCommand
     /// </summary>
     public const int MaxPageSteps = 5_000;
 
-    public static int Run(CliIo io, FileInfo file, bool json, FileInfo? configFile, FileInfo? html = null)
+    public static int Run(CliIo io, FileInfo file, bool json, FileInfo? configFile, FileInfo? html = null, int dotTimeoutSeconds = Io.Graphviz.DefaultTimeoutSeconds)
     {
+        var timeout = DiagramsCommand.Timeout(dotTimeoutSeconds);
         if (html?.Directory is { Exists: false } folder)
         {
             throw new CliUsageException($"--html {html}: the folder {folder} does not exist");
@@ -71,7 +73,7 @@ public static class RunCommand
         io.Out.Flush();
         if (html is not null)
         {
-            DiagramsCommand.WritePage(html.FullName, StoryCatalog.Of(parsed, [.. steps!]), "--html");
+            DiagramsCommand.WritePage(html.FullName, StoryCatalog.Of(parsed, [.. steps!]), "--html", timeout, io.Cancellation);
         }
 
         if (!json)
