@@ -260,7 +260,7 @@ public class HostileInputs
 
     /// <summary>
     /// run prints each step as it is made and keeps only what later steps need, so memory does not grow with the run: a
-    /// scenario near the file-size cap of events and shows (it once peaked at 2.4 GB for 3 MB) stays under the bound.
+    /// scenario of events and shows (it once peaked at 2.4 GB for 3 MB) stays under the bound, in run and in show.
     /// </summary>
     [Fact]
     public void ALongScenarioRunsInBoundedMemory()
@@ -275,6 +275,10 @@ public class HostileInputs
         Assert.True(outcome.Exit == 0, outcome.ToString());
         Assert.EndsWith("expects hold\n", outcome.Out, StringComparison.Ordinal);
         Assert.True(outcome.PeakBytes < CliProcess.MemoryBound, outcome.ToString());
+
+        // show runs the same scenario for its last answer only.
+        var shown = CliProcess.Run(["show", scenario, "primary", "failover", "history"], limit: bound);
+        Assert.True(shown.Exit == 0 && shown.PeakBytes < CliProcess.MemoryBound, shown.ToString());
     }
 
     /// <summary>The replay page holds the whole run, so it is bounded in steps: one more is refused naming the limit; the limit itself fits in memory.</summary>
