@@ -22,8 +22,16 @@ public static class CliProcess
 
     private static readonly string Dll = Path.Combine(AppContext.BaseDirectory, "failover-model.dll");
 
-    public static CliOutcome Run(IEnumerable<string> args, string? stdin = null, TimeSpan? limit = null, string? workingDirectory = null, IReadOnlyDictionary<string, string>? environment = null) =>
-        Start("dotnet", [Dll, .. args], stdin, limit, workingDirectory, environment);
+    /// <param name="args">The command line after <c>failover-model</c>.</param>
+    /// <param name="stdin">What standard input holds.</param>
+    /// <param name="limit">How long the run may take before it is killed as a hang.</param>
+    /// <param name="workingDirectory">Where it runs; the temporary folder by default.</param>
+    /// <param name="path">Folders put before the others on <c>PATH</c>, where a fake tool (a <c>dot</c> that hangs) is found first.</param>
+    /// <param name="interruptAfter">When to send it SIGINT, as Ctrl-C does.</param>
+    /// <param name="tailOnly">Keep only the last 4,096 characters of standard output: a run that prints hundreds of megabytes is not held by the test either.</param>
+    /// <param name="environment">Variables set for it (<c>LANG</c>, <c>TERM</c>).</param>
+    public static CliOutcome Run(IEnumerable<string> args, string? stdin = null, TimeSpan? limit = null, string? workingDirectory = null, string? path = null, TimeSpan? interruptAfter = null, bool tailOnly = false, IReadOnlyDictionary<string, string>? environment = null) =>
+        Launch("dotnet", [Dll, .. args], stdin, limit, workingDirectory, environment, path, interruptAfter, tailOnly);
 
     /// <summary>
     /// Runs <c>failover-model</c> with its standard streams as a shell leaves them: <paramref name="redirections"/> is
@@ -33,17 +41,17 @@ public static class CliProcess
     public static CliOutcome Shell(IEnumerable<string> args, string redirections, TimeSpan? limit = null, IReadOnlyDictionary<string, string>? environment = null)
     {
         var quoted = string.Join(' ', new[] { "dotnet", Dll }.Concat(args).Select(a => "'" + a.Replace("'", "'\\''", StringComparison.Ordinal) + "'"));
-        return Start("bash", ["-c", $"exec {quoted} {redirections}"], null, limit, null, environment);
+        return Launch("bash", ["-c", $"exec {quoted} {redirections}"], null, limit, null, environment);
     }
 
     /// <summary>Runs <c>failover-model</c> on a pseudo-terminal (util-linux's <c>script</c>) whose <c>TERM</c> is <paramref name="term"/>.</summary>
     public static CliOutcome OnTerminal(string term, IEnumerable<string> args, TimeSpan? limit = null)
     {
         var quoted = string.Join(' ', new[] { "dotnet", Dll }.Concat(args).Select(a => "'" + a.Replace("'", "'\\''", StringComparison.Ordinal) + "'"));
-        return Start("script", ["-qec", $"TERM={term} {quoted}", "/dev/null"], null, limit, null, null);
+        return Launch("script", ["-qec", $"TERM={term} {quoted}", "/dev/null"], null, limit, null, null);
     }
 
-    private static CliOutcome Start(string program, IReadOnlyList<string> args, string? stdin, TimeSpan? limit, string? workingDirectory, IReadOnlyDictionary<string, string>? environment)
+    private static CliOutcome Launch(string program, IReadOnlyList<string> args, string? stdin, TimeSpan? limit, string? workingDirectory, IReadOnlyDictionary<string, string>? environment, string? path = null, TimeSpan? interruptAfter = null, bool tailOnly = false)
     {
         var start = new ProcessStartInfo(program)
         {
@@ -65,9 +73,14 @@ public static class CliProcess
             start.Environment[name] = value;
         }
 
+        if (path is not null)
+        {
+            start.Environment["PATH"] = $"{path}:{Environment.GetEnvironmentVariable("PATH")}";
+        }
+
         var clock = Stopwatch.StartNew();
         using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
+        var output = tailOnly ? Task.Run(() => Tail(process.StandardOutput, 4096)) : process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         var feeding = Task.Run(() =>
         {
@@ -83,9 +96,16 @@ public static class CliProcess
         });
         long peak = 0;
         var deadline = limit ?? TimeSpan.FromSeconds(60);
+        var interrupted = false;
         while (!process.WaitForExit(20))
         {
             peak = Math.Max(peak, HighWaterMark(process.Id));
+            if (interruptAfter is { } after && !interrupted && clock.Elapsed > after)
+            {
+                interrupted = true;
+                _ = Mono.Unix.Native.Syscall.kill(process.Id, Mono.Unix.Native.Signum.SIGINT);
+            }
+
             if (clock.Elapsed > deadline)
             {
                 process.Kill(entireProcessTree: true);
@@ -128,6 +148,23 @@ public static class CliProcess
 
         start.Environment["DOTNET_gcServer"] = "0";
         return start;
+    }
+
+    private static string Tail(StreamReader reader, int keep)
+    {
+        var tail = new System.Text.StringBuilder();
+        var buffer = new char[1 << 16];
+        int n;
+        while ((n = reader.Read(buffer, 0, buffer.Length)) > 0)
+        {
+            tail.Append(buffer, 0, n);
+            if (tail.Length > 2 * keep)
+            {
+                tail.Remove(0, tail.Length - keep);
+            }
+        }
+
+        return tail.Length > keep ? tail.ToString(tail.Length - keep, keep) : tail.ToString();
     }
 
     /// <summary>The process's peak resident set so far, in bytes (0 where /proc is not there).</summary>

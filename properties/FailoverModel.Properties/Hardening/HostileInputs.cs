@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.IO.Compression;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -258,6 +259,149 @@ public class HostileInputs(ITestOutputHelper output)
         Assert.Equal(0, CliProcess.Run(["oracle", "vectors", "--out", existing, .. events], limit: TimeBound).Exit);
         Assert.StartsWith("{\"case\":", File.ReadAllText(existing), StringComparison.Ordinal);
         Assert.Empty(Directory.GetFiles(folder, "*.tmp"));
+    }
+
+    /// <summary>
+    /// run prints each step as it is made and keeps only what later steps need, so memory does not grow with the run: a
+    /// scenario of events and shows (it once peaked at 2.4 GB for 3 MB) stays under the bound, in run and in show.
+    /// </summary>
+    [Fact]
+    public void ALongScenarioRunsInBoundedMemory()
+    {
+        var moves = "primary: failover active\nshow secondary failover\nprimary: no failover active\nshow primary failover history\nexpect group 1 active-on secondary\n";
+        var scenario = Path.Combine(SeedCopy(), "long.scenario");
+        File.WriteAllText(scenario, "power-on primary secondary\n" + string.Concat(Enumerable.Repeat(moves, (Soak ? 8_000_000 : 3_000_000) / moves.Length)));
+
+        var bound = TimeSpan.FromSeconds(Soak ? 300 : 120);
+        var outcome = CliProcess.Run(["run", scenario], limit: bound, tailOnly: true);
+
+        Assert.True(outcome.Exit == 0, outcome.ToString());
+        Assert.EndsWith("expects hold\n", outcome.Out, StringComparison.Ordinal);
+        Assert.True(outcome.PeakBytes < CliProcess.MemoryBound, outcome.ToString());
+
+        // show runs the same scenario for its last answer only.
+        var shown = CliProcess.Run(["show", scenario, "primary", "failover", "history"], limit: bound);
+        Assert.True(shown.Exit == 0 && shown.PeakBytes < CliProcess.MemoryBound, shown.ToString());
+    }
+
+    /// <summary>The replay page holds the whole run, so it is bounded in steps: one more is refused naming the limit; the limit itself fits in memory.</summary>
+    [Fact]
+    public void AReplayPageHoldsAtMostItsStepsWithinTheMemoryBound()
+    {
+        var folder = SeedCopy();
+        var crashes = string.Concat(Enumerable.Range(0, Cli.Commands.RunCommand.MaxPageSteps).Select(i => i % 2 == 0 ? "crash primary\n" : "crash secondary\n"));
+        var over = Path.Combine(folder, "over.scenario");
+        File.WriteAllText(over, "power-on primary secondary\n" + crashes);
+        Refused(CliProcess.Run(["run", over, "--html", Path.Combine(folder, "over.html")], limit: TimeBound), @"^failover-model: --html: the run has more than 5,000 steps, the most a replay page holds \(at line 5001\)");
+        Assert.False(File.Exists(Path.Combine(folder, "over.html")));
+
+        // The heaviest steps (a crash settles through many internal steps and messages), as many as a page takes.
+        var full = Path.Combine(folder, "full.scenario");
+        File.WriteAllText(full, "power-on primary secondary\n" + crashes[..crashes.LastIndexOf("crash", StringComparison.Ordinal)]);
+        var written = CliProcess.Run(["run", full, "--html", Path.Combine(folder, "full.html")], limit: TimeSpan.FromSeconds(120));
+        Assert.True(written.Exit == 0 && written.PeakBytes < CliProcess.MemoryBound, written.ToString());
+        Assert.Contains("</html>", File.ReadAllText(Path.Combine(folder, "full.html")), StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// With the configure kind each context multiplies the settled states by about three: a hundred extra contexts
+    /// reached gigabytes in seconds. The graph is held within --memory (half the process's memory by default, here half
+    /// the GC's heap limit) and stops at it.
+    /// </summary>
+    [Fact]
+    public void VectorsOfManyContextsStopAtTheGraphsMemoryBound()
+    {
+        var folder = SeedCopy();
+        var system = Path.Combine(folder, "pix1.cfg");
+        var contexts = new StringBuilder();
+        for (var i = 0; i < 100; i++)
+        {
+            contexts.Append(CultureInfo.InvariantCulture, $"context x{i}\n  config-url flash:/x{i}.cfg\n  join-failover-group {1 + (i % 2)}\n!\n");
+            File.WriteAllText(Path.Combine(folder, $"x{i}.cfg"), $"hostname x{i}\n");
+        }
+
+        Edit(system, "prompt hostname context", contexts + "prompt hostname context");
+        var events = new[] { "--events", "power-on,configure" };
+        Refused(CliProcess.Run(["oracle", "vectors", "--config", system, .. events], limit: TimeBound), @"^failover-model: --memory: the settled graph outgrew 128 MiB with [\d,]+ states \([\d,]+ bytes each for 104 configuration spaces\)");
+        Refused(CliProcess.Run(["oracle", "vectors", "--config", system, "--memory", "64m", .. events], limit: TimeBound), "outgrew 64 MiB");
+        Refused(CliProcess.Run(["oracle", "vectors", "--memory", "1t", .. events], limit: TimeBound), "^failover-model: --memory must be from 16,777,216 to");
+    }
+
+    /// <summary>
+    /// A dot that hangs, fails, prints nothing or prints no SVG is Graphviz's failure, said so with exit 2 within the
+    /// time-out: it once hung the command, or gave exit 3 or empty SVG files. A hung dot is killed with what it started.
+    /// </summary>
+    [Theory]
+    [InlineData("echo $$ > \"$0.pid\"; exec sleep 1000", @"^failover-model: Graphviz: dot did not finish unit\.dot within 2 s \(--dot-timeout")]
+    [InlineData("cat > /dev/null; echo 'Error: <stdin>: syntax error in line 1' >&2; exit 1", @"^failover-model: Graphviz: dot failed on unit\.dot \(exit status 1\): Error: <stdin>: syntax error in line 1")]
+    [InlineData("cat > /dev/null; exit 0", @"^failover-model: Graphviz: dot wrote nothing for unit\.dot")]
+    [InlineData("cat > /dev/null; echo '<svg'", @"^failover-model: Graphviz: dot wrote no whole SVG for unit\.dot")]
+    public void AGraphvizThatFailsHangsOrPrintsNothingIsReportedAsGraphviz(string script, string expected)
+    {
+        var (tools, dot) = FakeDot(script);
+        var folder = SeedCopy();
+        var scenarios = RepositoryFiles.Path("tests", "scenarios");
+        Refused(CliProcess.Run(["diagrams", "--out", Path.Combine(folder, "diagrams"), "--scenarios", scenarios, "--dot-timeout", "2"], limit: TimeBound, path: tools), expected);
+        Assert.False(Directory.Exists(Path.Combine(folder, "diagrams")) && Directory.GetFiles(Path.Combine(folder, "diagrams"), "*.svg").Length > 0, "an SVG was written");
+        NotRunning(dot);
+
+        var page = Path.Combine(folder, "page.html");
+        Refused(CliProcess.Run(["run", Path.Combine(scenarios, "forced-failover.scenario"), "--html", page, "--dot-timeout", "2"], limit: TimeBound, path: tools), expected.Replace(@"unit\.dot", @"the pair diagram of page\.html", StringComparison.Ordinal));
+        Assert.False(File.Exists(page));
+        NotRunning(dot);
+    }
+
+    /// <summary>Ctrl-C while dot draws: the command stops with 130 and dot does not outlive it.</summary>
+    [Fact]
+    public void CtrlCStopsAHangingGraphviz()
+    {
+        var (tools, dot) = FakeDot("echo $$ > \"$0.pid\"; exec sleep 1000");
+        var folder = SeedCopy();
+        var outcome = CliProcess.Run(["diagrams", "--out", Path.Combine(folder, "diagrams"), "--scenarios", RepositoryFiles.Path("tests", "scenarios")], limit: TimeBound, path: tools, interruptAfter: TimeSpan.FromSeconds(Soak ? 10 : 5));
+        Assert.True(outcome.Exit == 130, outcome.ToString());
+        Assert.Contains("interrupted", outcome.Err, StringComparison.Ordinal);
+        NotRunning(dot);
+        Assert.Empty(Directory.GetFiles(folder, "*.tmp", SearchOption.AllDirectories));
+    }
+
+    [Fact]
+    public void AStoryTooLongToDrawIsRefusedAtItsLineBeforeGraphvizSeesIt()
+    {
+        var scenarios = StoryFolder();
+        var events = string.Concat(Enumerable.Range(0, 600).Select(i => i % 2 == 0 ? "link-down failover\n" : "link-up failover\n"));
+        File.WriteAllText(Path.Combine(scenarios, "row1-unit-power-failure.scenario"), "power-on primary secondary\n" + events);
+        var (tools, _) = FakeDot("exec sleep 1000");
+        Refused(CliProcess.Run(["diagrams", "--out", Path.Combine(scenarios, "..", "diagrams"), "--scenarios", scenarios], limit: TimeBound, path: tools), @"row1-unit-power-failure\.scenario:501:1: the story has more than 500 steps, the most a story diagram draws");
+    }
+
+    /// <summary>A row*.scenario that is not row&lt;n&gt;-&lt;words&gt; once made diagrams fail with an internal error as its number was read; it is bad input at the file.</summary>
+    [Theory]
+    [InlineData("row.scenario")]
+    [InlineData("row-.scenario")]
+    [InlineData("row1-.scenario")]
+    [InlineData("row1 unit power failure.scenario")]
+    [InlineData("row1-unit power failure.scenario")]
+    [InlineData("row\u0661-x.scenario")]
+    [InlineData("row99-x.scenario")]
+    [InlineData("row0-x.scenario")]
+    [InlineData("row01-x.scenario")]
+    public void OddlyNamedRowStoriesAreRefusedByName(string name)
+    {
+        var scenarios = Path.Combine(SeedCopy(), "scenarios");
+        Directory.CreateDirectory(scenarios);
+        File.WriteAllText(Path.Combine(scenarios, name), "power-on primary secondary\n");
+        Refused(CliProcess.Run(["diagrams", "--out", Path.Combine(scenarios, "..", "diagrams"), "--scenarios", scenarios], limit: TimeBound), $"{Regex.Escape(name)}:1:1: a story of the failure-event table is named row<n>-<words>\\.scenario");
+        Assert.False(Directory.Exists(Path.Combine(scenarios, "..", "diagrams")));
+    }
+
+    [Fact]
+    public void ARowStoryNamedInAnyLettersIsDrawn()
+    {
+        var scenarios = StoryFolder();
+        File.Copy(Path.Combine(scenarios, "row1-unit-power-failure.scenario"), Path.Combine(scenarios, "row1-\u00e9t\u00e9-\u00fc.scenario"));
+        var outcome = CliProcess.Run(["diagrams", "--out", Path.Combine(scenarios, "..", "diagrams"), "--scenarios", scenarios], limit: TimeSpan.FromSeconds(120));
+        Assert.True(outcome.Exit == 0, outcome.ToString());
+        Assert.True(new FileInfo(Path.Combine(scenarios, "..", "diagrams", "stories", "row1-\u00e9t\u00e9-\u00fc.svg")).Length > 0, outcome.ToString());
     }
 
     /// <summary>
@@ -530,6 +674,54 @@ public class HostileInputs(ITestOutputHelper output)
         {
             throw new IOException($"mkfifo {path} failed");
         }
+    }
+
+    /// <summary>A folder holding only a fake <c>dot</c> running <paramref name="script"/> (its pid goes to <c>dot.pid</c> when the script says so), and that pid file.</summary>
+    private static (string Folder, string PidFile) FakeDot(string script)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), $"fm-fake-dot-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(folder);
+        var dot = Path.Combine(folder, "dot");
+        File.WriteAllText(dot, "#!/bin/sh\n" + script + "\n");
+        if (Mono.Unix.Native.Syscall.chmod(dot, Mono.Unix.Native.FilePermissions.S_IRWXU) != 0)
+        {
+            throw new IOException($"chmod {dot} failed");
+        }
+
+        return (folder, dot + ".pid");
+    }
+
+    /// <summary>The fake dot that wrote <paramref name="pidFile"/> is not running any more (gone, or a zombie waiting to be reaped).</summary>
+    private static void NotRunning(string pidFile)
+    {
+        if (!File.Exists(pidFile))
+        {
+            return;
+        }
+
+        var pid = File.ReadAllText(pidFile).Trim();
+        var status = $"/proc/{pid}/status";
+        var state = File.Exists(status) ? File.ReadLines(status).FirstOrDefault(l => l.StartsWith("State:", StringComparison.Ordinal)) ?? "" : "";
+        Assert.True(state.Length == 0 || state.Contains("zombie", StringComparison.Ordinal), $"dot (pid {pid}) still runs: {state}");
+        File.Delete(pidFile);
+    }
+
+    /// <summary>A copy of tests/scenarios beside a copy of tests/configs, as the stories name their configurations.</summary>
+    private static string StoryFolder()
+    {
+        var root = Path.Combine(Path.GetTempPath(), $"fm-stories-{Guid.NewGuid():N}");
+        foreach (var part in new[] { "scenarios", "configs" })
+        {
+            var from = RepositoryFiles.Path("tests", part);
+            foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
+            {
+                var to = Path.Combine(root, part, Path.GetRelativePath(from, file));
+                Directory.CreateDirectory(Path.GetDirectoryName(to)!);
+                File.Copy(file, to);
+            }
+        }
+
+        return Path.Combine(root, "scenarios");
     }
 
     private static void Edit(string path, string from, string to)

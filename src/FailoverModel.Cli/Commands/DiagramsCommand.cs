@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Diagnostics;
 using FailoverModel.Diagrams;
 using FailoverModel.Diagrams.Stories;
 using FailoverModel.Pair;
@@ -14,19 +13,36 @@ public static class DiagramsCommand
         var config = CommonOptions.Config();
         var outDir = new Option<DirectoryInfo>("--out") { Description = "the folder to write into", DefaultValueFactory = _ => new DirectoryInfo("diagrams") };
         var scenarios = new Option<DirectoryInfo>("--scenarios") { Description = "the folder of the scenarios the story diagrams and pages are run from", DefaultValueFactory = _ => new DirectoryInfo("tests/scenarios") };
+        var dotTimeout = DotTimeout();
         var command = new Command("diagrams", "Write the unit, failover-group, link and pair diagrams (.dot, .mmd, .svg), the failure-event table and an index.")
         {
-            config, outDir, scenarios,
+            config, outDir, scenarios, dotTimeout,
         };
-        command.SetAction(parse => Run(io, parse.GetValue(config), parse.GetRequiredValue(outDir), parse.GetRequiredValue(scenarios)));
+        command.SetAction(parse => Run(io, parse.GetValue(config), parse.GetRequiredValue(outDir), parse.GetRequiredValue(scenarios), parse.GetValue(dotTimeout)));
         return command;
     }
 
-    public static int Run(CliIo io, FileInfo? configFile, DirectoryInfo outDir, DirectoryInfo scenarios)
+    /// <summary><c>--dot-timeout</c>: how long one drawing by Graphviz may take (<c>diagrams</c>, <c>run --html</c>).</summary>
+    public static Option<int> DotTimeout() => new("--dot-timeout")
+    {
+        Description = $"seconds Graphviz's dot may take to draw one diagram, {Io.Graphviz.TimeoutSeconds.Min} to {Io.Graphviz.TimeoutSeconds.Max:N0}; past it dot is stopped and the command exits 2",
+        DefaultValueFactory = _ => Io.Graphviz.DefaultTimeoutSeconds,
+        HelpName = "seconds",
+    };
+
+    /// <summary>Reads <c>--dot-timeout</c>, checked against its range.</summary>
+    public static TimeSpan Timeout(int seconds)
+    {
+        Io.OptionRange.Check("--dot-timeout", seconds, Io.Graphviz.TimeoutSeconds);
+        return TimeSpan.FromSeconds(seconds);
+    }
+
+    public static int Run(CliIo io, FileInfo? configFile, DirectoryInfo outDir, DirectoryInfo scenarios, int dotTimeoutSeconds = Io.Graphviz.DefaultTimeoutSeconds)
     {
         // The output path is checked before anything else (docs/input-limits.md), then the inputs are read and the
         // set is made in memory; the folder is made only once the inputs are good and every name of the set is
         // checked (none may be a file the run read).
+        var timeout = Timeout(dotTimeoutSeconds);
         Io.OutputFile.FullPath(outDir, "--out");
         Io.OutputFolder.Check(outDir, "--out");
         if (!scenarios.Exists)
@@ -35,7 +51,7 @@ public static class DiagramsCommand
         }
 
         var config = CommonOptions.Load(configFile, io.Limits);
-        var stories = StoryCatalog.Build(scenarios.FullName, config);
+        var stories = StoryCatalog.Build(scenarios.FullName, config, io.Limits, ConfigFiles.Within(io.Limits));
         var files = DiagramSet.Build(new FailoverPair(config), stories);
         var names = files.Select(f => f.File)
             .Concat(files.Where(f => f.File.EndsWith(".dot", StringComparison.Ordinal)).Select(f => Path.ChangeExtension(f.File, ".svg")))
@@ -48,7 +64,7 @@ public static class DiagramsCommand
         }
 
         var dots = files.Where(f => f.File.EndsWith(".dot", StringComparison.Ordinal)).ToList();
-        if (!RendersSvg(dots, outDir, io))
+        if (!RendersSvg(dots, outDir, io, timeout))
         {
             io.Error.WriteLine("diagrams: Graphviz's 'dot' is not on PATH, so no .svg and no scenario page was written (install it with 'apt-get install graphviz'); the .dot, .mmd and .md files are written.");
             io.Out.WriteLine($"diagrams: {files.Count} files in {outDir.FullName}");
@@ -57,27 +73,39 @@ public static class DiagramsCommand
 
         foreach (var story in stories)
         {
-            WriteWhole(Path.Combine(outDir.FullName, ScenarioPage.FileOf(story)), Page(story));
+            WritePage(Path.Combine(outDir.FullName, ScenarioPage.FileOf(story)), story, "--out", timeout, io.Cancellation);
         }
 
         io.Out.WriteLine($"diagrams: {files.Count + stories.Count} files in {outDir.FullName}");
         return Cli.Success;
     }
 
-    /// <summary>The replay page of a story, its diagram drawn by Graphviz; usage error when <c>dot</c> is not installed.</summary>
-    public static string Page(Story story)
+    /// <summary>
+    /// Writes the replay page of a story to <paramref name="path"/> as it is made, through the output layer (whole or
+    /// not at all): a page of many steps is not held as one text. Its diagram is drawn by Graphviz within
+    /// <paramref name="timeout"/>; usage error when <c>dot</c> is not installed.
+    /// </summary>
+    public static void WritePage(string path, Story story, string option, TimeSpan timeout, CancellationToken cancellation)
     {
         var view = ScenarioPage.View(story.Config);
-        var svg = Svg(new DotWriter().Write(view)) ?? throw new CliUsageException("the scenario page draws its diagram with Graphviz's 'dot', which is not on PATH (install it with 'apt-get install graphviz')");
-        return ScenarioPage.Write(story, view, svg);
+        var svg = Io.Graphviz.Svg(new DotWriter().Write(view), $"the pair diagram of {Path.GetFileName(path)}", timeout, cancellation)
+            ?? throw new CliUsageException("the scenario page draws its diagram with Graphviz's 'dot', which is not on PATH (install it with 'apt-get install graphviz')");
+        var folder = Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        using var output = Io.OutputFile.Create(Path.Combine(folder.FullName, Path.GetFileName(path)), option);
+        using (var writer = new StreamWriter(output.Stream, new System.Text.UTF8Encoding(false), 1 << 16, leaveOpen: true))
+        {
+            ScenarioPage.Write(story, view, svg, writer);
+        }
+
+        output.Commit();
     }
 
-    /// <summary>Renders each DOT source with Graphviz; false when <c>dot</c> cannot be started.</summary>
-    public static bool RendersSvg(IEnumerable<(string File, string Content)> dots, DirectoryInfo outDir, CliIo io)
+    /// <summary>Renders each DOT source with Graphviz, each within <paramref name="timeout"/>; false when <c>dot</c> cannot be started.</summary>
+    public static bool RendersSvg(IEnumerable<(string File, string Content)> dots, DirectoryInfo outDir, CliIo io, TimeSpan timeout)
     {
         foreach (var (file, content) in dots)
         {
-            var svg = Svg(content);
+            var svg = Io.Graphviz.Svg(content, file, timeout, io.Cancellation);
             if (svg is null)
             {
                 return false;
@@ -89,29 +117,9 @@ public static class DiagramsCommand
         return true;
     }
 
-    /// <summary>The SVG Graphviz renders for a DOT source, or null when <c>dot</c> is not installed.</summary>
-    public static string? Svg(string dot)
-    {
-        Process process;
-        try
-        {
-            process = Process.Start(new ProcessStartInfo("dot", "-Tsvg") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false })!;
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            return null;
-        }
-
-        using (process)
-        {
-            process.StandardInput.Write(dot);
-            process.StandardInput.Close();
-            var error = process.StandardError.ReadToEndAsync();
-            var svg = process.StandardOutput.ReadToEnd();
-            process.WaitForExit();
-            return process.ExitCode == 0 ? svg : throw new InvalidOperationException($"dot rejected a diagram: {error.Result}");
-        }
-    }
+    /// <summary>The SVG Graphviz renders for a DOT source, or null when <c>dot</c> is not installed; Graphviz's failures and time-out are usage errors naming it.</summary>
+    public static string? Svg(string dot) =>
+        Io.Graphviz.Svg(dot, "a diagram", TimeSpan.FromSeconds(Io.Graphviz.DefaultTimeoutSeconds), CancellationToken.None);
 
     /// <summary>
     /// Writes a whole file through the output layer (a checked path, a temporary file and a rename, so an interrupted

@@ -53,9 +53,14 @@ public static class OracleVectorsCommand
         var shard = new Option<string?>("--shard") { Description = "write only shard i of n (i/n): every n-th test case from the i-th; the n shards together are the whole" };
         var planOnly = new Option<bool>("--plan-only") { Description = "plan the tour and print what it costs (test cases, steps, steps per transition, the balancing flow's size) without running or writing a step" };
         var maxSteps = new Option<int>("--max-steps") { Description = "cut test cases longer than this many steps (the next case reaches the cut from power-off)", DefaultValueFactory = _ => VectorOptions.DefaultMaxCaseSteps };
+        var memory = new Option<string?>("--memory")
+        {
+            Description = $"the memory the settled graph may hold, e.g. 12g or 800m (k, m, g, t: binary units), at least {GraphMemoryRange.Min >> 20}m; a graph that outgrows it stops the command with exit 2 [default: half the machine's memory, here {DefaultGraphMemory >> 20:N0}m]",
+            HelpName = "size",
+        };
         var command = new Command("vectors", "Test vectors: event sequences from power-off with the expected state after every step, covering every transition of the settled graph.")
         {
-            config, output, suites, only, format, events, shard, maxSteps, planOnly,
+            config, output, suites, only, format, events, shard, maxSteps, planOnly, memory,
         };
         command.SetAction(parse => RunVectors(
             io,
@@ -66,8 +71,26 @@ public static class OracleVectorsCommand
             parse.GetValue(suites),
             Options(parse.GetValue(shard), parse.GetValue(maxSteps)),
             parse.GetValue(only),
-            parse.GetValue(planOnly)));
+            parse.GetValue(planOnly),
+            GraphMemory(parse.GetValue(memory))));
         return command;
+    }
+
+    /// <summary><c>--memory</c>'s range: a small graph, up to the memory the process may use.</summary>
+    public static (long Min, long Max) GraphMemoryRange => (16L << 20, Math.Max(16L << 20, GC.GetGCMemoryInfo().TotalAvailableMemoryBytes));
+
+    /// <summary>
+    /// <c>--memory</c> when not given: half the memory the process may use (the machine's, a container's, or the GC's
+    /// heap limit), as for <c>explore</c>; the rest is for planning the tour and the runtime.
+    /// </summary>
+    public static long DefaultGraphMemory => Math.Max(GraphMemoryRange.Min, GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 2);
+
+    /// <summary>Reads <c>--memory</c>, checked against its range before any work.</summary>
+    public static long GraphMemory(string? text)
+    {
+        var bytes = text is null ? DefaultGraphMemory : StoreOptions.ParseSize(text);
+        Io.OptionRange.Check("--memory", bytes, GraphMemoryRange);
+        return bytes;
     }
 
     /// <summary>Reads <c>--shard i/n</c> and <c>--max-steps</c>.</summary>
@@ -95,7 +118,7 @@ public static class OracleVectorsCommand
         return new VectorOptions(maxSteps, i, n);
     }
 
-    public static int RunVectors(CliIo io, FileInfo? configFile, FileInfo? output, string format, string? kinds, DirectoryInfo? suites = null, VectorOptions? options = null, string? only = null, bool planOnly = false)
+    public static int RunVectors(CliIo io, FileInfo? configFile, FileInfo? output, string format, string? kinds, DirectoryInfo? suites = null, VectorOptions? options = null, string? only = null, bool planOnly = false, long? graphMemory = null)
     {
         // It stops by itself when interrupted (Interruption): a signal cancels it rather than ending the process.
         using var watched = Interruption.Watch();
@@ -106,6 +129,7 @@ public static class OracleVectorsCommand
             Io.OutputFile.FullPath(suites, "--suites");
         }
 
+        var budget = graphMemory ?? DefaultGraphMemory;
         var config = CommonOptions.Load(configFile, io.Limits);
         var pair = new FailoverPair(config);
         var source = configFile?.Name ?? "built-in seed LAN-based example";
@@ -121,7 +145,7 @@ public static class OracleVectorsCommand
                 throw new CliUsageException($"--suites writes the suites by feature, each with its own events: it takes neither {(output is not null ? "--out" : "--events")} nor the other");
             }
 
-            return RunSuites(io, config, pair, source, format, suites, options, only);
+            return RunSuites(io, config, pair, source, format, suites, options, only, budget);
         }
 
         if (only is not null)
@@ -137,7 +161,7 @@ public static class OracleVectorsCommand
 
         if (planOnly)
         {
-            return RunPlanOnly(io, pair, alphabet, options);
+            return RunPlanOnly(io, pair, alphabet, options, budget);
         }
 
         // The output path is checked (and its temporary file made) before the work, not after minutes of it.
@@ -145,7 +169,7 @@ public static class OracleVectorsCommand
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var coverage = CommandProgress.Run(io, "oracle vectors", progress =>
         {
-            var graph = Explore(io, pair, alphabet, progress);
+            var graph = Explore(io, pair, alphabet, progress, budget);
             return WriteInterruptible(io, progress, () => outFile is null
                 ? WriteToStdout(io, graph, config, source, format, progress, options)
                 : WriteToFile(io, outFile, graph, config, source, format, progress, options));
@@ -159,13 +183,13 @@ public static class OracleVectorsCommand
     /// <c>--plan-only</c>: the settled graph and the tour's plan, cut into cases as the vectors would be, and what it
     /// costs, with the time each phase took (docs/oracle.md, "The full tour").
     /// </summary>
-    private static int RunPlanOnly(CliIo io, FailoverPair pair, IReadOnlyList<Event> alphabet, VectorOptions options)
+    private static int RunPlanOnly(CliIo io, FailoverPair pair, IReadOnlyList<Event> alphabet, VectorOptions options, long budget)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
         TimeSpan explored = default;
         var (coverage, plan) = CommandProgress.Run(io, "oracle vectors", progress =>
         {
-            var graph = Explore(io, pair, alphabet, progress);
+            var graph = Explore(io, pair, alphabet, progress, budget);
             explored = clock.Elapsed;
             return VectorGenerator.Plan(graph, options, io.Cancellation, new PlanningProgress(progress).Report);
         });
@@ -177,7 +201,7 @@ public static class OracleVectorsCommand
     }
 
     /// <summary>The suites by feature (docs/oracle.md, "Suites"), one file each, smallest first, and their manifest.</summary>
-    private static int RunSuites(CliIo io, PairConfig config, FailoverPair pair, string source, string format, DirectoryInfo folder, VectorOptions options, string? only)
+    private static int RunSuites(CliIo io, PairConfig config, FailoverPair pair, string source, string format, DirectoryInfo folder, VectorOptions options, string? only, long budget)
     {
         var suites = VectorSuites.For(config);
         var timed = TimedSuites.For(config);
@@ -211,7 +235,7 @@ public static class OracleVectorsCommand
             using var outFile = Io.OutputFile.Create(Path.Combine(folder.FullName, file), "--suites");
             var coverage = CommandProgress.Run(io, $"oracle vectors: suite {i} of {names.Count}, {suite.Name}", progress =>
             {
-                var graph = Explore(io, pair, suite.Alphabet, progress);
+                var graph = Explore(io, pair, suite.Alphabet, progress, budget);
                 return WriteInterruptible(io, progress, () => WriteToFile(io, outFile, graph, config, source, format, progress, options));
             });
             entries.Add(new SuiteEntry(i, suite, coverage, file));
@@ -270,10 +294,24 @@ public static class OracleVectorsCommand
         }
     }
 
-    private static SettledGraph Explore(CliIo io, FailoverPair pair, IReadOnlyList<Event> alphabet, CommandProgress progress)
+    /// <summary>
+    /// The settled graph, held whole for the tour's planning, within <paramref name="budget"/> bytes: a graph that outgrows
+    /// it (many contexts with the configure kind multiply the states by about three for each) stops with exit 2.
+    /// </summary>
+    private static SettledGraph Explore(CliIo io, FailoverPair pair, IReadOnlyList<Event> alphabet, CommandProgress progress, long budget)
     {
         progress.Phase("settled graph", "states");
-        var graph = SettledGraph.Explore(pair, alphabet, progress: (done, found) => progress.Set(done, found), cancellation: io.Cancellation, selfLoops: true);
+        SettledGraph graph;
+        try
+        {
+            graph = SettledGraph.Explore(pair, alphabet, int.MaxValue, null, (done, found) => progress.Set(done, found), io.Cancellation, selfLoops: true, graph: null, maxBytes: budget);
+        }
+        catch (SettledGraphTooLargeException e)
+        {
+            throw new CliUsageException(string.Create(CultureInfo.InvariantCulture,
+                $"--memory: the settled graph outgrew {Mib(e.Budget)} with {e.States:N0} states ({e.StateBytes:N0} bytes each for {pair.Config.Spaces:N0} configuration spaces) and {e.Edges:N0} transitions found, and more to find; name fewer kinds with --events, use fewer contexts, or give more --memory (docs/input-limits.md)"));
+        }
+
         io.Cancellation.ThrowIfCancellationRequested();
         progress.Phase("transition tour", "transitions", graph.EdgeCount);
         return graph;
@@ -348,4 +386,6 @@ public static class OracleVectorsCommand
         return string.Create(CultureInfo.InvariantCulture,
             $"{shard}{c.Covered:N0} of {c.Transitions:N0} transitions covered ({c.Percent:0.##}%) between {c.States:N0} settled states, in {c.Cases:N0} test cases of {c.Steps:N0} steps in all ({c.StepsPerTransition:0.00} steps per transition, lower bound {c.LowerBoundPerTransition:0.00}; {c.SelfLoops:N0} of the transitions are self-loops){time}");
     }
+
+    private static string Mib(long bytes) => string.Create(CultureInfo.InvariantCulture, $"{bytes >> 20:N0} MiB");
 }

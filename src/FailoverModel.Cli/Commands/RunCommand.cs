@@ -17,16 +17,24 @@ public static class RunCommand
         var json = new Option<bool>("--json") { Description = "print one JSON object per step (docs/scenario-language.md, \"The snapshot JSON\") instead of text" };
         var html = new Option<FileInfo?>("--html") { Description = "also write a self-contained HTML page that replays the scenario on the pair diagram" };
         var config = CommonOptions.Config();
+        var dotTimeout = DiagramsCommand.DotTimeout();
         var command = new Command("run", "Run a scenario: apply each event, settle, check every expect, print each step and every show.")
         {
-            scenario, json, html, config,
+            scenario, json, html, config, dotTimeout,
         };
-        command.SetAction(parse => Run(io, parse.GetRequiredValue(scenario), parse.GetValue(json), parse.GetValue(config), parse.GetValue(html)));
+        command.SetAction(parse => Run(io, parse.GetRequiredValue(scenario), parse.GetValue(json), parse.GetValue(config), parse.GetValue(html), parse.GetValue(dotTimeout)));
         return command;
     }
 
-    public static int Run(CliIo io, FileInfo file, bool json, FileInfo? configFile, FileInfo? html = null)
+    /// <summary>
+    /// The most steps a replay page (<c>--html</c>) holds: the page carries every step's state and the browser replays
+    /// them from memory, and the run keeps every step until the page is written (docs/input-limits.md).
+    /// </summary>
+    public const int MaxPageSteps = 5_000;
+
+    public static int Run(CliIo io, FileInfo file, bool json, FileInfo? configFile, FileInfo? html = null, int dotTimeoutSeconds = Io.Graphviz.DefaultTimeoutSeconds)
     {
+        var timeout = DiagramsCommand.Timeout(dotTimeoutSeconds);
         var page = html is null ? null : Io.OutputFile.FullPath(html, "--html");
         var parsed = ScenarioParser.ParseFile(file.FullName, CommonOptions.Load(configFile, io.Limits), ConfigFiles.Within(io.Limits), io.Limits);
 
@@ -37,44 +45,41 @@ public static class RunCommand
             Io.OutputFile.CheckTarget(page, "--html");
         }
 
-        var result = ScenarioRunner.Run(parsed);
-        if (page is not null)
-        {
-            DiagramsCommand.WriteWhole(page, DiagramsCommand.Page(StoryCatalog.Of(parsed, result)), "--html");
-        }
-
         var config = parsed.Config;
         var display = Path.GetRelativePath(Environment.CurrentDirectory, file.FullName);
-        foreach (var output in result.Outputs)
-        {
-            switch (output)
-            {
-                case StepOutput s when json:
-                    io.Out.WriteLine(PairStateJson.StepLine(config, s.Step, s.Line, s.Result.External.Event.ToString(), s.Result.State, s.Result.Messages, s.TimeMs, s.OutageMs));
-                    break;
-                case StepOutput s:
-                    WriteStep(io.Out, config, s);
-                    break;
-                case ShowOutput s when !json:
-                    io.Out.WriteLine($"show {s.Statement.Where} {s.Statement.Command}  (line {s.Line})");
-                    io.Out.Write(s.Silence is null ? Indent(s.Text) : Indent($"({s.Silence})\n"));
-                    break;
-                case ExpectOutput e when e.Failure is null && !json:
-                    io.Out.WriteLine($"  ok    line {e.Line}: expect {e.Expectation}");
-                    break;
-                case ExpectOutput e when e.Failure is not null:
-                    if (!json)
-                    {
-                        io.Out.WriteLine($"  FAIL  line {e.Line}: expect {e.Expectation}; {e.Failure}");
-                    }
+        var expects = 0;
+        var failures = 0;
 
-                    io.Error.WriteLine($"{display}:{e.Line}: expected {e.Expectation}, but {e.Failure}");
-                    break;
+        // Each output is printed as it is made and dropped: only the page, when asked for, keeps its steps, as the
+        // story's steps, which hold less than the run's.
+        var pair = new FailoverPair(config);
+        var steps = html is null ? null : new List<StoryStep>();
+        ScenarioRunner.Stream(parsed, pair, output =>
+        {
+            if (steps is not null && output is StepOutput step)
+            {
+                if (steps.Count == MaxPageSteps)
+                {
+                    throw new CliUsageException(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"--html: the run has more than {MaxPageSteps:N0} steps, the most a replay page holds (at line {step.Line}); run it without --html"));
+                }
+
+                steps.Add(Story.StepOf(config, pair, step));
             }
+
+            if (output is ExpectOutput e)
+            {
+                expects++;
+                failures += e.Failure is null ? 0 : 1;
+            }
+
+            Write(io, config, display, json, output);
+        });
+        io.Out.Flush();
+        if (html is not null)
+        {
+            DiagramsCommand.WritePage(page!, StoryCatalog.Of(parsed, [.. steps!]), "--html", timeout, io.Cancellation);
         }
 
-        var failures = result.Failures.Count();
-        var expects = result.Outputs.OfType<ExpectOutput>().Count();
         if (!json)
         {
             io.Out.WriteLine(failures == 0
@@ -83,6 +88,34 @@ public static class RunCommand
         }
 
         return failures == 0 ? Cli.Success : Cli.CheckFailed;
+    }
+
+    private static void Write(CliIo io, PairConfig config, string display, bool json, ScenarioOutput output)
+    {
+        switch (output)
+        {
+            case StepOutput s when json:
+                io.Out.WriteLine(PairStateJson.StepLine(config, s.Step, s.Line, s.Result.External.Event.ToString(), s.Result.State, s.Result.Messages, s.TimeMs, s.OutageMs));
+                break;
+            case StepOutput s:
+                WriteStep(io.Out, config, s);
+                break;
+            case ShowOutput s when !json:
+                io.Out.WriteLine($"show {s.Statement.Where} {s.Statement.Command}  (line {s.Line})");
+                io.Out.Write(s.Silence is null ? Indent(s.Text) : Indent($"({s.Silence})\n"));
+                break;
+            case ExpectOutput e when e.Failure is null && !json:
+                io.Out.WriteLine($"  ok    line {e.Line}: expect {e.Expectation}");
+                break;
+            case ExpectOutput e when e.Failure is not null:
+                if (!json)
+                {
+                    io.Out.WriteLine($"  FAIL  line {e.Line}: expect {e.Expectation}; {e.Failure}");
+                }
+
+                io.Error.WriteLine($"{display}:{e.Line}: expected {e.Expectation}, but {e.Failure}");
+                break;
+        }
     }
 
     private static void WriteStep(TextWriter w, PairConfig config, StepOutput s)

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using FailoverModel.Asa.Show;
+using FailoverModel.Pair;
 using FailoverModel.Scenarios;
 using FailoverModel.Topology;
 
@@ -41,8 +42,18 @@ public static class ShowCommand
 
         var statement = ScenarioParser.Parse($"show {where} {string.Join(' ', words)}", "command line", parsed.Config).Statements.OfType<ShowStatement>().Single();
         var lastLine = parsed.Statements.Count == 0 ? 0 : parsed.Statements[^1].Line;
-        var result = ScenarioRunner.Run(parsed with { Statements = [.. parsed.Statements, statement with { Line = lastLine + 1 }] });
-        var show = (ShowOutput)result.Outputs[^1];
+        // Only the last output is the answer: the others are dropped as they are made, but for the expects that failed.
+        ScenarioOutput? last = null;
+        var failures = new List<ExpectOutput>();
+        ScenarioRunner.Stream(parsed with { Statements = [.. parsed.Statements, statement with { Line = lastLine + 1 }] }, new FailoverPair(parsed.Config), output =>
+        {
+            last = output;
+            if (output is ExpectOutput { Failure: not null } failure)
+            {
+                failures.Add(failure);
+            }
+        });
+        var show = (ShowOutput)last!;
         if (show.Silence is { } silence)
         {
             // A unit that is off has no console: nothing on standard output, the reason on standard error.
@@ -51,11 +62,11 @@ public static class ShowCommand
         }
 
         io.Out.Write(show.Text);
-        foreach (var failure in result.Failures)
+        foreach (var failure in failures)
         {
             io.Error.WriteLine($"{Path.GetRelativePath(Environment.CurrentDirectory, file.FullName)}:{failure.Line}: expected {failure.Expectation}, but {failure.Failure}");
         }
 
-        return result.Passed ? Cli.Success : Cli.CheckFailed;
+        return failures.Count == 0 ? Cli.Success : Cli.CheckFailed;
     }
 }

@@ -99,8 +99,36 @@ public sealed class SettledGraph
         Action<int, int>? progress,
         CancellationToken cancellation,
         bool selfLoops,
-        Graph.IGraphListener? graph)
+        Graph.IGraphListener? graph) =>
+        Explore(pair, alphabet, maxStates, from, progress, cancellation, selfLoops, graph, long.MaxValue);
+
+    /// <summary>
+    /// What the graph holds for each state: the snapshot with its two units' configurations (a running and a startup
+    /// revision set per space, counted as if no other state shared them), its index entry and its parent. An estimate
+    /// from above, so that a budget in bytes holds.
+    /// </summary>
+    internal static long StateBytes(Topology.PairConfig config) => 512 + (2 * (88 + (16L * config.Spaces)));
+
+    /// <summary>What the graph holds for each edge while it grows: its target and event, in lists up to twice as long as they are full.</summary>
+    internal const long EdgeBytes = 16;
+
+    /// <summary>
+    /// Explores the settled graph holding at most <paramref name="maxBytes"/> (<see cref="StateBytes"/> a state,
+    /// <see cref="EdgeBytes"/> an edge): the whole graph, or a <see cref="SettledGraphTooLargeException"/> as soon as
+    /// it would hold more. Cancellation is looked at after each state.
+    /// </summary>
+    internal static SettledGraph Explore(
+        FailoverPair pair,
+        IReadOnlyList<Event>? alphabet,
+        int maxStates,
+        PairState? from,
+        Action<int, int>? progress,
+        CancellationToken cancellation,
+        bool selfLoops,
+        Graph.IGraphListener? graph,
+        long maxBytes)
     {
+        var stateBytes = StateBytes(pair.Config);
         alphabet ??= EventAlphabet.For(pair.Config);
         var initial = Explorer.WithoutReasons(pair.Run([], from ?? pair.Initial));
         var states = new List<PairState> { initial };
@@ -120,24 +148,32 @@ public sealed class SettledGraph
             if ((s & 1023) == 0)
             {
                 progress?.Invoke(s, states.Count);
-                if (cancellation.IsCancellationRequested)
-                {
-                    // The states not expanded keep no edges: the graph is cut there, as a bound cuts it.
-                    cancelled = true;
-                    complete = false;
-                    for (; s < states.Count; s++)
-                    {
-                        starts.Add(targets.Count);
-                    }
+            }
 
-                    break;
+            // Looked at for every state: one of a configuration with many contexts may take a second to expand.
+            if (cancellation.IsCancellationRequested)
+            {
+                // The states not expanded keep no edges: the graph is cut there, as a bound cuts it.
+                cancelled = true;
+                complete = false;
+                for (; s < states.Count; s++)
+                {
+                    starts.Add(targets.Count);
                 }
+
+                break;
             }
 
             starts.Add(targets.Count);
             var state = states[s];
             for (var e = 0; e < alphabet.Count; e++)
             {
+                var held = (stateBytes * states.Count) + (EdgeBytes * targets.Count);
+                if (held > maxBytes)
+                {
+                    throw new SettledGraphTooLargeException(states.Count, targets.Count, stateBytes, held, maxBytes);
+                }
+
                 var step = pair.Step(state, alphabet[e], quiet: true);
                 var target = Explorer.WithoutReasons(step.State);
                 if (target.Equals(state))
@@ -270,4 +306,22 @@ public sealed class SettledGraph
 
         return graph;
     }
+}
+
+/// <summary>
+/// The settled graph would hold more than its budget in bytes (<see cref="SettledGraph.StateBytes"/> a state,
+/// <see cref="SettledGraph.EdgeBytes"/> an edge): the search stopped there, with what it had found.
+/// </summary>
+internal sealed class SettledGraphTooLargeException(int states, long edges, long stateBytes, long bytes, long budget)
+    : Exception($"the settled graph would hold more than {budget:N0} bytes: {states:N0} states found ({stateBytes:N0} bytes each) and {edges:N0} transitions, and the search not done")
+{
+    public int States { get; } = states;
+
+    public long Edges { get; } = edges;
+
+    public long StateBytes { get; } = stateBytes;
+
+    public long Bytes { get; } = bytes;
+
+    public long Budget { get; } = budget;
 }

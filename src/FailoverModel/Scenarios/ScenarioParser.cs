@@ -39,7 +39,7 @@ public static class ScenarioParser
             throw new InputException(file, at.Line, at.Column, "the scenario is not a text file (it contains a NUL byte)");
         }
 
-        var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
+        var lines = new SourceLines(text.Replace("\r\n", "\n", StringComparison.Ordinal));
         var config = defaultConfig;
         var statements = new List<Statement>();
         var pendingStep = false;
@@ -142,7 +142,7 @@ public static class ScenarioParser
         return loadConfig(full);
     }
 
-    private static (Event Event, int ExtraLines) ParseEvent(List<Token> tokens, string content, string[] lines, int index, PairConfig config, ConfigurationChanges changes)
+    private static (Event Event, int ExtraLines) ParseEvent(List<Token> tokens, string content, SourceLines lines, int index, PairConfig config, ConfigurationChanges changes)
     {
         var head = tokens[0];
         var colon = content.IndexOf(':', StringComparison.Ordinal);
@@ -200,7 +200,7 @@ public static class ScenarioParser
         }
     }
 
-    private static (Event Event, int ExtraLines) ParseCommand(string content, int colon, string[] lines, int index, PairConfig config, ConfigurationChanges changes)
+    private static (Event Event, int ExtraLines) ParseCommand(string content, int colon, SourceLines lines, int index, PairConfig config, ConfigurationChanges changes)
     {
         var target = content[..colon];
         var slash = target.IndexOf('/', StringComparison.Ordinal);
@@ -587,6 +587,29 @@ public static class ScenarioParser
         "state" => throw Error(token, "no Stateful Failover link is configured"),
         _ => throw Error(token, $"unknown link '{token.Text}' (failover or state)"),
     };
+
+    /// <summary>
+    /// The lines of a scenario's text, each cut out when it is read: the statements are what the run needs, so the
+    /// text is not held twice over as one string per line as well.
+    /// </summary>
+    private sealed class SourceLines
+    {
+        private readonly string _text;
+        private readonly List<int> _starts = [0];
+
+        public SourceLines(string text)
+        {
+            _text = text;
+            for (var at = text.IndexOf('\n', StringComparison.Ordinal); at >= 0; at = text.IndexOf('\n', at + 1))
+            {
+                _starts.Add(at + 1);
+            }
+        }
+
+        public int Length => _starts.Count;
+
+        public string this[int i] => _text[_starts[i]..(i + 1 < _starts.Count ? _starts[i + 1] - 1 : _text.Length)];
+    }
 
     private static string StripComment(string line)
     {

@@ -63,8 +63,23 @@ public static class ScenarioRunner
     /// <param name="pair">The pair to run it on; its configuration should be the scenario's.</param>
     public static ScenarioResult Run(Scenario scenario, FailoverPair pair)
     {
-        var timed = new TimedPair(pair);
         var outputs = new List<ScenarioOutput>();
+        return Stream(scenario, pair, outputs.Add) with { Outputs = outputs };
+    }
+
+    /// <summary>
+    /// Runs a scenario as <see cref="Run(Scenario, FailoverPair)"/> does, handing each output to <paramref name="each"/>
+    /// as soon as it is made and keeping none: the result's <see cref="ScenarioResult.Outputs"/> is empty. What the run
+    /// holds is then the pair's state, the clock and the bounded history, whatever the scenario's length.
+    /// </summary>
+    /// <param name="scenario">A parsed scenario.</param>
+    /// <param name="pair">The pair to run it on; its configuration should be the scenario's.</param>
+    /// <param name="each">Takes every output in statement order.</param>
+    public static ScenarioResult Stream(Scenario scenario, FailoverPair pair, Action<ScenarioOutput> each)
+    {
+        ArgumentNullException.ThrowIfNull(each);
+        var timed = new TimedPair(pair);
+        var outputs = new Emitter(each);
         var t = timed.Initial;
         var meter = new OutageMeter(pair.Config.GroupCount);
         SettledStep? last = null;
@@ -131,19 +146,35 @@ public static class ScenarioRunner
             }
         }
 
-        return new ScenarioResult(scenario, outputs, t.State, history, t.NowMs);
+        return new ScenarioResult(scenario, [], t.State, history, t.NowMs);
     }
 
-    private static StepResult Internal(List<TimedStep> taken, List<ScenarioOutput> outputs, int line, ref int step, FailoverHistory history, OutageMeter meter)
+    private static StepResult Internal(List<TimedStep> taken, Emitter outputs, int line, ref int step, FailoverHistory history, OutageMeter meter)
     {
         var s = taken.Single();
         history.Record(s.AtMs, s.Result.Changes);
         history.RecordHearing(s.AtMs, s.Result.State);
-        var previous = outputs.OfType<StepOutput>().LastOrDefault()?.TimeMs ?? 0;
+        var previous = outputs.LastStepEndMs;
         outputs.Add(new StepOutput(line, ++step, new SettledStep(s.Result, []), s.AtMs, meter.Outage) { StartMs = Math.Min(previous, s.AtMs) });
         return s.Result;
     }
 
     /// <summary>The internal steps one <c>advance</c> or <c>wait</c> took, as one step for the expects that follow.</summary>
     private static SettledStep? Combined(List<StepResult> steps) => steps.Count == 0 ? null : new SettledStep(steps[0], [.. steps.Skip(1)]);
+
+    /// <summary>Passes each output on, remembering of them only when the last step ended (an internal step's start).</summary>
+    private sealed class Emitter(Action<ScenarioOutput> each)
+    {
+        public long LastStepEndMs { get; private set; }
+
+        public void Add(ScenarioOutput output)
+        {
+            if (output is StepOutput step)
+            {
+                LastStepEndMs = step.TimeMs;
+            }
+
+            each(output);
+        }
+    }
 }

@@ -9,13 +9,21 @@ namespace FailoverModel.Asa.Show;
 public readonly record struct HistoryEntry(long TimeMs, UnitRole Unit, FailoverGroupId Group, GroupState From, GroupState To, string Reason);
 
 /// <summary>
-/// The state changes each unit remembers, in order, with the simulated time they happened. ASA repeats the reason of
-/// the step that started an activation on each step of its chain (Just Active → … → Active, see docs/sources.md,
-/// "States"), so the chain's later steps carry the reason their first step gave.
+/// The state changes each unit remembers, with the simulated time they happened. ASA repeats the reason of the step
+/// that started an activation on each step of its chain (Just Active → … → Active, see docs/sources.md, "States"), so
+/// the chain's later steps carry the reason their first step gave. What is kept does not grow with the run: each
+/// unit's last <see cref="ShowFailoverHistory.Depth"/> changes (what <c>show failover history</c> lists), and per unit
+/// and group the last change, the last change of role and the time active so far (what <c>show failover</c> prints).
+/// Times are recorded in order, as the simulated clock runs.
 /// </summary>
 public sealed class FailoverHistory
 {
-    private readonly List<HistoryEntry> _entries = [];
+    // Per unit, its last changes, oldest first, each with its place among both units' changes.
+    private readonly Queue<(long Order, HistoryEntry Entry)>[] _recent = [new(), new()];
+    private long _recorded;
+
+    // Per unit and group: the last change, the last change into a role, and the active time (live, and as it stood when the mate last heard it).
+    private readonly Dictionary<(UnitRole Unit, FailoverGroupId Group), GroupMemory> _groups = [];
 
     // Per unit, since when it has not heard its mate on the failover link (null: it hears it, or nothing was recorded).
     private readonly long?[] _silentSince = new long?[2];
@@ -26,8 +34,8 @@ public sealed class FailoverHistory
     // Per unit and group, when its Last Failure Reason was set (absent: None).
     private readonly Dictionary<(UnitRole Unit, FailoverGroupId Group), long> _failedAt = [];
 
-    /// <summary>Every change of both units, in the order recorded.</summary>
-    public IReadOnlyList<HistoryEntry> Entries => _entries;
+    /// <summary>The changes kept, both units' last <see cref="ShowFailoverHistory.Depth"/> each, in the order recorded.</summary>
+    public IReadOnlyList<HistoryEntry> Entries => [.. _recent.SelectMany(q => q).OrderBy(r => r.Order).Select(r => r.Entry)];
 
     /// <summary>Remembers a step's group state changes at a time.</summary>
     /// <param name="timeMs">When the step happened on the simulated clock.</param>
@@ -36,13 +44,22 @@ public sealed class FailoverHistory
     {
         foreach (var c in changes)
         {
+            var memory = Memory(c.Unit, c.Group);
             var reason = c.Reason;
-            if (c.From is >= GroupState.JustActive and < GroupState.Active && Last(c.Unit, c.Group) is { } previous && previous.To == c.From)
+            if (c.From is >= GroupState.JustActive and < GroupState.Active && memory.Last is { } previous && previous.To == c.From)
             {
                 reason = previous.Reason;
             }
 
-            _entries.Add(new HistoryEntry(timeMs, c.Unit, c.Group, c.From, c.To, reason));
+            var entry = new HistoryEntry(timeMs, c.Unit, c.Group, c.From, c.To, reason);
+            var recent = _recent[(int)c.Unit];
+            if (recent.Count == ShowFailoverHistory.Depth)
+            {
+                recent.Dequeue();
+            }
+
+            recent.Enqueue((_recorded++, entry));
+            memory.Add(entry);
             if (c.Marks is { } mark)
             {
                 if (mark == FailureReason.None)
@@ -69,7 +86,20 @@ public sealed class FailoverHistory
         foreach (var unit in UnitRoles.Both)
         {
             ref var since = ref _silentSince[(int)unit];
+            var wasSilent = since is not null;
             since = FailoverPair.Answers(state, unit) ? null : since ?? timeMs;
+            if (since is { } from && !wasSilent)
+            {
+                // What the mate's groups had been active for when this unit last heard it is what it shows from now on.
+                foreach (var ((u, _), memory) in _groups)
+                {
+                    if (u != unit)
+                    {
+                        memory.Freeze(from);
+                    }
+                }
+            }
+
             ref var failed = ref _mateFailedSince[(int)unit];
             failed = state.Unit(unit).View.Contact == MateContact.Failed ? failed ?? timeMs : null;
         }
@@ -89,70 +119,87 @@ public sealed class FailoverHistory
     /// <param name="viewer">The unit.</param>
     public long? MateFailedAt(UnitRole viewer) => _mateFailedSince[(int)viewer];
 
-    /// <summary>One unit's changes, in order: what its <c>show failover history</c> lists.</summary>
+    /// <summary>One unit's last <see cref="ShowFailoverHistory.Depth"/> changes, in order: what its <c>show failover history</c> lists.</summary>
     /// <param name="unit">The unit.</param>
-    public ImmutableArray<HistoryEntry> Of(UnitRole unit) => [.. _entries.Where(e => e.Unit == unit)];
+    public ImmutableArray<HistoryEntry> Of(UnitRole unit) => [.. _recent[(int)unit].Select(r => r.Entry)];
 
     /// <summary>
     /// When the group last settled into a role on the unit (Active, Standby Ready or Failed). The seed's
     /// <c>show failover</c> prints a "last failover at" for both groups on both units right after bring-up, also for a
     /// group that was never active on that unit, so the time is that of its last change of role, not of a switchover.
     /// </summary>
-    public long? LastFailover(UnitRole unit, FailoverGroupId group)
+    public long? LastFailover(UnitRole unit, FailoverGroupId group) => _groups.TryGetValue((unit, group), out var m) ? m.LastRoleMs : null;
+
+    /// <summary>
+    /// How long the group has been active on the unit, in whole seconds, up to <paramref name="nowMs"/>: the clock now
+    /// (after the last change recorded), or when the mate last heard the unit (<see cref="HeardUntil"/> of the mate),
+    /// the two times <c>show failover</c> asks for.
+    /// </summary>
+    public long ActiveSeconds(UnitRole unit, FailoverGroupId group, long nowMs) =>
+        _groups.TryGetValue((unit, group), out var m) ? m.ActiveMs(nowMs) / 1000 : 0;
+
+    private GroupMemory Memory(UnitRole unit, FailoverGroupId group)
     {
-        for (var i = _entries.Count - 1; i >= 0; i--)
+        if (!_groups.TryGetValue((unit, group), out var memory))
         {
-            var e = _entries[i];
-            if (e.Unit == unit && e.Group == group && e.To is GroupState.Active or GroupState.StandbyReady or GroupState.Failed)
+            _groups[(unit, group)] = memory = new GroupMemory();
+            if (_silentSince[1 - (int)unit] is { } from)
             {
-                return e.TimeMs;
+                memory.Freeze(from);
             }
         }
 
-        return null;
+        return memory;
     }
 
-    /// <summary>How long the group has been active on the unit, in whole seconds, up to <paramref name="nowMs"/>.</summary>
-    public long ActiveSeconds(UnitRole unit, FailoverGroupId group, long nowMs)
+    /// <summary>A group on one unit: its last change, its last change of role, and its active time, folded as changes come.</summary>
+    private sealed class GroupMemory
     {
-        long total = 0;
-        long? since = null;
-        foreach (var e in _entries)
+        private Active _live;
+        private Active? _frozen;
+        private long _frozenAt;
+
+        public HistoryEntry? Last { get; private set; }
+
+        public long? LastRoleMs { get; private set; }
+
+        public void Add(HistoryEntry e)
         {
-            if (e.Unit != unit || e.Group != group || e.TimeMs > nowMs)
+            Last = e;
+            if (e.To is GroupState.Active or GroupState.StandbyReady or GroupState.Failed)
             {
-                continue;
+                LastRoleMs = e.TimeMs;
             }
 
-            if (e.To.IsActive() && since is null)
+            _live = _live.With(e);
+            if (_frozen is { } frozen && e.TimeMs <= _frozenAt)
             {
-                since = e.TimeMs;
-            }
-            else if (!e.To.IsActive() && since is { } start)
-            {
-                total += e.TimeMs - start;
-                since = null;
+                // A later step at the same millisecond as the last one heard still counts.
+                _frozen = frozen.With(e);
             }
         }
 
-        if (since is { } open)
+        /// <summary>Keeps the active time as it stands at <paramref name="atMs"/>, for the mate that stops hearing the unit then.</summary>
+        public void Freeze(long atMs)
         {
-            total += nowMs - open;
+            _frozen = _live;
+            _frozenAt = atMs;
         }
 
-        return total / 1000;
+        public long ActiveMs(long nowMs) =>
+            _frozen is { } frozen && nowMs == _frozenAt && Last is { } last && last.TimeMs > nowMs ? frozen.Until(nowMs) : _live.Until(nowMs);
     }
 
-    private HistoryEntry? Last(UnitRole unit, FailoverGroupId group)
+    /// <summary>Time active in closed spells, and since when the open spell runs (null: not active).</summary>
+    private readonly record struct Active(long TotalMs, long? SinceMs)
     {
-        for (var i = _entries.Count - 1; i >= 0; i--)
+        public Active With(HistoryEntry e) => (e.To.IsActive(), SinceMs) switch
         {
-            if (_entries[i].Unit == unit && _entries[i].Group == group)
-            {
-                return _entries[i];
-            }
-        }
+            (true, null) => this with { SinceMs = e.TimeMs },
+            (false, { } start) => new Active(TotalMs + e.TimeMs - start, null),
+            _ => this,
+        };
 
-        return null;
+        public long Until(long nowMs) => TotalMs + (SinceMs is { } start ? nowMs - start : 0);
     }
 }

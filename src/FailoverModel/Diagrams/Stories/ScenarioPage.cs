@@ -31,6 +31,14 @@ internal static class ScenarioPage
 
     public static string Write(Story story, DiagramGraph view, string svg)
     {
+        using var page = new StringWriter();
+        Write(story, view, svg, page);
+        return page.ToString();
+    }
+
+    /// <summary>Writes the page to <paramref name="page"/> as it is made: the steps, which make most of it, are not held as one text.</summary>
+    public static void Write(Story story, DiagramGraph view, string svg, TextWriter page)
+    {
         var html = new StringBuilder();
         html.Append("<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
         html.Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
@@ -60,9 +68,12 @@ internal static class ScenarioPage
 
         html.Append("</div>\n<div id=\"links\"><span class=\"label\">links</span> failover <span id=\"link-failover\"></span>, state <span id=\"link-state\"></span></div>\n");
         html.Append("<div id=\"log\"><h3>syslog</h3><ol id=\"syslog\"></ol></div>\n</section>\n</main>\n");
-        html.Append("<script id=\"steps\" type=\"application/json\">\n").Append(StepsJson(story, view)).Append("\n</script>\n");
+        html.Append("<script id=\"steps\" type=\"application/json\">\n");
+        page.Write(html);
+        WriteStepsJson(story, view, page);
+        html.Clear().Append("\n</script>\n");
         html.Append("<script>\n").Append(Script).Append("</script>\n</body>\n</html>\n");
-        return html.ToString();
+        page.Write(html);
     }
 
     /// <summary>Where each step stands on the drawn graph: its node, the edge it took, or why it has none.</summary>
@@ -112,18 +123,20 @@ internal static class ScenarioPage
         return places;
     }
 
-    private static string StepsJson(Story story, DiagramGraph view)
+    /// <summary>The steps as one JSON array, written a step at a time.</summary>
+    private static void WriteStepsJson(Story story, DiagramGraph view, TextWriter page)
     {
         var places = Places(story, view);
         using var buffer = new MemoryStream();
-        // The JSON sits inside a <script> element: this encoder writes '<', '>' and '&' as \u escapes (and keeps other
-        // characters as they are), so a statement holding "</script>" or "<!--<script>" cannot end the element.
-        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All) }))
+        page.Write('[');
+        for (var i = 0; i < story.Steps.Length; i++)
         {
-            w.WriteStartArray();
-            for (var i = 0; i < story.Steps.Length; i++)
+            var step = story.Steps[i];
+            buffer.SetLength(0);
+            // The JSON sits inside a <script> element: this encoder writes '<', '>' and '&' as \u escapes (and keeps other
+            // characters as they are), so a statement holding "</script>" or "<!--<script>" cannot end the element.
+            using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All) }))
             {
-                var step = story.Steps[i];
                 w.WriteStartObject();
                 w.WritePropertyName("run");
                 using (var run = JsonDocument.Parse(step.Json))
@@ -160,11 +173,16 @@ internal static class ScenarioPage
                 w.WriteEndObject();
             }
 
-            w.WriteEndArray();
+            if (i > 0)
+            {
+                page.Write(',');
+            }
+
+            // "</" cannot end the script element early: JSON allows "<\/" for it.
+            page.Write(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length).Replace("</", "<\\/", StringComparison.Ordinal));
         }
 
-        // "</" cannot end the script element early: JSON allows "<\/" for it.
-        return Encoding.UTF8.GetString(buffer.ToArray()).Replace("</", "<\\/", StringComparison.Ordinal);
+        page.Write(']');
     }
 
     /// <summary>Graphviz's SVG without its XML prolog and doctype, which HTML does not take inline.</summary>

@@ -47,58 +47,61 @@ public sealed record Story(string Name, string Title, string Summary, string Fil
     {
         var config = result.Scenario.Config;
         var pair = new FailoverPair(config);
-        var steps = new List<StoryStep>();
-        foreach (var s in result.Outputs.OfType<StepOutput>())
+        return FromSteps(name, title, scenarioText, result.Scenario, [.. result.Outputs.OfType<StepOutput>().Select(s => StepOf(config, pair, s))]);
+    }
+
+    /// <summary>The story of a run whose steps were made one at a time with <see cref="StepOf"/> as the run went.</summary>
+    internal static Story FromSteps(string name, string title, string scenarioText, Scenario scenario, ImmutableArray<StoryStep> steps) =>
+        new(name, title, OpeningComment(scenarioText), scenario.File, scenario.Config, steps);
+
+    /// <summary>One step of a story, read from the run's output for it; <paramref name="pair"/> is a pair of <paramref name="config"/>.</summary>
+    internal static StoryStep StepOf(PairConfig config, FailoverPair pair, StepOutput s)
+    {
+        var internalTimes = s.InternalAtMs;
+        var timers = new List<StoryTimer>();
+        var from = s.StartMs;
+
+        // An internal step alone (advance, wait) ran its own timer; after an event, each settle step ran one.
+        var timed = s.Result.External.Event.IsInternal
+            ? [(Step: s.Result.External, At: s.TimeMs)]
+            : s.Result.Internal.Select((r, i) => (Step: r, At: i < internalTimes.Length ? internalTimes[i] : s.TimeMs)).ToList();
+        foreach (var (step, at) in timed)
         {
-            var all = new[] { s.Result.External }.Concat(s.Result.Internal).ToList();
-            var internalTimes = s.InternalAtMs;
-            var timers = new List<StoryTimer>();
-            var from = s.StartMs;
-
-            // An internal step alone (advance, wait) ran its own timer; after an event, each settle step ran one.
-            var timed = s.Result.External.Event.IsInternal
-                ? [(Step: s.Result.External, At: s.TimeMs)]
-                : s.Result.Internal.Select((r, i) => (Step: r, At: i < internalTimes.Length ? internalTimes[i] : s.TimeMs)).ToList();
-            foreach (var (step, at) in timed)
+            var timer = FailoverTimers.Of(step.Event);
+            if (timer != FailoverTimer.None)
             {
-                var timer = FailoverTimers.Of(step.Event);
-                if (timer != FailoverTimer.None)
-                {
-                    timers.Add(new StoryTimer(UnitOf(step.Event), FailoverTimers.Describe(timer, config), from, at, step.Event.ToString()));
-                }
-
-                from = at;
+                timers.Add(new StoryTimer(UnitOf(step.Event), FailoverTimers.Describe(timer, config), from, at, step.Event.ToString()));
             }
 
-            var changes = s.Result.Changes
-                .GroupBy(c => (c.Unit, c.Group))
-                .Select(g => new StoryChange(g.Key.Unit, g.Key.Group, g.First().From, g.Last().To, g.Last().Reason))
-                .Where(c => c.From != c.To)
-                .OrderBy(c => c.Unit).ThenBy(c => c.Group)
-                .ToImmutableArray();
-            var @event = s.Result.External.Event;
-            steps.Add(new StoryStep(
-                s.Step,
-                s.Line,
-                @event.ToString(),
-                @event.IsInternal,
-                pair.NextInternal(s.Result.State) is null,
-                s.StartMs,
-                s.TimeMs,
-                [.. timers],
-                changes,
-                s.Result.State,
-                [.. s.Result.Messages],
-                s.OutageMs,
-                [.. s.Result.Rows.Distinct().Select(r => Rules.FailureEventTable.Row(r).Source)],
-                [.. s.Result.Notes],
-                PairStateJson.StepLine(config, s.Step, s.Line, @event.ToString(), s.Result.State, s.Result.Messages, s.TimeMs, s.OutageMs))
-            {
-                EventUnits = [.. UnitsOf(@event)],
-            });
+            from = at;
         }
 
-        return new Story(name, title, OpeningComment(scenarioText), result.Scenario.File, config, [.. steps]);
+        var changes = s.Result.Changes
+            .GroupBy(c => (c.Unit, c.Group))
+            .Select(g => new StoryChange(g.Key.Unit, g.Key.Group, g.First().From, g.Last().To, g.Last().Reason))
+            .Where(c => c.From != c.To)
+            .OrderBy(c => c.Unit).ThenBy(c => c.Group)
+            .ToImmutableArray();
+        var @event = s.Result.External.Event;
+        return new StoryStep(
+            s.Step,
+            s.Line,
+            @event.ToString(),
+            @event.IsInternal,
+            pair.NextInternal(s.Result.State) is null,
+            s.StartMs,
+            s.TimeMs,
+            [.. timers],
+            changes,
+            s.Result.State,
+            [.. s.Result.Messages],
+            s.OutageMs,
+            [.. s.Result.Rows.Distinct().Select(r => Rules.FailureEventTable.Row(r).Source)],
+            [.. s.Result.Notes],
+            PairStateJson.StepLine(config, s.Step, s.Line, @event.ToString(), s.Result.State, s.Result.Messages, s.TimeMs, s.OutageMs))
+        {
+            EventUnits = [.. UnitsOf(@event)],
+        };
     }
 
     /// <summary>What <c>show failover state</c> prints on <paramref name="unit"/> after <paramref name="step"/>.</summary>
