@@ -243,4 +243,22 @@ public class ProcessEdges
         Assert.True(modes.Exit == 0, modes.ToString());
         Assert.True(modes.PeakBytes < CliProcess.MemoryBound, modes.ToString());
     }
+
+    /// <summary>A lock-step session of requests carrying a syslog line of nearly a mebibyte each stays within the memory bound.</summary>
+    [Fact]
+    public void ServeAnswersLongDeviceLinesWithinTheMemoryBound()
+    {
+        var syslog = "%ASA-1-104001: (Primary) Switching to ACTIVE - " + new string('y', 1_000_000);
+        var request = System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, object>
+        {
+            ["event"] = "power-off primary",
+            ["device"] = new Dictionary<string, object> { ["primary"] = new Dictionary<string, object> { ["syslog"] = new[] { syslog } } },
+        });
+        var stdin = "{\"event\": \"power-on primary secondary\"}\n" + string.Concat(Enumerable.Repeat(request + "\n", 20));
+
+        var outcome = CliProcess.Run(["oracle", "serve"], stdin: stdin, limit: TimeSpan.FromSeconds(60), tailOnly: true);
+
+        Assert.True(outcome.Exit == 0, outcome.ToString());
+        Assert.True(outcome.PeakBytes < CliProcess.MemoryBound, outcome.ToString());
+    }
 }

@@ -124,6 +124,8 @@ public static class OracleCommand
         Reproducer? reproducer;
         try
         {
+            // The search stops when interrupted, also for a trace read from standard input.
+            using var searching = Interruption.Watch();
             reproducer = search.Find(d, time: reproducerTime, cancel: io.Cancellation);
         }
         catch (OperationCanceledException)

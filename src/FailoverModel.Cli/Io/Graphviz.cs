@@ -49,6 +49,9 @@ internal static class Graphviz
 
         using (process)
         {
+            // While dot draws, a signal cancels (dot is then killed with what it started) instead of ending the process
+            // at once, which would leave dot running.
+            using var watched = Interruption.Watch();
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
             stop.CancelAfter(timeout);
 
