@@ -209,7 +209,7 @@ public sealed class FingerprintExplorerTests : IDisposable
     {
         var small = Path.Combine(_root, "small");
         Directory.CreateDirectory(small);
-        if (!OperatingSystem.IsLinux() || Environment.UserName != "root" || Run("mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", small) != 0)
+        if (!SmallDisk.TryMount(small))
         {
             return;
         }
@@ -227,26 +227,12 @@ public sealed class FingerprintExplorerTests : IDisposable
         }
         finally
         {
-            Assert.Equal(0, Run("umount", small));
+            Assert.True(SmallDisk.Unmount(small));
         }
 
         var resumed = new FingerprintExplorer(new FailoverPair(ExplorerTests.OneGroup)).Explore(new FingerprintRunOptions { Directory = Path.Combine(_root, "copy"), Resume = true });
         var whole = new CompiledExplorer(new FailoverPair(ExplorerTests.OneGroup)).Explore();
         Assert.Equal(Summary(whole), Summary(resumed.Exploration));
-    }
-
-    private static int Run(string command, params string[] args)
-    {
-        try
-        {
-            using var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo(command, args) { RedirectStandardError = true, RedirectStandardOutput = true })!;
-            process.WaitForExit();
-            return process.ExitCode;
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            return -1;
-        }
     }
 
     private static void CopyFolder(string from, string to)
