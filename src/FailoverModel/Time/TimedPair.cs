@@ -18,11 +18,20 @@ namespace FailoverModel.Time;
 /// next step.
 /// </param>
 /// <param name="SecondarySilentSinceMs">The same for the secondary.</param>
-public sealed record TimedState(PairState State, long NowMs, Event? Pending, long DueMs, long PrimarySilentSinceMs = -1, long SecondarySilentSinceMs = -1)
+/// <param name="PrimaryReloadingSinceMs">
+/// Since when the primary has been reloading (a software failure restarts it at once), or -1: the reload is counted from
+/// the failure, not from the moment its completion became the pair's next step (after the mate's takeover).
+/// </param>
+/// <param name="SecondaryReloadingSinceMs">The same for the secondary.</param>
+public sealed record TimedState(PairState State, long NowMs, Event? Pending, long DueMs, long PrimarySilentSinceMs = -1, long SecondarySilentSinceMs = -1, long PrimaryReloadingSinceMs = -1, long SecondaryReloadingSinceMs = -1)
 {
     /// <summary>Since when the unit's holdtime has been running, or -1.</summary>
     /// <param name="unit">The unit.</param>
     public long SilentSinceMs(UnitRole unit) => unit == UnitRole.Primary ? PrimarySilentSinceMs : SecondarySilentSinceMs;
+
+    /// <summary>Since when the unit has been reloading, or -1.</summary>
+    /// <param name="unit">The unit.</param>
+    public long ReloadingSinceMs(UnitRole unit) => unit == UnitRole.Primary ? PrimaryReloadingSinceMs : SecondaryReloadingSinceMs;
 }
 
 /// <summary>One step taken on the clock: what happened and when.</summary>
@@ -142,12 +151,18 @@ public sealed class TimedPair(FailoverPair pair, Func<PairConfig, PairState, Eve
         meter.Stayed(t.State, t.NowMs, at);
         var result = Pair.Apply(t.State, t.Pending!, quiet);
         steps.Add(new TimedStep(result, at));
-        return Schedule(new TimedState(result.State, at, t.Pending, t.DueMs, t.PrimarySilentSinceMs, t.SecondarySilentSinceMs));
+        return Schedule(t with { State = result.State, NowMs = at });
     }
 
     private TimedState Schedule(TimedState t)
     {
-        t = t with { PrimarySilentSinceMs = SilentSince(t, UnitRole.Primary), SecondarySilentSinceMs = SilentSince(t, UnitRole.Secondary) };
+        t = t with
+        {
+            PrimarySilentSinceMs = SilentSince(t, UnitRole.Primary),
+            SecondarySilentSinceMs = SilentSince(t, UnitRole.Secondary),
+            PrimaryReloadingSinceMs = ReloadingSince(t, UnitRole.Primary),
+            SecondaryReloadingSinceMs = ReloadingSince(t, UnitRole.Secondary),
+        };
         var next = Pair.NextInternal(t.State);
         if (next is null)
         {
@@ -155,14 +170,30 @@ public sealed class TimedPair(FailoverPair pair, Func<PairConfig, PairState, Eve
         }
 
         // A step that was already next keeps its deadline, unless it has just fired (then it starts over). A unit's
-        // holdtime is counted from when the unit's mate fell silent.
+        // holdtime is counted from when the unit's mate fell silent, a reload from the failure that started it.
         if (next.Equals(t.Pending) && t.DueMs > t.NowMs)
         {
             return t;
         }
 
-        var since = next is UnitHoldtimeExpired h ? t.SilentSinceMs(h.Unit) : t.NowMs;
+        var since = next switch
+        {
+            UnitHoldtimeExpired h => t.SilentSinceMs(h.Unit),
+            UnitStep { Trigger: Machines.UnitTrigger.ReloadCompletes } r when t.ReloadingSinceMs(r.Unit) >= 0 => t.ReloadingSinceMs(r.Unit),
+            _ => t.NowMs,
+        };
         return t with { Pending = next, DueMs = _due(Config, t.State, next, since) };
+    }
+
+    private static long ReloadingSince(TimedState t, UnitRole unit)
+    {
+        if (t.State.Unit(unit).Status != Machines.UnitStatus.Reloading)
+        {
+            return -1;
+        }
+
+        var known = t.ReloadingSinceMs(unit);
+        return known >= 0 ? known : t.NowMs;
     }
 
     private long SilentSince(TimedState t, UnitRole unit)

@@ -89,6 +89,34 @@ public class TimedSuiteTests
         }
     }
 
+    /// <summary>
+    /// A crashed unit reloads two minutes after the crash, whatever its mate does meanwhile, and rejoins at the next
+    /// hello: a device that starts reloading at once settles 120–135 s after the crash (the window adds ASA's one-second
+    /// chain); one second outside either edge diverges, naming the window.
+    /// </summary>
+    [Theory]
+    [InlineData(119_999, false)]
+    [InlineData(120_000, true)]
+    [InlineData(135_000, true)]
+    [InlineData(136_000, true)]
+    [InlineData(136_001, false)]
+    public void ACrashsReloadIsCountedFromTheCrash(long took, bool conforms)
+    {
+        var at = (60_000 + took).ToString(CultureInfo.InvariantCulture);
+        var trace = string.Join('\n',
+            """{"case": 1, "event": "power-on primary secondary", "at": 0}""",
+            """{"case": 1, "event": "wait 60s", "at": 60000}""",
+            "{\"case\": 1, \"event\": \"crash primary\", \"at\": " + at + ", \"units\": {\"primary\": {\"status\": \"Failover On\"}}}") + "\n";
+
+        var verdict = new TraceChecker(Config).Check(new StringReader(trace), "t");
+
+        Assert.Equal(conforms, verdict.Divergence is null);
+        if (!conforms)
+        {
+            Assert.Equal("at: the model allows 120000..136000 ms after the previous line, the trace has " + took.ToString(CultureInfo.InvariantCulture) + " ms", verdict.Divergence!.Fields[0].Message);
+        }
+    }
+
     /// <summary>When the failover link fails both units time out their mate, each within the same window from the fault.</summary>
     [Theory]
     [InlineData(60_000, true)]

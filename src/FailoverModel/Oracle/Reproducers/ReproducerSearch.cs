@@ -150,16 +150,20 @@ internal sealed class ReproducerSearch(PairConfig config, SyslogOrder syslogOrde
 
     /// <summary>
     /// A state of the model on its clock, whatever the time: the snapshot, the internal step due next and how long
-    /// until it, and how long each unit's mate has been silent.
+    /// until it, how long each unit's mate has been silent and how long each unit has been reloading.
     /// </summary>
-    private readonly record struct StateKey(PairState State, Event? Pending, long DueIn, long PrimarySilentFor, long SecondarySilentFor)
+    private readonly record struct StateKey(PairState State, Event? Pending, long DueIn, long PrimarySilentFor, long SecondarySilentFor, long PrimaryReloadingFor, long SecondaryReloadingFor)
     {
         public static StateKey Of(TimedState t) => new(
             t.State,
             t.Pending,
             t.Pending is null ? -1 : t.DueMs - t.NowMs,
-            t.PrimarySilentSinceMs < 0 ? -1 : t.NowMs - t.PrimarySilentSinceMs,
-            t.SecondarySilentSinceMs < 0 ? -1 : t.NowMs - t.SecondarySilentSinceMs);
+            For(t, t.PrimarySilentSinceMs),
+            For(t, t.SecondarySilentSinceMs),
+            For(t, t.PrimaryReloadingSinceMs),
+            For(t, t.SecondaryReloadingSinceMs));
+
+        private static long For(TimedState t, long since) => since < 0 ? -1 : t.NowMs - since;
     }
 
     /// <summary>

@@ -68,7 +68,11 @@ internal static class StepTiming
                 FailoverTimer.UnitPoll => ((least, most), 0L, (long)t.UnitPollMs),
                 FailoverTimer.InterfaceHold => ((least, most), t.InterfaceHoldMs, (long)t.InterfaceHoldMs + t.InterfacePollMs),
                 FailoverTimer.InterfacePoll => ((least, most), 0L, (long)t.InterfacePollMs),
-                FailoverTimer.PreemptDelay or FailoverTimer.Reload => ((least, most), taken.AtMs - previousAt, taken.AtMs - previousAt),
+                FailoverTimer.PreemptDelay => ((least, most), taken.AtMs - previousAt, taken.AtMs - previousAt),
+
+                // A reload runs from the software failure that started it, whatever the mate does meanwhile: its end is a
+                // fixed time after the line's event (or after the earlier line that crashed the unit).
+                FailoverTimer.Reload => ((0L, 0L), taken.AtMs - step.Before.NowMs, taken.AtMs - step.Before.NowMs),
                 _ => ((least, most), 0L, 0L),
             };
             if (carriedOver)
