@@ -73,6 +73,32 @@ public sealed partial class FailoverPair
     }
 
     /// <summary>True when <paramref name="unit"/> has heard its mate and now hears less than it believes: its holdtime runs.</summary>
+    /// <summary>
+    /// Whether the unit's own interface monitoring has a failed monitored interface still to act on (a failover group
+    /// step for an interface failure is enabled for it): each unit monitors its own interfaces, so its interface
+    /// holdtime runs from its own failure, alongside the mate's.
+    /// </summary>
+    internal bool InterfaceCheckRuns(PairState state, UnitRole unit)
+    {
+        if (!ProtocolRules.StepsItsGroups(state.Unit(unit).Status))
+        {
+            return false;
+        }
+
+        foreach (var group in Config.GroupIds)
+        {
+            var own = Conditions(state, unit, group);
+            var mate = Conditions(state, unit.Mate(), group);
+            if (IsEnabled(state, unit, group, GroupTrigger.InterfaceFailureOnActiveGroup, own, mate)
+                || IsEnabled(state, unit, group, GroupTrigger.InterfaceFailureOnStandbyGroup, own, mate))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     internal bool HoldtimeRuns(PairState state, UnitRole unit)
     {
         var me = state.Unit(unit);

@@ -23,8 +23,17 @@ namespace FailoverModel.Time;
 /// the failure, not from the moment its completion became the pair's next step (after the mate's takeover).
 /// </param>
 /// <param name="SecondaryReloadingSinceMs">The same for the secondary.</param>
-public sealed record TimedState(PairState State, long NowMs, Event? Pending, long DueMs, long PrimarySilentSinceMs = -1, long SecondarySilentSinceMs = -1, long PrimaryReloadingSinceMs = -1, long SecondaryReloadingSinceMs = -1)
+/// <param name="PrimaryInterfaceSinceMs">
+/// Since when the primary's interface holdtime has been running (a monitored interface failed and not yet acted on),
+/// or -1: each unit monitors its own interfaces, so the two units' interface holdtimes run side by side.
+/// </param>
+/// <param name="SecondaryInterfaceSinceMs">The same for the secondary.</param>
+public sealed record TimedState(PairState State, long NowMs, Event? Pending, long DueMs, long PrimarySilentSinceMs = -1, long SecondarySilentSinceMs = -1, long PrimaryReloadingSinceMs = -1, long SecondaryReloadingSinceMs = -1, long PrimaryInterfaceSinceMs = -1, long SecondaryInterfaceSinceMs = -1)
 {
+    /// <summary>Since when the unit's interface holdtime has been running, or -1.</summary>
+    /// <param name="unit">The unit.</param>
+    public long InterfaceSinceMs(UnitRole unit) => unit == UnitRole.Primary ? PrimaryInterfaceSinceMs : SecondaryInterfaceSinceMs;
+
     /// <summary>Since when the unit's holdtime has been running, or -1.</summary>
     /// <param name="unit">The unit.</param>
     public long SilentSinceMs(UnitRole unit) => unit == UnitRole.Primary ? PrimarySilentSinceMs : SecondarySilentSinceMs;
@@ -162,6 +171,8 @@ public sealed class TimedPair(FailoverPair pair, Func<PairConfig, PairState, Eve
             SecondarySilentSinceMs = SilentSince(t, UnitRole.Secondary),
             PrimaryReloadingSinceMs = ReloadingSince(t, UnitRole.Primary),
             SecondaryReloadingSinceMs = ReloadingSince(t, UnitRole.Secondary),
+            PrimaryInterfaceSinceMs = InterfaceSince(t, UnitRole.Primary),
+            SecondaryInterfaceSinceMs = InterfaceSince(t, UnitRole.Secondary),
         };
         var next = Pair.NextInternal(t.State);
         if (next is null)
@@ -170,7 +181,8 @@ public sealed class TimedPair(FailoverPair pair, Func<PairConfig, PairState, Eve
         }
 
         // A step that was already next keeps its deadline, unless it has just fired (then it starts over). A unit's
-        // holdtime is counted from when the unit's mate fell silent, a reload from the failure that started it.
+        // holdtime is counted from when the unit's mate fell silent, its interface holdtime from when its own interface
+        // failed, a reload from the failure that started it.
         if (next.Equals(t.Pending) && t.DueMs > t.NowMs)
         {
             return t;
@@ -180,9 +192,21 @@ public sealed class TimedPair(FailoverPair pair, Func<PairConfig, PairState, Eve
         {
             UnitHoldtimeExpired h => t.SilentSinceMs(h.Unit),
             UnitStep { Trigger: Machines.UnitTrigger.ReloadCompletes } r when t.ReloadingSinceMs(r.Unit) >= 0 => t.ReloadingSinceMs(r.Unit),
+            GroupStep { Trigger: Machines.GroupTrigger.InterfaceFailureOnActiveGroup or Machines.GroupTrigger.InterfaceFailureOnStandbyGroup } g when t.InterfaceSinceMs(g.Unit) >= 0 => t.InterfaceSinceMs(g.Unit),
             _ => t.NowMs,
         };
         return t with { Pending = next, DueMs = _due(Config, t.State, next, since) };
+    }
+
+    private long InterfaceSince(TimedState t, UnitRole unit)
+    {
+        if (!Pair.InterfaceCheckRuns(t.State, unit))
+        {
+            return -1;
+        }
+
+        var known = t.InterfaceSinceMs(unit);
+        return known >= 0 ? known : t.NowMs;
     }
 
     private static long ReloadingSince(TimedState t, UnitRole unit)

@@ -14,6 +14,29 @@ public class TimedClaimTests
     private static readonly TimedAction[] PowerFailureOfTheActiveUnit =
         [new ActEvent(new PowerOn(UnitRole.Primary, BothUnits: true), true), new ActWait(1_000), new ActEvent(new PowerOff(UnitRole.Primary), true)];
 
+    /// <summary>
+    /// Each unit monitors its own interfaces (docs/time.md): with a monitored interface failing on both units at once,
+    /// each unit acts on its failure within its own interface holdtime from it, not one holdtime after the other.
+    /// </summary>
+    [Fact]
+    public void BothUnitsInterfaceHoldtimesRunSideBySide()
+    {
+        var timed = new TimedPair(new FailoverPair(Seed));
+        var steps = new List<TimedStep>();
+        var meter = new OutageMeter(Seed.GroupCount);
+        var t = timed.Settle(timed.Apply(timed.Initial, new PowerOn(UnitRole.Primary, BothUnits: true)).State, steps, meter);
+        // Each unit loses an interface of the group it is active for: each has a failover of its own to decide.
+        var start = t.NowMs;
+        t = timed.Apply(t, new InterfaceChange(UnitRole.Primary, new ContextInterface("context1", "inside"), Up: false)).State;
+        t = timed.Apply(t, new InterfaceChange(UnitRole.Secondary, new ContextInterface("context2", "inside"), Up: false)).State;
+        steps.Clear();
+        timed.Settle(t, steps, meter);
+
+        var checks = steps.Where(s => FailoverTimers.Of(s.Result.Event) == FailoverTimer.InterfaceHold).ToList();
+        Assert.Equal(2, checks.Select(s => ((GroupStep)s.Result.Event).Unit).Distinct().Count());
+        Assert.All(checks, s => Assert.InRange(s.AtMs - start, Seed.Timers.InterfaceHoldMs, Seed.Timers.InterfaceHoldMs + Seed.Timers.InterfacePollMs - 1));
+    }
+
     [Theory]
     [InlineData(0, 45_000)]
     [InlineData(1, 60_000)]

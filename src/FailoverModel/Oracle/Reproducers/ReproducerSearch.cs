@@ -150,9 +150,9 @@ internal sealed class ReproducerSearch(PairConfig config, SyslogOrder syslogOrde
 
     /// <summary>
     /// A state of the model on its clock, whatever the time: the snapshot, the internal step due next and how long
-    /// until it, how long each unit's mate has been silent and how long each unit has been reloading.
+    /// until it, and how long each unit's holdtimes (its mate silent, an interface failed) and reload have been running.
     /// </summary>
-    private readonly record struct StateKey(PairState State, Event? Pending, long DueIn, long PrimarySilentFor, long SecondarySilentFor, long PrimaryReloadingFor, long SecondaryReloadingFor)
+    private readonly record struct StateKey(PairState State, Event? Pending, long DueIn, long PrimarySilentFor, long SecondarySilentFor, long PrimaryReloadingFor, long SecondaryReloadingFor, long PrimaryInterfaceFor, long SecondaryInterfaceFor)
     {
         public static StateKey Of(TimedState t) => new(
             t.State,
@@ -161,7 +161,9 @@ internal sealed class ReproducerSearch(PairConfig config, SyslogOrder syslogOrde
             For(t, t.PrimarySilentSinceMs),
             For(t, t.SecondarySilentSinceMs),
             For(t, t.PrimaryReloadingSinceMs),
-            For(t, t.SecondaryReloadingSinceMs));
+            For(t, t.SecondaryReloadingSinceMs),
+            For(t, t.PrimaryInterfaceSinceMs),
+            For(t, t.SecondaryInterfaceSinceMs));
 
         private static long For(TimedState t, long since) => since < 0 ? -1 : t.NowMs - since;
     }

@@ -43,11 +43,17 @@ internal static class StepTiming
         // Carried: running since before the event, on a clock the trace does not show.
         var silent = new (long Least, long Most)?[2];
         var carried = new bool[2];
+
+        // The same for each unit's interface holdtime: each unit monitors its own interfaces, side by side.
+        var failing = new (long Least, long Most)?[2];
+        var failingCarried = new bool[2];
         var external = step.Steps.Count > 0 ? step.Steps[0].Result.Before : step.State;
         foreach (var unit in UnitRoles.Both)
         {
             carried[(int)unit] = step.Before.SilentSinceMs(unit) >= 0 && pair.HoldtimeRuns(external, unit);
             silent[(int)unit] = carried[(int)unit] || pair.HoldtimeRuns(external, unit) ? (0, 0) : null;
+            failingCarried[(int)unit] = step.Before.InterfaceSinceMs(unit) >= 0 && pair.InterfaceCheckRuns(external, unit);
+            failing[(int)unit] = failingCarried[(int)unit] || pair.InterfaceCheckRuns(external, unit) ? (0, 0) : null;
         }
 
         long least = 0, most = 0, previousAt = step.Before.NowMs;
@@ -66,6 +72,9 @@ internal static class StepTiming
                 FailoverTimer.UnitHold when taken.Result.Event is UnitHoldtimeExpired => ((0L, 0L), 0L, (long)t.UnitHoldMs + t.UnitPollMs),
                 FailoverTimer.UnitHold => ((least, most), t.UnitHoldMs, (long)t.UnitHoldMs + t.UnitPollMs),
                 FailoverTimer.UnitPoll => ((least, most), 0L, (long)t.UnitPollMs),
+                FailoverTimer.InterfaceHold when taken.Result.Event is GroupStep g && failing[(int)g.Unit] is { } failedAt && !failingCarried[(int)g.Unit] =>
+                    (failedAt, (long)t.InterfaceHoldMs, (long)t.InterfaceHoldMs + t.InterfacePollMs),
+                FailoverTimer.InterfaceHold when taken.Result.Event is GroupStep g && failingCarried[(int)g.Unit] => ((0L, 0L), 0L, (long)t.InterfaceHoldMs + t.InterfacePollMs),
                 FailoverTimer.InterfaceHold => ((least, most), t.InterfaceHoldMs, (long)t.InterfaceHoldMs + t.InterfacePollMs),
                 FailoverTimer.InterfacePoll => ((least, most), 0L, (long)t.InterfacePollMs),
                 FailoverTimer.PreemptDelay => ((least, most), taken.AtMs - previousAt, taken.AtMs - previousAt),
@@ -97,6 +106,16 @@ internal static class StepTiming
                 else if (silent[(int)unit] is null)
                 {
                     silent[(int)unit] = (least, most);
+                }
+
+                if (!pair.InterfaceCheckRuns(taken.Result.State, unit))
+                {
+                    failing[(int)unit] = null;
+                    failingCarried[(int)unit] = false;
+                }
+                else if (failing[(int)unit] is null)
+                {
+                    failing[(int)unit] = (least, most);
                 }
             }
         }
