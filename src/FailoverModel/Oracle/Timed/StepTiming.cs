@@ -18,6 +18,62 @@ internal static class StepTiming
     /// <summary>What a step may take beyond its timers: the seed's failover history shows a chain within one second.</summary>
     public const long ChainMs = 1_000;
 
+    /// <summary>A unit timing out a silent mate (docs/time.md: hellos every unit poll, the mate failed after the holdtime).</summary>
+    public static readonly StepWindow SilentMate = new(
+        "unit holdtime, a silent mate declared failed", "when the unit's mate fell silent", "holdtime", "holdtime + unit poll", t => t.UnitHoldMs, t => (long)t.UnitHoldMs + t.UnitPollMs);
+
+    /// <summary>A unit that hears no active mate at boot (seed, "Failover Overview": it waits a holdtime of hellos).</summary>
+    public static readonly StepWindow Startup = new(
+        "unit holdtime, no active unit found at boot, the failover link failed at startup", "the step before", "holdtime", "holdtime + unit poll", t => t.UnitHoldMs, t => (long)t.UnitHoldMs + t.UnitPollMs);
+
+    /// <summary>A hello exchanged: the next unit poll.</summary>
+    public static readonly StepWindow Hello = new(
+        "unit poll (a hello exchanged: both booted, an active mate detected)", "the step before", "0", "unit poll", _ => 0, t => t.UnitPollMs);
+
+    /// <summary>A unit's own monitored interface failed (decisions.md 41: each unit's beside its mate's).</summary>
+    public static readonly StepWindow InterfaceHold = new(
+        "interface holdtime (a monitored interface failed)", "when the unit's own monitored interface failed (each unit's alongside its mate's; [decisions.md](decisions.md) 41)", "interface holdtime", "interface holdtime + interface poll", t => t.InterfaceHoldMs, t => (long)t.InterfaceHoldMs + t.InterfacePollMs);
+
+    /// <summary>An interface heard again: the next interface poll.</summary>
+    public static readonly StepWindow InterfacePoll = new(
+        "interface poll (a formerly active group recovers)", "the step before", "0", "interface poll", _ => 0, t => t.InterfacePollMs);
+
+    /// <summary>The group's <c>preempt</c> delay (seed, "Configure the failover groups").</summary>
+    public static readonly StepWindow Preempt = new("`preempt <delay>`", "the step before", "the delay", "the delay", null, null);
+
+    /// <summary>A crashed unit's reload (docs/time.md; decisions.md 42).</summary>
+    public static readonly StepWindow Reload = new(
+        "a reload (two minutes, [time.md](time.md))", "the software failure that started it", "two minutes", "two minutes", _ => FailoverTimers.ReloadMs, _ => FailoverTimers.ReloadMs);
+
+    /// <summary>A step without a timer.</summary>
+    public static readonly StepWindow Untimed = new("none (an activation's chain, a synchronization)", "the step before", "0", "0", _ => 0, _ => 0);
+
+    /// <summary>The scenario statement and trace event <c>wait</c>.</summary>
+    public static readonly StepWindow Wait = new("`wait <d>`", "the line before", "d", "d", null, null);
+
+    /// <summary>Every window, in the order docs/oracle.md ("Timing") lists them; the table there is <see cref="Table"/>'s.</summary>
+    public static readonly IReadOnlyList<StepWindow> Windows = [SilentMate, Startup, Hello, InterfaceHold, InterfacePoll, Preempt, Reload, Untimed, Wait];
+
+    /// <summary>The windows as docs/oracle.md's table, with the allowed range under <paramref name="timers"/> (the step's one-second chain included).</summary>
+    public static string Table(UnitTimers timers)
+    {
+        var table = new System.Text.StringBuilder();
+        table.Append("| the step's timer | starts | least | most | with the seed's timers |\n|---|---|---|---|---|\n");
+        foreach (var w in Windows)
+        {
+            var seed = w.LeastMs is { } least && w.MostMs is { } most
+                ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Seconds(least(timers))}–{Seconds(most(timers) + ChainMs)} s")
+                : $"{w.Least} to {w.Most} + 1 s";
+            table.Append(System.Globalization.CultureInfo.InvariantCulture, $"| {w.Step} | {w.Starts} | {w.Least} | {w.Most} | {seed} |\n");
+        }
+
+        return table.ToString();
+    }
+
+    private static string Seconds(long ms) => ms % 1000 == 0
+        ? (ms / 1000).ToString(System.Globalization.CultureInfo.InvariantCulture)
+        : (ms / 1000.0).ToString("0.###", System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>The pair whose holdtime rules the bounds read, one per configuration.</summary>
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<PairConfig, FailoverPair> Pairs = [];
 
@@ -68,21 +124,21 @@ internal static class StepTiming
             var (from, lo, hi) = timer switch
             {
                 FailoverTimer.UnitHold when taken.Result.Event is UnitHoldtimeExpired h && silent[(int)h.Unit] is { } since && !carried[(int)h.Unit] =>
-                    (since, (long)t.UnitHoldMs, (long)t.UnitHoldMs + t.UnitPollMs),
-                FailoverTimer.UnitHold when taken.Result.Event is UnitHoldtimeExpired => ((0L, 0L), 0L, (long)t.UnitHoldMs + t.UnitPollMs),
-                FailoverTimer.UnitHold => ((least, most), t.UnitHoldMs, (long)t.UnitHoldMs + t.UnitPollMs),
-                FailoverTimer.UnitPoll => ((least, most), 0L, (long)t.UnitPollMs),
+                    (since, SilentMate.LeastMs!(t), SilentMate.MostMs!(t)),
+                FailoverTimer.UnitHold when taken.Result.Event is UnitHoldtimeExpired => ((0L, 0L), 0L, SilentMate.MostMs!(t)),
+                FailoverTimer.UnitHold => ((least, most), Startup.LeastMs!(t), Startup.MostMs!(t)),
+                FailoverTimer.UnitPoll => ((least, most), Hello.LeastMs!(t), Hello.MostMs!(t)),
                 FailoverTimer.InterfaceHold when taken.Result.Event is GroupStep g && failing[(int)g.Unit] is { } failedAt && !failingCarried[(int)g.Unit] =>
-                    (failedAt, (long)t.InterfaceHoldMs, (long)t.InterfaceHoldMs + t.InterfacePollMs),
-                FailoverTimer.InterfaceHold when taken.Result.Event is GroupStep g && failingCarried[(int)g.Unit] => ((0L, 0L), 0L, (long)t.InterfaceHoldMs + t.InterfacePollMs),
-                FailoverTimer.InterfaceHold => ((least, most), t.InterfaceHoldMs, (long)t.InterfaceHoldMs + t.InterfacePollMs),
-                FailoverTimer.InterfacePoll => ((least, most), 0L, (long)t.InterfacePollMs),
+                    (failedAt, InterfaceHold.LeastMs!(t), InterfaceHold.MostMs!(t)),
+                FailoverTimer.InterfaceHold when taken.Result.Event is GroupStep g && failingCarried[(int)g.Unit] => ((0L, 0L), 0L, InterfaceHold.MostMs!(t)),
+                FailoverTimer.InterfaceHold => ((least, most), InterfaceHold.LeastMs!(t), InterfaceHold.MostMs!(t)),
+                FailoverTimer.InterfacePoll => ((least, most), InterfacePoll.LeastMs!(t), InterfacePoll.MostMs!(t)),
                 FailoverTimer.PreemptDelay => ((least, most), taken.AtMs - previousAt, taken.AtMs - previousAt),
 
                 // A reload runs from the software failure that started it, whatever the mate does meanwhile: its end is a
                 // fixed time after the line's event (or after the earlier line that crashed the unit).
                 FailoverTimer.Reload => ((0L, 0L), taken.AtMs - step.Before.NowMs, taken.AtMs - step.Before.NowMs),
-                _ => ((least, most), 0L, 0L),
+                _ => ((least, most), Untimed.LeastMs!(t), Untimed.MostMs!(t)),
             };
             if (carriedOver)
             {
@@ -123,3 +179,9 @@ internal static class StepTiming
         return (least, most + ChainMs);
     }
 }
+
+/// <summary>
+/// One row of the oracle's timing table (docs/oracle.md, "Timing"): which step, from when its timer counts, and the
+/// least and the most it may take, as words and, where the timers give them, in milliseconds.
+/// </summary>
+internal sealed record StepWindow(string Step, string Starts, string Least, string Most, Func<UnitTimers, long>? LeastMs, Func<UnitTimers, long>? MostMs);
