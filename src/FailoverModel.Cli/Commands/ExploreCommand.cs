@@ -69,13 +69,14 @@ public static class ExploreCommand
             CheckBound(bound, store.Fingerprints);
             var perSpace = parse.GetValue(changes);
             Io.OptionRange.Check("--changes", perSpace, (1, ExplorationAlphabet.MaxChangesPerSpace));
-            var graph = graphOptions.Read(parse, parse.GetValue(config), io.Limits, parse.GetValue(reference) || parts.Count > 0);
+            var graph = graphOptions.Read(parse, parse.GetValue(reference) || parts.Count > 0);
             if (graph?.Of == Exploration.Graph.GraphOf.Reachable && store.Resume)
             {
                 throw new CliUsageException("--graph-of reachable is written as the run explores: a resumed run explored part of it before; write it with a run from the start");
             }
 
-            return Run(io, CommonOptions.Load(parse.GetValue(config), io.Limits), bound, parse.GetValue(outDir), parse.GetValue(requireComplete), parse.GetValue(reference), parts, perSpace, store, graph);
+            var pairConfig = CommonOptions.Load(parse.GetValue(config), io.Limits);
+            return Run(io, pairConfig, bound, parse.GetValue(outDir), parse.GetValue(requireComplete), parse.GetValue(reference), parts, perSpace, store, graph?.Target());
         });
         return command;
     }

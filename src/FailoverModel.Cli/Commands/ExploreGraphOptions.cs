@@ -1,7 +1,5 @@
 using System.CommandLine;
-using FailoverModel.Asa;
 using FailoverModel.Exploration.Graph;
-using FailoverModel.Input;
 using FailoverModel.Topology;
 
 namespace FailoverModel.Cli.Commands;
@@ -38,7 +36,7 @@ internal sealed class ExploreGraphOptions
     /// <param name="configFile">The <c>--config</c> file, or null for the built-in configuration.</param>
     /// <param name="limits">The input limits the configuration is read within.</param>
     /// <param name="referenceExplorer">Whether the run explores on the reference explorer (<c>--reference</c> or <c>--with</c>).</param>
-    public GraphRequest? Read(ParseResult parse, FileInfo? configFile, InputLimits limits, bool referenceExplorer)
+    public GraphRequest? Read(ParseResult parse, bool referenceExplorer)
     {
         var file = parse.GetValue(Graph);
         var of = parse.GetValue(GraphOf);
@@ -64,14 +62,7 @@ internal sealed class ExploreGraphOptions
             throw new CliUsageException("--graph-of reachable is written by the compiled explorer: it takes neither --reference nor --with (the settled graph is written with both)");
         }
 
-        // The configuration is read first, so that the graph is checked against it and the context files it names
-        // (by their identity, docs/input-limits.md): an output never overwrites what the run reads.
-        if (configFile is not null)
-        {
-            RunningConfigParser.Read(configFile.FullName, limits);
-        }
-
-        Io.OutputFile.CheckTarget(full, "--graph");
+        // The path itself is checked once the configuration is read (Target), against it and the context files it names.
         return new GraphRequest(full, format, graphOf);
     }
 
@@ -100,6 +91,16 @@ internal sealed class ExploreGraphOptions
 /// <summary>A graph file to write: its path, its format and which graph it holds.</summary>
 internal sealed record GraphRequest(string Path, GraphFormat Format, GraphOf Of)
 {
+    /// <summary>
+    /// Checks the path once the run's inputs are read (the configuration and the context files it names, by their
+    /// identity, docs/input-limits.md): an output never overwrites what the run reads.
+    /// </summary>
+    public GraphRequest Target()
+    {
+        Io.OutputFile.CheckTarget(Path, "--graph");
+        return this;
+    }
+
     /// <summary>Creates the temporary file beside the path and writes the file's header (before the work, so an unwritable folder is found first).</summary>
     public GraphOutput Open(PairConfig config) => new(this, config);
 }
